@@ -1,0 +1,2 @@
+import { hello } from '@libs/x';
+console.log('ok', hello);
