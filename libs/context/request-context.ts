@@ -1,0 +1,57 @@
+import { ClsServiceManager, ClsStore } from 'nestjs-cls';
+
+/** The actor recorded for work nobody requested over HTTP: seeds, relays, scheduled jobs. */
+export const SYSTEM_ACTOR_ID = '00000000-0000-4000-8000-000000000000';
+
+export type Locale = 'de' | 'en';
+
+export interface RequestContextStore extends ClsStore {
+  requestId?: string;
+  actorId?: string;
+  actorDepartmentId?: string | null;
+  locale?: Locale;
+  clientIp?: string;
+}
+
+function store() {
+  return ClsServiceManager.getClsService<RequestContextStore>();
+}
+
+/** The acting user's id, the system actor in background work, or null outside any context. */
+export function currentActorId(): string | null {
+  const cls = store();
+  return cls.isActive() ? (cls.get('actorId') ?? null) : null;
+}
+
+export function currentRequestId(): string | undefined {
+  const cls = store();
+  return cls.isActive() ? cls.get('requestId') : undefined;
+}
+
+export function currentContext(): Readonly<RequestContextStore> {
+  const cls = store();
+  if (!cls.isActive()) return {};
+  return {
+    requestId: cls.get('requestId'),
+    actorId: cls.get('actorId'),
+    actorDepartmentId: cls.get('actorDepartmentId'),
+    locale: cls.get('locale'),
+    clientIp: cls.get('clientIp'),
+  };
+}
+
+export function setContextValue<K extends keyof RequestContextStore>(key: K, value: RequestContextStore[K]): void {
+  store().set(key, value);
+}
+
+/**
+ * Runs background work in a fresh context acting as the system actor (or another explicit actor),
+ * so audit columns and events never record an empty actor.
+ */
+export function runAsActor<T>(fn: () => Promise<T>, actorId = SYSTEM_ACTOR_ID, requestId?: string): Promise<T> {
+  return store().run({ ifNested: 'override' }, () => {
+    store().set('actorId', actorId);
+    if (requestId) store().set('requestId', requestId);
+    return fn();
+  });
+}

@@ -1,0 +1,42 @@
+import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import type { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterDrizzleOrm } from '@nestjs-cls/transactional-adapter-drizzle-orm';
+import { Pool } from 'pg';
+
+export type Database = NodePgDatabase<Record<string, unknown>>;
+
+/** What repositories inject: `txHost.tx` is the current transaction, or the pool outside one. */
+export type DbTransactionHost = TransactionHost<TransactionalAdapterDrizzleOrm<Database>>;
+
+export interface PoolOptions {
+  url: string;
+  max: number;
+  applicationName?: string;
+}
+
+/**
+ * Runtime connections go through PgBouncer in transaction pooling mode, so nothing here may keep
+ * session state: node-postgres only names a prepared statement when a query asks for it, and
+ * no code in this project does.
+ */
+export function createPool({ url, max, applicationName = 'renewa' }: PoolOptions): Pool {
+  const pool = new Pool({
+    connectionString: url,
+    max,
+    application_name: applicationName,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: 5_000,
+  });
+  // An idle client that loses its server (PgBouncer restart, failover) must not crash the process.
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+export function createDatabase(pool: Pool): Database {
+  return drizzle(pool);
+}
+
+export async function pingDatabase(pool: Pool): Promise<void> {
+  await pool.query('select 1');
+}

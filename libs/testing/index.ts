@@ -1,0 +1,4 @@
+export * from './database';
+export * from './free-port';
+export * from './test-env';
+export * from './pgbouncer-tests';
