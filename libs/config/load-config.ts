@@ -1,0 +1,137 @@
+import { AppConfig, LOG_LEVELS, LogLevel, NODE_ENVS, NodeEnv } from './app-config';
+import { ConfigError } from './config-error';
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Reads and validates the environment. Empty values count as unset (compose files and
+ * `.env` copies often carry `FOO=`). Every problem is collected, so a broken deployment
+ * learns about all of them at once, still on one line.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
+  const reader = new EnvReader(env);
+  const databaseUrl = reader.postgresUrl('DATABASE_URL');
+  const migrationUrl = reader.postgresUrl('DATABASE_URL_MIGRATION');
+  if (reader.has('DATABASE_URL') && !reader.has('DATABASE_URL_MIGRATION')) {
+    reader.fail('DATABASE_URL_MIGRATION is required when DATABASE_URL is set');
+  }
+  if (reader.has('DATABASE_URL_MIGRATION') && !reader.has('DATABASE_URL')) {
+    reader.fail('DATABASE_URL is required when DATABASE_URL_MIGRATION is set');
+  }
+
+  const config: AppConfig = {
+    nodeEnv: reader.oneOf<NodeEnv>('NODE_ENV', NODE_ENVS, 'development'),
+    logLevel: reader.oneOf<LogLevel>('LOG_LEVEL', LOG_LEVELS, 'info'),
+    http: {
+      host: reader.host('HOST', '0.0.0.0'),
+      port: reader.integer('PORT', 3000, 1, 65535),
+      bodyLimitBytes: reader.integer('BODY_LIMIT_BYTES', 1_048_576, 1, MAX_SAFE),
+      shutdownTimeoutMs: reader.integer('SHUTDOWN_TIMEOUT_MS', 10_000, 1, MAX_SAFE),
+    },
+    database: {
+      url: databaseUrl,
+      migrationUrl,
+      poolMax: reader.integer('DB_POOL_MAX', 10, 1, 1000),
+      autoSeed: reader.boolean('AUTO_SEED', true),
+      embedded: {
+        dir: reader.string('EMBEDDED_PG_DIR', '.data/postgres'),
+        port: reader.integer('EMBEDDED_PG_PORT', 54329, 1, 65535),
+      },
+    },
+  };
+  reader.throwIfInvalid();
+  return config;
+}
+
+class EnvReader {
+  private readonly issues: string[] = [];
+
+  constructor(private readonly env: NodeJS.ProcessEnv) {}
+
+  has(name: string): boolean {
+    return this.raw(name) !== undefined;
+  }
+
+  fail(issue: string): void {
+    this.issues.push(issue);
+  }
+
+  throwIfInvalid(): void {
+    if (this.issues.length > 0) throw new ConfigError(this.issues);
+  }
+
+  string(name: string, fallback: string): string {
+    return this.raw(name) ?? fallback;
+  }
+
+  host(name: string, fallback: string): string {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if (/[\s/]/.test(value)) {
+      this.fail(`${name} must be a host name or IP address without spaces or slashes (got ${show(value)})`);
+      return fallback;
+    }
+    return value;
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    const parsed = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+    if (!Number.isSafeInteger(parsed) || parsed < min || parsed > max) {
+      const range = max === MAX_SAFE ? `an integer of at least ${min}` : `an integer between ${min} and ${max}`;
+      this.fail(`${name} must be ${range} (got ${show(value)})`);
+      return fallback;
+    }
+    return parsed;
+  }
+
+  boolean(name: string, fallback: boolean): boolean {
+    const value = this.raw(name)?.toLowerCase();
+    if (value === undefined) return fallback;
+    if (value === 'true' || value === 'false') return value === 'true';
+    this.fail(`${name} must be true or false (got ${show(this.raw(name) ?? '')})`);
+    return fallback;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    this.fail(`${name} must be one of ${allowed.join('|')} (got ${show(value)})`);
+    return fallback;
+  }
+
+  /** Never echoes the value: a connection URL usually carries a password. */
+  postgresUrl(name: string): string | undefined {
+    const value = this.raw(name);
+    if (value === undefined) return undefined;
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      this.fail(`${name} must be a postgres:// URL (got a value that is not a URL)`);
+      return undefined;
+    }
+    if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+      this.fail(`${name} must be a postgres:// URL (got scheme ${show(url.protocol.replace(/:$/, ''))})`);
+      return undefined;
+    }
+    if (url.hostname === '') {
+      this.fail(`${name} must be a postgres:// URL with a host name`);
+      return undefined;
+    }
+    return value;
+  }
+
+  private raw(name: string): string | undefined {
+    const value = this.env[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  }
+}
+
+/** Quotes a value for an error message, escaped and shortened so the message stays one line. */
+function show(value: string): string {
+  const shortened = value.length > 60 ? `${value.slice(0, 60)}…` : value;
+  return JSON.stringify(shortened);
+}

@@ -1,0 +1,31 @@
+import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
+import { AppConfig, AppConfigModule } from '@libs/config';
+import { RequestContextModule } from '@libs/context';
+import { DbModule } from '@libs/db';
+import { HealthModule } from './health/health.module';
+
+export type ModuleImport = NonNullable<ModuleMetadata['imports']>[number];
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  /** Runtime connection, from `prepareDatabase` (embedded or DATABASE_URL). */
+  databaseUrl: string;
+  /** Extra modules, for tests that need a route the app does not ship. */
+  imports?: ModuleImport[];
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, databaseUrl, imports = [] }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        RequestContextModule,
+        DbModule.forRoot({ url: databaseUrl, poolMax: config.database.poolMax }),
+        HealthModule,
+        ...imports,
+      ],
+    };
+  }
+}
