@@ -2,11 +2,11 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { LogController } from 'fastify';
 import type { AppConfig } from '@libs/config';
+import { genRequestId } from '@libs/context';
 import {
   AppLogger,
   createLogger,
   createValidationPipe,
-  genRequestId,
   HttpShutdownState,
   PinoNestLogger,
   ProblemDetailsFilter,

@@ -11,6 +11,8 @@ export interface RequestContextStore extends ClsStore {
   actorDepartmentId?: string | null;
   locale?: Locale;
   clientIp?: string;
+  /** The actor's effective permissions and their widest scope, set by the auth guard. */
+  grants?: Readonly<Record<string, 'own' | 'department' | 'all'>>;
 }
 
 function store() {
@@ -37,6 +39,7 @@ export function currentContext(): Readonly<RequestContextStore> {
     actorDepartmentId: cls.get('actorDepartmentId'),
     locale: cls.get('locale'),
     clientIp: cls.get('clientIp'),
+    grants: cls.get('grants'),
   };
 }
 

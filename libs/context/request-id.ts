@@ -1,7 +1,26 @@
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 
-/** A client-supplied X-Request-Id is kept only when it is short and harmless in logs. */
-export function resolveRequestId(header: string | string[] | undefined): string | undefined {
-  const value = Array.isArray(header) ? header[0] : header;
-  return value && REQUEST_ID.test(value) ? value : undefined;
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+const ACCEPTED_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * The caller's `X-Request-Id` when it is safe to log and echo (at most 128 characters of
+ * `[A-Za-z0-9._:-]`), otherwise a new UUID. Repeated headers arrive joined by ", " and so
+ * are replaced too.
+ */
+export function resolveRequestId(header: string | string[] | undefined): string {
+  return typeof header === 'string' && ACCEPTED_REQUEST_ID.test(header) ? header : randomUUID();
+}
+
+/**
+ * Fastify's `genReqId`: the id becomes `request.id` and the `requestId` of every log line. It is
+ * also written back to the raw request's header, so middleware that reads `X-Request-Id` (the
+ * request context in libs/context) sees the same id as the logs and the response.
+ */
+export function genRequestId(req: IncomingMessage): string {
+  const id = resolveRequestId(req.headers[REQUEST_ID_HEADER]);
+  req.headers[REQUEST_ID_HEADER] = id;
+  return id;
 }

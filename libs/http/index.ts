@@ -7,6 +7,5 @@ export * from './problem-details';
 export * from './problem-details.dto';
 export * from './problem-details.filter';
 export * from './public.decorator';
-export * from './request-id';
 export * from './shutdown-state';
 export * from './validation';

@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
 import type { HttpServer } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { mapExceptionToProblem, PROBLEM_CONTENT_TYPE, ProblemDetails } from './problem-details';
-import { REQUEST_ID_HEADER, resolveRequestId } from './request-id';
+import { REQUEST_ID_HEADER, resolveRequestId } from '@libs/context';
 
 /** What the filter reads from a request: a Fastify request, or the raw Node request for middleware errors. */
 interface RequestLike {
