@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** The project root (the folder with package.json), whether running from src/, libs/ or dist/. */
@@ -14,3 +14,8 @@ export function projectRoot(start = __dirname): string {
 
 export const migrationsDir = () => join(projectRoot(), 'atlas', 'migrations');
 export const rolesSqlPath = () => join(projectRoot(), 'atlas', 'roles.sql');
+
+/** The version in the project's package.json (npm_package_version is unset outside npm scripts). */
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}

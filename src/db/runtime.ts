@@ -4,11 +4,11 @@ import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { applyMigrations } from '@libs/atlas';
 import type { AppConfig } from '@libs/config';
-import { APP_USER, bootstrapRoles, MIGRATION_USER, migrationsDir, startEmbeddedPostgres, withCredentials } from '@libs/db';
+import { APP_USER, bootstrapRoles, MIGRATION_USER, migrationsDir, packageVersion, startEmbeddedPostgres, withCredentials } from '@libs/db';
 import { seedDatabase } from './seeds/seed-database';
 
 export const EMBEDDED_DATABASE = 'renewa';
-export const OPERATOR_VERSION = `renewa ${process.env.npm_package_version ?? ''}`.trim();
+export const OPERATOR_VERSION = `renewa ${packageVersion()}`;
 
 type Log = { info(msg: string): void; warn(msg: string): void };
 
