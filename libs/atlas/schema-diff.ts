@@ -69,9 +69,14 @@ function destructiveWarnings(statements: string[]): string[] {
 async function withoutTty<T>(fn: () => Promise<T>): Promise<T> {
   const own = Object.getOwnPropertyDescriptor(process.stdout, 'isTTY');
   Object.defineProperty(process.stdout, 'isTTY', { value: false, configurable: true, writable: true });
+  // pushSchema draws a "Pulling schema from database" spinner on stdout; it is noise in logs and CI.
+  const write = process.stdout.write;
+  process.stdout.write = ((chunk: unknown, ...rest: unknown[]) =>
+    String(chunk).includes('Pulling schema') ? true : (write as (...args: unknown[]) => boolean).call(process.stdout, chunk, ...rest)) as typeof write;
   try {
     return await fn();
   } finally {
+    process.stdout.write = write;
     if (own) Object.defineProperty(process.stdout, 'isTTY', own);
     else delete (process.stdout as { isTTY?: boolean }).isTTY;
   }
