@@ -60,30 +60,32 @@ describe('request context and audit columns over HTTP', () => {
     await db?.drop();
   });
 
+  type ProbeResponse = { row: Record<string, unknown>; context: Record<string, unknown> };
   const post = (path: string, headers: Record<string, string> = {}) =>
     fetch(`${server.baseUrl}/api/v1/context-test/${path}`, { method: 'POST', headers });
+  const postJson = async (path: string, headers?: Record<string, string>) => (await (await post(path, headers)).json()) as ProbeResponse;
 
   it('exposes the request id, actor and client ip to any code in the request', async () => {
     const response = await post(`probes/${ALICE}`, { 'x-request-id': 'ctx-check-1' });
     expect(response.status).toBe(201);
-    const body = await response.json();
+    const body = (await response.json()) as ProbeResponse;
     expect(body.context).toMatchObject({ requestId: 'ctx-check-1', actorId: ALICE, clientIp: '127.0.0.1' });
     expect(response.headers.get('x-request-id')).toBe('ctx-check-1');
   });
 
   it('fills created/updated actor and time from the context, and keeps updated_at current', async () => {
-    const created = (await (await post(`probes/${ALICE}`)).json()).row;
+    const created = (await postJson(`probes/${ALICE}`)).row;
     expect(created).toMatchObject({ createdBy: ALICE, updatedBy: ALICE, version: 1, deletedAt: null });
 
-    const updated = (await (await post(`probes/${created.id}/as/${BOB}`)).json()).row;
+    const updated = (await postJson(`probes/${created.id}/as/${BOB}`)).row;
     expect(updated).toMatchObject({ createdBy: ALICE, updatedBy: BOB, label: 'updated' });
-    expect(new Date(updated.updatedAt).getTime()).toBeGreaterThanOrEqual(new Date(created.updatedAt).getTime());
+    expect(new Date(updated.updatedAt as string).getTime()).toBeGreaterThanOrEqual(new Date(created.updatedAt as string).getTime());
     expect(updated.createdAt).toBe(created.createdAt);
   });
 
   it('keeps concurrent requests apart', async () => {
     const ids = Array.from({ length: 20 }, (_, i) => `parallel-${i}`);
-    const bodies = await Promise.all(ids.map(async (id) => (await post(`probes/${ALICE}`, { 'x-request-id': id })).json()));
+    const bodies = await Promise.all(ids.map((id) => postJson(`probes/${ALICE}`, { 'x-request-id': id })));
     expect(bodies.map((body) => body.context.requestId)).toEqual(ids);
   });
 });
