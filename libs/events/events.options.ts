@@ -1,0 +1,24 @@
+import type { RetryPolicy } from './backoff';
+
+export interface RelayOptions {
+  /** Start the polling loop with the app (tests leave it off and call `drainOutbox`). */
+  autoStart: boolean;
+  /** Idle poll interval; commits in this instance wake the relay at once. */
+  pollMs: number;
+  /** Deliveries claimed and delivered per transaction. */
+  batchSize: number;
+}
+
+export interface EventsModuleOptions {
+  relay?: Partial<RelayOptions>;
+  retry?: Partial<RetryPolicy>;
+}
+
+export const DEFAULT_RELAY_OPTIONS: RelayOptions = { autoStart: false, pollMs: 1000, batchSize: 100 };
+
+export const EVENTS_OPTIONS = Symbol('EVENTS_OPTIONS');
+
+export interface ResolvedEventsOptions {
+  relay: RelayOptions;
+  retry: RetryPolicy;
+}

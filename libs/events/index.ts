@@ -1,0 +1,14 @@
+export * from './backoff';
+export * from './dead-letters';
+export * from './domain-event';
+export * from './domain-event-subscriber.decorator';
+export * from './event-outbox';
+export { currentCausationId } from './event-context';
+export * from './events-clock';
+export * from './events.module';
+export * from './events.options';
+export * from './outbox-relay';
+export * from './outbox.schema';
+export * from './platform.events';
+export { SubscriberRegistry } from './subscriber-registry';
+export type { RegisteredSubscriber } from './subscriber-registry';
