@@ -26,4 +26,22 @@ export interface AppConfig {
       port: number;
     };
   };
+  auth: {
+    /** HS256 key of the access tokens (JWT_SECRET, at least 32 characters). */
+    jwtSecret: string;
+    /** True when JWT_SECRET was unset outside production and a random per-process key is used. */
+    jwtSecretGenerated: boolean;
+    accessTokenTtlSeconds: number;
+    refreshTokenTtlDays: number;
+    /** Initial password of the seeded admin; unset → generated (refused in production). */
+    adminPassword: string | undefined;
+  };
+  events: {
+    relay: {
+      /** Run the outbox relay loop in this instance (OUTBOX_RELAY_ENABLED; default off only when NODE_ENV=test). */
+      autoStart: boolean;
+      /** Idle poll interval of the relay in ms (OUTBOX_POLL_MS); commits in the same instance wake it at once. */
+      pollMs: number;
+    };
+  };
 }

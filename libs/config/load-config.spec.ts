@@ -6,6 +6,8 @@ const DB = {
   DATABASE_URL_MIGRATION: 'postgresql://migration-user:secret@db:5432/renewa',
 };
 
+const JWT_SECRET = 'k'.repeat(32);
+
 function errorOf(env: NodeJS.ProcessEnv): ConfigError {
   try {
     loadConfig(env);
@@ -29,6 +31,14 @@ describe('loadConfig', () => {
         autoSeed: true,
         embedded: { dir: '.data/postgres', port: 54329 },
       },
+      auth: {
+        jwtSecret: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+        jwtSecretGenerated: true,
+        accessTokenTtlSeconds: 900,
+        refreshTokenTtlDays: 30,
+        adminPassword: undefined,
+      },
+      events: { relay: { autoStart: true, pollMs: 1000 } },
     });
   });
 
@@ -45,6 +55,12 @@ describe('loadConfig', () => {
       DB_POOL_MAX: '4',
       EMBEDDED_PG_DIR: '/tmp/pg',
       EMBEDDED_PG_PORT: '6000',
+      JWT_SECRET: JWT_SECRET,
+      ACCESS_TOKEN_TTL_SECONDS: '60',
+      REFRESH_TOKEN_TTL_DAYS: '7',
+      ADMIN_PASSWORD: 'correct horse battery',
+      OUTBOX_RELAY_ENABLED: 'false',
+      OUTBOX_POLL_MS: '250',
     });
     expect(config).toEqual({
       nodeEnv: 'production',
@@ -57,7 +73,20 @@ describe('loadConfig', () => {
         autoSeed: false,
         embedded: { dir: '/tmp/pg', port: 6000 },
       },
+      auth: {
+        jwtSecret: JWT_SECRET,
+        jwtSecretGenerated: false,
+        accessTokenTtlSeconds: 60,
+        refreshTokenTtlDays: 7,
+        adminPassword: 'correct horse battery',
+      },
+      events: { relay: { autoStart: false, pollMs: 250 } },
     });
+  });
+
+  it('leaves the outbox relay loop off under NODE_ENV=test unless OUTBOX_RELAY_ENABLED says otherwise', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).events.relay.autoStart).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test', OUTBOX_RELAY_ENABLED: 'true' }).events.relay.autoStart).toBe(true);
   });
 
   it('treats empty and blank values as unset', () => {
@@ -78,6 +107,10 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'verbose' }, 'Invalid configuration: LOG_LEVEL must be one of fatal|error|warn|info|debug|trace|silent (got "verbose")'],
     [{ AUTO_SEED: 'yes' }, 'Invalid configuration: AUTO_SEED must be true or false (got "yes")'],
     [{ HOST: 'http://x' }, 'Invalid configuration: HOST must be a host name or IP address without spaces or slashes (got "http://x")'],
+    [{ ACCESS_TOKEN_TTL_SECONDS: '5' }, 'Invalid configuration: ACCESS_TOKEN_TTL_SECONDS must be an integer between 30 and 86400 (got "5")'],
+    [{ REFRESH_TOKEN_TTL_DAYS: '0' }, 'Invalid configuration: REFRESH_TOKEN_TTL_DAYS must be an integer between 1 and 365 (got "0")'],
+    [{ OUTBOX_POLL_MS: '5' }, 'Invalid configuration: OUTBOX_POLL_MS must be an integer between 10 and 600000 (got "5")'],
+    [{ OUTBOX_RELAY_ENABLED: 'on' }, 'Invalid configuration: OUTBOX_RELAY_ENABLED must be true or false (got "on")'],
   ])('rejects %j with one line naming the variable', (env, message) => {
     const error = errorOf(env);
     expect(error.message).toBe(message);
@@ -99,6 +132,33 @@ describe('loadConfig', () => {
     const notUrl = errorOf({ ...DB, DATABASE_URL_MIGRATION: 'hunter2@db:5432' });
     expect(notUrl.message).toBe('Invalid configuration: DATABASE_URL_MIGRATION must be a postgres:// URL (got a value that is not a URL)');
     for (const error of [wrongScheme, notUrl]) expect(error.message).not.toContain('hunter2');
+  });
+
+  describe('auth secrets', () => {
+    it('requires JWT_SECRET in production', () => {
+      expect(errorOf({ ...DB, NODE_ENV: 'production' }).message).toBe(
+        'Invalid configuration: JWT_SECRET is required in production (at least 32 characters)',
+      );
+      expect(loadConfig({ ...DB, NODE_ENV: 'production', JWT_SECRET }).auth).toMatchObject({ jwtSecret: JWT_SECRET, jwtSecretGenerated: false });
+    });
+
+    it('rejects a short JWT_SECRET or ADMIN_PASSWORD without echoing it', () => {
+      const error = errorOf({ JWT_SECRET: 'hunter2', ADMIN_PASSWORD: 'short-pw' });
+      expect(error.message).toBe(
+        'Invalid configuration: JWT_SECRET must be at least 32 characters long (got 7); ' +
+          'ADMIN_PASSWORD must be at least 12 characters long (got 8)',
+      );
+      expect(error.message).not.toContain('hunter2');
+      expect(error.message).not.toContain('short-pw');
+    });
+
+    it('outside production generates one random JWT secret per process', () => {
+      const first = loadConfig({ NODE_ENV: 'test' }).auth;
+      const second = loadConfig({ NODE_ENV: 'development' }).auth;
+      expect(first.jwtSecretGenerated).toBe(true);
+      expect(first.jwtSecret.length).toBeGreaterThanOrEqual(32);
+      expect(second.jwtSecret).toBe(first.jwtSecret);
+    });
   });
 
   it('reports every problem at once, still on one line', () => {

@@ -1,7 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import { AppConfig, LOG_LEVELS, LogLevel, NODE_ENVS, NodeEnv } from './app-config';
 import { ConfigError } from './config-error';
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+export const MIN_JWT_SECRET_LENGTH = 32;
+export const MIN_ADMIN_PASSWORD_LENGTH = 12;
+
+/** One random key per process, so every loadConfig call (app, CLI, tests) signs and verifies alike. */
+let generatedJwtSecret: string | undefined;
 
 /**
  * Reads and validates the environment. Empty values count as unset (compose files and
@@ -19,8 +25,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     reader.fail('DATABASE_URL is required when DATABASE_URL_MIGRATION is set');
   }
 
+  const nodeEnv = reader.oneOf<NodeEnv>('NODE_ENV', NODE_ENVS, 'development');
+  const jwtSecret = reader.secret('JWT_SECRET', MIN_JWT_SECRET_LENGTH);
+  if (jwtSecret === undefined && !reader.has('JWT_SECRET') && nodeEnv === 'production') {
+    reader.fail(`JWT_SECRET is required in production (at least ${MIN_JWT_SECRET_LENGTH} characters)`);
+  }
   const config: AppConfig = {
-    nodeEnv: reader.oneOf<NodeEnv>('NODE_ENV', NODE_ENVS, 'development'),
+    nodeEnv,
     logLevel: reader.oneOf<LogLevel>('LOG_LEVEL', LOG_LEVELS, 'info'),
     http: {
       host: reader.host('HOST', '0.0.0.0'),
@@ -36,6 +47,20 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       embedded: {
         dir: reader.string('EMBEDDED_PG_DIR', '.data/postgres'),
         port: reader.integer('EMBEDDED_PG_PORT', 54329, 1, 65535),
+      },
+    },
+    auth: {
+      jwtSecret: jwtSecret ?? (generatedJwtSecret ??= randomBytes(32).toString('base64url')),
+      jwtSecretGenerated: jwtSecret === undefined,
+      accessTokenTtlSeconds: reader.integer('ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86_400),
+      refreshTokenTtlDays: reader.integer('REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
+      adminPassword: reader.secret('ADMIN_PASSWORD', MIN_ADMIN_PASSWORD_LENGTH),
+    },
+    events: {
+      relay: {
+        // Tests drain the outbox explicitly (drainOutbox) instead of racing a background loop.
+        autoStart: reader.boolean('OUTBOX_RELAY_ENABLED', nodeEnv !== 'test'),
+        pollMs: reader.integer('OUTBOX_POLL_MS', 1000, 10, 600_000),
       },
     },
   };
@@ -100,6 +125,17 @@ class EnvReader {
     if ((allowed as readonly string[]).includes(value)) return value as T;
     this.fail(`${name} must be one of ${allowed.join('|')} (got ${show(value)})`);
     return fallback;
+  }
+
+  /** A secret of at least `minLength` characters; never echoed. */
+  secret(name: string, minLength: number): string | undefined {
+    const value = this.raw(name);
+    if (value === undefined) return undefined;
+    if (value.length < minLength) {
+      this.fail(`${name} must be at least ${minLength} characters long (got ${value.length})`);
+      return undefined;
+    }
+    return value;
   }
 
   /** Never echoes the value: a connection URL usually carries a password. */

@@ -1,0 +1,52 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { GrantRow } from '@libs/auth';
+import type { DbTransactionHost } from '@libs/db';
+import { rolePermissions, roles } from '../roles/roles.schema';
+import { userRoles } from '../user-roles/user-roles.schema';
+import { users } from '../users/users.schema';
+
+export interface Principal {
+  id: string;
+  departmentId: string | null;
+  locale: 'de' | 'en';
+  isActive: boolean;
+}
+
+/** What the guard needs per request: the acting user and the grants of their roles. */
+@Injectable()
+export class AccessRepository {
+  constructor(@Inject(TransactionHost) private readonly txHost: DbTransactionHost) {}
+
+  private get db() {
+    return this.txHost.tx;
+  }
+
+  async findPrincipal(userId: string): Promise<Principal | undefined> {
+    const [row] = await this.db
+      .select({ id: users.id, departmentId: users.departmentId, locale: users.locale, isActive: users.isActive })
+      .from(users)
+      .where(eq(users.id, userId));
+    return row;
+  }
+
+  /** Grant rows of every live role of the user (a permission may appear once per role). */
+  grantRowsOfUser(userId: string): Promise<GrantRow[]> {
+    return this.db
+      .select({ permission: rolePermissions.permission, scope: rolePermissions.scope })
+      .from(userRoles)
+      .innerJoin(roles, and(eq(roles.id, userRoles.roleId), isNull(roles.deletedAt)))
+      .innerJoin(rolePermissions, eq(rolePermissions.roleId, roles.id))
+      .where(eq(userRoles.userId, userId));
+  }
+
+  /** Grant rows of the given roles, for escalation checks before a role is assigned. */
+  grantRowsOfRoles(roleIds: readonly string[]): Promise<GrantRow[]> {
+    if (roleIds.length === 0) return Promise.resolve([]);
+    return this.db
+      .select({ permission: rolePermissions.permission, scope: rolePermissions.scope })
+      .from(rolePermissions)
+      .where(inArray(rolePermissions.roleId, [...roleIds]));
+  }
+}

@@ -1,0 +1,107 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { and, asc, eq, gt, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { GrantRow } from '@libs/auth';
+import type { DbTransactionHost, LocalizedText } from '@libs/db';
+import { isUniqueViolation } from '../common/db-errors';
+import { AuthErrors } from '../auth.errors';
+import { userRoles } from '../user-roles/user-roles.schema';
+import { NewRole, Role, rolePermissions, roles } from './roles.schema';
+
+export interface RoleFilters {
+  limit: number;
+  /** key of the last row of the previous page */
+  after?: string;
+  q?: string;
+}
+
+const live = isNull(roles.deletedAt);
+
+@Injectable()
+export class RolesRepository {
+  constructor(@Inject(TransactionHost) private readonly txHost: DbTransactionHost) {}
+
+  private get db() {
+    return this.txHost.tx;
+  }
+
+  list(filters: RoleFilters): Promise<Role[]> {
+    const pattern = filters.q ? `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+    return this.db
+      .select()
+      .from(roles)
+      .where(
+        and(
+          live,
+          filters.after !== undefined ? gt(roles.key, filters.after) : undefined,
+          pattern
+            ? or(ilike(roles.key, pattern), ilike(sql`(${roles.name} ->> 'de')`, pattern), ilike(sql`(${roles.name} ->> 'en')`, pattern))
+            : undefined,
+        ),
+      )
+      .orderBy(asc(roles.key))
+      .limit(filters.limit + 1);
+  }
+
+  async findById(id: string): Promise<Role | undefined> {
+    const [row] = await this.db.select().from(roles).where(and(eq(roles.id, id), live));
+    return row;
+  }
+
+  findByIds(ids: readonly string[]): Promise<Role[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db.select().from(roles).where(and(inArray(roles.id, [...ids]), live));
+  }
+
+  /** Grants of each role in `roleIds`, keyed by role id. */
+  async grantsOf(roleIds: readonly string[]): Promise<Map<string, GrantRow[]>> {
+    const result = new Map<string, GrantRow[]>(roleIds.map((id) => [id, []]));
+    if (roleIds.length === 0) return result;
+    const rows = await this.db
+      .select({ roleId: rolePermissions.roleId, permission: rolePermissions.permission, scope: rolePermissions.scope })
+      .from(rolePermissions)
+      .where(inArray(rolePermissions.roleId, [...roleIds]))
+      .orderBy(asc(rolePermissions.permission));
+    for (const { roleId, permission, scope } of rows) result.get(roleId)?.push({ permission, scope });
+    return result;
+  }
+
+  async insert(values: NewRole): Promise<Role> {
+    try {
+      const [row] = await this.db.insert(roles).values(values).returning();
+      return row;
+    } catch (error) {
+      if (isUniqueViolation(error, 'roles_key_key')) throw AuthErrors.roleKeyTaken();
+      throw error;
+    }
+  }
+
+  async replaceGrants(roleId: string, grants: readonly GrantRow[]): Promise<void> {
+    await this.db.delete(rolePermissions).where(eq(rolePermissions.roleId, roleId));
+    if (grants.length > 0) await this.db.insert(rolePermissions).values(grants.map((g) => ({ roleId, ...g })));
+  }
+
+  /** Bumps the version even when only the grants changed, so the role's ETag follows its permissions. */
+  async update(id: string, changes: Partial<{ name: LocalizedText }>, version: number): Promise<Role | undefined> {
+    const [row] = await this.db
+      .update(roles)
+      .set({ ...changes, version: sql`${roles.version} + 1` })
+      .where(and(eq(roles.id, id), eq(roles.version, version), live))
+      .returning();
+    return row;
+  }
+
+  async softDelete(id: string, version: number): Promise<Role | undefined> {
+    const [row] = await this.db
+      .update(roles)
+      .set({ deletedAt: sql`now()`, version: sql`${roles.version} + 1` })
+      .where(and(eq(roles.id, id), eq(roles.version, version), live))
+      .returning();
+    return row;
+  }
+
+  async isAssigned(roleId: string): Promise<boolean> {
+    const [row] = await this.db.select({ roleId: userRoles.roleId }).from(userRoles).where(eq(userRoles.roleId, roleId)).limit(1);
+    return row !== undefined;
+  }
+}

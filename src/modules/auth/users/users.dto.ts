@@ -1,0 +1,148 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { PageQueryDto } from '@libs/pagination';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './users.rules';
+import type { User } from './users.schema';
+
+const LOCALES = ['de', 'en'] as const;
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+export class ListUsersQueryDto extends PageQueryDto {
+  /** Part of the name or email address (case-insensitive). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @IsOptional()
+  @IsUUID()
+  departmentId?: string;
+
+  /** true: active users only; false: deactivated users only. */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class CreateUserDto {
+  /** @example "anna.schmidt@renewa.de" */
+  @Transform(trim)
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+
+  /** @example "Anna Schmidt" */
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+
+  @IsOptional()
+  @IsIn(LOCALES)
+  locale?: 'de' | 'en';
+
+  /** Department of the user; required when your scope is limited to your own department. */
+  @IsOptional()
+  @IsUUID()
+  departmentId?: string | null;
+
+  /** Initial password; omit it to get a one-time password in the response. */
+  @IsOptional()
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  password?: string;
+}
+
+export class UpdateUserDto {
+  @IsOptional()
+  @Transform(trim)
+  @IsEmail()
+  @MaxLength(254)
+  email?: string;
+
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
+
+  @IsOptional()
+  @IsIn(LOCALES)
+  locale?: 'de' | 'en';
+
+  /** null removes the user from their department. */
+  @IsOptional()
+  @IsUUID()
+  departmentId?: string | null;
+}
+
+export class ResetPasswordDto {
+  /** The new password; omit it to get a one-time password in the response. */
+  @IsOptional()
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  password?: string;
+}
+
+export class UserResponseDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  email: string;
+  name: string;
+  @ApiProperty({ enum: LOCALES })
+  locale: 'de' | 'en';
+  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  departmentId: string | null;
+  isActive: boolean;
+  @ApiProperty({ nullable: true, type: Date })
+  deactivatedAt: Date | null;
+  @ApiProperty({ nullable: true, type: Date })
+  lastLoginAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  /** Bumped by every edit; the ETag header carries it (send the ETag back as If-Match). */
+  @ApiProperty({ type: 'integer', minimum: 1 })
+  version: number;
+}
+
+export class UserPageDto {
+  @ApiProperty({ type: [UserResponseDto] })
+  items: UserResponseDto[];
+  @ApiProperty({ nullable: true, type: String })
+  nextCursor: string | null;
+}
+
+export class CreatedUserDto extends UserResponseDto {
+  /** Only when no password was given: shown once, never stored in clear. */
+  @ApiPropertyOptional()
+  oneTimePassword?: string;
+}
+
+export class PasswordResetDto {
+  /** Only when no password was given: shown once, never stored in clear. */
+  @ApiProperty({ nullable: true, type: String })
+  oneTimePassword: string | null;
+}
+
+export function toUserResponse(user: User): UserResponseDto {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    locale: user.locale,
+    departmentId: user.departmentId,
+    isActive: user.isActive,
+    deactivatedAt: user.deactivatedAt,
+    lastLoginAt: user.lastLoginAt,
+    createdAt: user.createdAt,
+    updatedAt: user.updatedAt,
+    version: user.version,
+  };
+}

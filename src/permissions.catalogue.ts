@@ -1,0 +1,18 @@
+import { createPermissionCatalogue, PermissionSet } from '@libs/auth';
+import { authPermissions } from './modules/auth/auth.permissions';
+import { auditPermissions } from './modules/audit/audit.permissions';
+import { crmPermissions } from './modules/crm/crm.permissions';
+import { platformPermissions } from './events/events.permissions';
+
+/**
+ * Every context's permission declarations (`src/modules/<ctx>/<ctx>.permissions.ts`, made with
+ * `definePermissions`). Registering a context is one line here; the catalogue rejects duplicates.
+ */
+export const PERMISSION_SETS: readonly PermissionSet[] = [
+  authPermissions,
+  auditPermissions,
+  crmPermissions,
+  platformPermissions,
+];
+
+export const PERMISSIONS = createPermissionCatalogue(PERMISSION_SETS);
