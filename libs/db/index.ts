@@ -7,3 +7,4 @@ export * from './localized-text';
 export * from './project-paths';
 export * from './roles';
 export * from './tokens';
+export * from './pg-errors';

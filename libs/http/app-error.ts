@@ -16,6 +16,11 @@ export interface AppErrorOptions {
   /** Explanation of this occurrence, shown to the client. Must not contain secrets. */
   detail?: string;
   errors?: FieldError[];
+  /**
+   * RFC 9457 extension members, rendered beside the standard ones (which they can never replace):
+   * e.g. `duplicates` of a 409 duplicate problem. Document them with a DTO extending ProblemDetailsDto.
+   */
+  extensions?: Record<string, unknown>;
   cause?: unknown;
 }
 
@@ -29,6 +34,7 @@ export class AppError extends HttpException {
   readonly title: string;
   readonly detail: string;
   readonly errors: FieldError[] | undefined;
+  readonly extensions: Record<string, unknown> | undefined;
 
   constructor(options: AppErrorOptions) {
     const title = options.title ?? STATUS_CODES[options.status] ?? 'Error';
@@ -40,6 +46,7 @@ export class AppError extends HttpException {
     this.title = title;
     this.detail = detail;
     this.errors = options.errors;
+    this.extensions = options.extensions;
   }
 
   static badRequest(code: string, detail: string): AppError {
@@ -63,8 +70,8 @@ export class AppError extends HttpException {
     return new AppError({ code, status: HttpStatus.NOT_FOUND, detail });
   }
 
-  static conflict(code: string, detail: string): AppError {
-    return new AppError({ code, status: HttpStatus.CONFLICT, detail });
+  static conflict(code: string, detail: string, extensions?: Record<string, unknown>): AppError {
+    return new AppError({ code, status: HttpStatus.CONFLICT, detail, extensions });
   }
 
   /** 412: the `If-Match` ETag no longer matches. */

@@ -9,3 +9,5 @@ export * from './problem-details.filter';
 export * from './public.decorator';
 export * from './shutdown-state';
 export * from './validation';
+export * from './etag';
+export * from './uuid-param.pipe';

@@ -18,7 +18,10 @@ export interface ProblemDetails {
 }
 
 /** The part of a problem that depends on the exception alone. */
-export type ProblemBody = Omit<ProblemDetails, 'requestId' | 'instance'>;
+export type ProblemBody = Omit<ProblemDetails, 'requestId' | 'instance'> & {
+  /** Extension members of specific problems (AppError `extensions`), e.g. `duplicates`. */
+  [extension: string]: unknown;
+};
 
 export interface MappedException {
   problem: ProblemBody;
@@ -89,6 +92,7 @@ export function mapExceptionToProblem(exception: unknown): MappedException {
   if (exception instanceof AppError) {
     return {
       problem: compact({
+        ...exception.extensions,
         type: problemTypeFor(exception.code),
         title: exception.title,
         status: exception.getStatus(),

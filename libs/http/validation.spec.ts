@@ -81,3 +81,16 @@ describe('createValidationPipe', () => {
     );
   });
 });
+
+describe('NUL characters', () => {
+  const pipe = createValidationPipe();
+  it.each([
+    [{ type: 'body', metatype: OrderDto } as ArgumentMetadata, { address: { street: 'a\u0000b', zip: '12345' }, items: [] }, 'address.street'],
+    [{ type: 'query', metatype: Object } as ArgumentMetadata, { q: ['ok', 'x\u0000'] }, 'q[1]'],
+    [{ type: 'param', data: 'id', metatype: String } as ArgumentMetadata, 'a\u0000', 'id'],
+  ])('refuses them with a 400 naming the field (%#)', async (metadata, value, path) => {
+    const error = await pipe.transform(value, metadata).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).errors).toEqual([{ path, message: `${path} must not contain NUL characters` }]);
+  });
+});

@@ -1,0 +1,615 @@
+#!/usr/bin/env node
+'use strict';
+/*
+ * CRM list bench: does the leads list stay fast from 10,000 to 1,000,000 leads?
+ *
+ *   npm run build && node bench/crm/run.js [--sizes 10000,1000000] [--requests 300] [--warmup 50]
+ *                                          [--out bench/results] [--verbose]
+ *
+ * Setup: PostgreSQL from DATABASE_URL + DATABASE_URL_MIGRATION (the bench runs `cli migrate` and
+ * `cli seed`; it ADDS leads to that database), else an embedded PostgreSQL in a temp directory;
+ * PgBouncer (Debian's `pgbouncer`, required) in transaction pooling mode in front of it; the app
+ * (`dist/src/main.js`, NODE_ENV=production, relay off) connecting through PgBouncer, signed in
+ * as the seeded administrator (scope `all`).
+ *
+ * For each size in --sizes (ascending) the bench tops the leads table up to that size with
+ * INSERT … SELECT … FROM generate_series (one statement per 100,000 rows, not one insert per row;
+ * realistic spread of statuses, sources, departments, names with umlauts, e-mails, phones; every
+ * new batch is OLDER than the rows before it, so the newest page is the same rows at every size),
+ * runs VACUUM ANALYZE (what autovacuum does after a bulk load), then measures four requests over
+ * HTTP, one at a time on a keep-alive connection (--warmup unmeasured, then --requests measured):
+ *
+ *   default   GET /api/v1/leads                                       newest 50
+ *   filtered  GET /api/v1/leads?status=qualified&departmentId=<sales>
+ *   search    GET /api/v1/leads?q=<one lead's e-mail address>           btree prefix on email
+ *   (name     GET /api/v1/leads?q=krüger — informational, not gated: trigram substring search)
+ *   deep      GET /api/v1/leads?cursor=<row at 90 % of the table>       keyset, no OFFSET
+ *
+ * and EXPLAIN (ANALYZE, BUFFERS) of the exact SQL the app runs for each (built by the app's own
+ * LeadsRepository from dist/, so it cannot drift). Reported: p50/p99 latency per query and size,
+ * the ratio largest/smallest size (target ≤ 1.5), and the plans with the indexes they use.
+ * A table on stdout and bench/results/crm-<timestamp>.json.
+ */
+
+const { spawn, execFileSync } = require('node:child_process');
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const http = require('node:http');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+const { performance } = require('node:perf_hooks');
+const { parseArgs } = require('node:util');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const DIST = path.join(ROOT, 'dist');
+const MAIN = path.join(DIST, 'src', 'main.js');
+const CLI = path.join(DIST, 'src', 'cli.js');
+const DB_ENV_VARS = ['DATABASE_URL', 'DATABASE_URL_MIGRATION', 'DATABASE_URL_ADMIN', 'APP_USER_PASSWORD', 'MIGRATION_USER_PASSWORD', 'EMBEDDED_PG_DIR', 'EMBEDDED_PG_PORT'];
+const ADMIN_EMAIL = 'admin@renewa.de';
+const SEED_CHUNK = 100_000;
+
+const live = { children: new Set(), stops: [], dirs: new Set() };
+let aborting = false;
+const log = (msg) => console.error(`[bench:crm] ${msg}`);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const round = (n, digits = 2) => (n === null || n === undefined ? null : Math.round(n * 10 ** digits) / 10 ** digits);
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string', default: '10000,1000000' },
+      requests: { type: 'string', default: '300' },
+      warmup: { type: 'string', default: '50' },
+      out: { type: 'string', default: path.join(ROOT, 'bench', 'results') },
+      verbose: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    const text = fs.readFileSync(__filename, 'utf8');
+    console.log(text.slice(text.indexOf('/*') + 3, text.indexOf('*/')).replace(/^ \* ?/gm, ''));
+    process.exit(0);
+  }
+  const sizes = values.sizes.split(',').map(Number);
+  if (sizes.some((s) => !Number.isInteger(s) || s < 1000) || sizes.some((s, i) => i > 0 && s <= sizes[i - 1])) {
+    throw new Error('--sizes must be ascending integers >= 1000');
+  }
+  return { sizes, requests: Number(values.requests), warmup: Number(values.warmup), outDir: path.resolve(values.out), verbose: values.verbose };
+}
+
+// ------------------------------------------------------------------------------------------
+// Processes
+
+function tempDir(prefix) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  fs.chmodSync(dir, 0o755);
+  live.dirs.add(dir);
+  return dir;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function tail(max = 20_000) {
+  let text = '';
+  return { push: (chunk) => (text = (text + chunk.toString()).slice(-max)), get text() { return text; } };
+}
+
+function spawnNode(script, args, env, verbose, cwd) {
+  const out = tail();
+  const child = spawn(process.execPath, [script, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  live.children.add(child);
+  child.stdout.on('data', (c) => (verbose ? process.stderr.write(c) : out.push(c)));
+  child.stderr.on('data', (c) => (verbose ? process.stderr.write(c) : out.push(c)));
+  child.out = out;
+  return child;
+}
+
+function stopChild(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(live.children.delete(child));
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => process.kill(-child.pid, 'SIGKILL'), 15_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      live.children.delete(child);
+      resolve();
+    });
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      resolve();
+    }
+  });
+}
+
+async function cleanup() {
+  for (const child of [...live.children]) await stopChild(child);
+  for (const stop of live.stops.splice(0).reverse()) await stop().catch(() => undefined);
+  for (const dir of live.dirs) fs.rmSync(dir, { recursive: true, force: true });
+  live.dirs.clear();
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (aborting) return;
+    aborting = true;
+    console.error(`\n[bench:crm] ${signal}: cleaning up`);
+    cleanup().finally(() => process.exit(130));
+  });
+}
+
+async function runCli(args, env, opts, cwd) {
+  const child = spawnNode(CLI, args, env, opts.verbose, cwd);
+  const [code] = await new Promise((resolve) => child.once('exit', (c, s) => resolve([c, s])));
+  live.children.delete(child);
+  if (code !== 0) throw new Error(`cli ${args[0]} failed (exit ${code}):\n${child.out.text}`);
+}
+
+// ------------------------------------------------------------------------------------------
+// HTTP
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+function request(port, method, pathname, { headers = {}, body, keepAlive = false } = {}) {
+  return new Promise((resolve) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path: pathname,
+        agent: keepAlive ? agent : false,
+        timeout: 30_000,
+        headers: { ...headers, ...(payload && { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }) },
+      },
+      (res) => {
+        let data = '';
+        res.on('data', (c) => (data += c));
+        res.on('end', () => {
+          let parsed = data;
+          try {
+            parsed = JSON.parse(data);
+          } catch {
+            /* text */
+          }
+          resolve({ status: res.statusCode, headers: res.headers, body: parsed });
+        });
+      },
+    );
+    req.once('timeout', () => req.destroy());
+    req.once('error', () => resolve(null));
+    if (payload) req.write(payload);
+    req.end();
+  });
+}
+
+async function startApp(env, opts, cwd) {
+  const port = Number(env.PORT);
+  const t0 = performance.now();
+  const child = spawnNode(MAIN, [], env, opts.verbose, cwd);
+  let exited = null;
+  child.once('exit', (code, signal) => (exited = { code, signal }));
+  for (;;) {
+    if (exited) throw new Error(`app exited before ready (${JSON.stringify(exited)}):\n${child.out.text}`);
+    if (performance.now() - t0 > 60_000) throw new Error(`app not ready after 60 s:\n${child.out.text}`);
+    const res = await request(port, 'GET', '/health/ready');
+    if (res?.status === 200) break;
+    await sleep(10);
+  }
+  return { child, port };
+}
+
+// ------------------------------------------------------------------------------------------
+// PostgreSQL and PgBouncer
+
+async function startEmbedded() {
+  const { startEmbeddedPostgres } = require(path.join(DIST, 'libs', 'db', 'embedded-postgres.js'));
+  const { Client } = require('pg');
+  const dir = tempDir('renewa-bench-crm-pg-');
+  const port = await freePort();
+  const superuser = crypto.randomBytes(12).toString('hex');
+  log(`starting embedded PostgreSQL on port ${port}`);
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(dir, 'data'),
+    port,
+    superuserPassword: superuser,
+    settings: { max_connections: '200', shared_buffers: '256MB', maintenance_work_mem: '256MB', max_wal_size: '4GB' },
+  });
+  live.stops.push(server.stop);
+  const admin = (db) => `postgres://postgres:${superuser}@127.0.0.1:${port}/${db}`;
+  const client = new Client({ connectionString: admin('postgres') });
+  await client.connect();
+  await client.query('CREATE DATABASE renewa');
+  await client.end();
+  const passwords = { app: crypto.randomBytes(12).toString('hex'), migration: crypto.randomBytes(12).toString('hex') };
+  return {
+    source: 'embedded PostgreSQL started by the bench',
+    host: '127.0.0.1',
+    port,
+    appUser: 'app-user',
+    appPassword: passwords.app,
+    loadUrl: admin('renewa'),
+    bootstrapEnv: { DATABASE_URL_ADMIN: admin('renewa'), APP_USER_PASSWORD: passwords.app, MIGRATION_USER_PASSWORD: passwords.migration },
+    urls: {
+      DATABASE_URL: `postgres://app-user:${passwords.app}@127.0.0.1:${port}/renewa`,
+      DATABASE_URL_MIGRATION: `postgres://migration-user:${passwords.migration}@127.0.0.1:${port}/renewa`,
+    },
+  };
+}
+
+function externalDatabase() {
+  const { DATABASE_URL, DATABASE_URL_MIGRATION } = process.env;
+  if (!DATABASE_URL || !DATABASE_URL_MIGRATION) throw new Error('set both DATABASE_URL and DATABASE_URL_MIGRATION (or neither, for an embedded PostgreSQL)');
+  const url = new URL(DATABASE_URL);
+  return {
+    source: 'environment (DATABASE_URL, DATABASE_URL_MIGRATION)',
+    host: url.hostname,
+    port: Number(url.port || 5432),
+    appUser: decodeURIComponent(url.username),
+    appPassword: decodeURIComponent(url.password),
+    loadUrl: DATABASE_URL_MIGRATION,
+    urls: { DATABASE_URL, DATABASE_URL_MIGRATION },
+  };
+}
+
+function findPgBouncer() {
+  const candidates = [...(process.env.PATH ?? '').split(':').map((d) => path.join(d, 'pgbouncer')), '/usr/sbin/pgbouncer', '/usr/bin/pgbouncer'];
+  return candidates.find((c) => fs.existsSync(c)) ?? null;
+}
+
+function systemUser() {
+  if (process.getuid?.() !== 0) return null;
+  const line = fs.readFileSync('/etc/passwd', 'utf8').split('\n').find((l) => l.startsWith('postgres:'));
+  if (!line) throw new Error('running as root needs a `postgres` system user for PgBouncer');
+  const [, , uid, gid] = line.split(':');
+  return { uid: Number(uid), gid: Number(gid) };
+}
+
+async function startPgBouncer(db) {
+  const binary = findPgBouncer();
+  if (!binary) throw new Error('pgbouncer is not installed (apt-get install pgbouncer): the bench measures the deployed topology');
+  const dir = tempDir('renewa-bench-crm-bouncer-');
+  const port = await freePort();
+  const authFile = path.join(dir, 'users.txt');
+  const ini = path.join(dir, 'pgbouncer.ini');
+  fs.writeFileSync(authFile, `"${db.appUser}" "${db.appPassword}"\n`);
+  fs.writeFileSync(
+    ini,
+    [
+      '[databases]',
+      `* = host=${db.host} port=${db.port}`,
+      '[pgbouncer]',
+      'listen_addr = 127.0.0.1',
+      `listen_port = ${port}`,
+      'unix_socket_dir =',
+      'auth_type = trust',
+      `auth_file = ${authFile}`,
+      'pool_mode = transaction',
+      'max_client_conn = 500',
+      'default_pool_size = 20',
+      'server_reset_query =',
+      'ignore_startup_parameters = extra_float_digits,options',
+      `logfile = ${path.join(dir, 'pgbouncer.log')}`,
+      `pidfile = ${path.join(dir, 'pgbouncer.pid')}`,
+      '',
+    ].join('\n'),
+  );
+  const owner = systemUser();
+  if (owner) for (const f of [dir, authFile, ini]) fs.chownSync(f, owner.uid, owner.gid);
+  const child = spawn(binary, [ini], { ...(owner ?? {}), stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  live.children.add(child);
+  for (let i = 0; i < 200; i++) {
+    if (child.exitCode !== null) throw new Error(`pgbouncer exited with ${child.exitCode}`);
+    const open = await new Promise((resolve) => {
+      const socket = net.connect(port, '127.0.0.1');
+      socket.once('connect', () => (socket.destroy(), resolve(true)));
+      socket.once('error', () => resolve(false));
+    });
+    if (open) break;
+    await sleep(25);
+  }
+  const version = execFileSync(binary, ['--version']).toString().split('\n')[0];
+  const url = new URL(db.urls.DATABASE_URL);
+  url.hostname = '127.0.0.1';
+  url.port = String(port);
+  log(`PgBouncer (${version}) on port ${port}, transaction pooling`);
+  return { url: url.toString(), version };
+}
+
+// ------------------------------------------------------------------------------------------
+// Data
+
+const FIRST = ['Anna', 'Ben', 'Clara', 'David', 'Emma', 'Felix', 'Greta', 'Hannes', 'Ida', 'Jonas', 'Karla', 'Lukas', 'Mia', 'Noah', 'Olga', 'Paul', 'Rita', 'Simon', 'Tina', 'Uwe'];
+const LAST = [
+  'Müller', 'Schmidt', 'Schneider', 'Fischer', 'Weber', 'Meyer', 'Wagner', 'Becker', 'Schulz', 'Hoffmann',
+  'Schäfer', 'Koch', 'Bauer', 'Richter', 'Klein', 'Wolf', 'Schröder', 'Neumann', 'Schwarz', 'Zimmermann',
+  'Braun', 'Krüger', 'Hofmann', 'Hartmann', 'Lange', 'Schmitt', 'Werner', 'Schmitz', 'Krause', 'Meier',
+  'Lehmann', 'Schmid', 'Schulze', 'Maier', 'Köhler', 'Herrmann', 'König', 'Walter', 'Mayer', 'Weiß',
+];
+
+/**
+ * Adds leads `from`..`to` (1-based numbers; a larger number is an older lead). One statement per
+ * call; `search_text` is built like the repositories build it (buildSearchText: lower-case, ß → ss).
+ */
+async function insertLeads(client, from, to, departments, assignees) {
+  await client.query(
+    `insert into leads (source, status, status_changed_at, lost_reason, interests, salutation, first_name, last_name, company_name,
+                        email, phone, preferred_language, property_street, property_postal_code, property_city, property_country_code,
+                        building_type, year_built, living_area_m2, owner_occupied, estimated_value_cents, assignee_id, department_id,
+                        search_text, created_at, updated_at, created_by, updated_by)
+     select (array['website_form','phone','email','referral','partner','campaign','event','other'])[1 + g % 8]::lead_source,
+            st.status::lead_status, ts, case when st.status = 'lost' then 'no_budget'::lead_lost_reason end,
+            (array['{heat_pump}','{insulation,windows}','{photovoltaics}','{energy_consulting}','{heat_pump,photovoltaics}'])[1 + g % 5]::lead_interest[],
+            (array['mr','ms','mx'])[1 + g % 3]::crm_salutation, n.first, n.last,
+            case when g % 5 = 0 then n.last || ' Immobilien GmbH' end,
+            n.mail, '+4930' || lpad(g::text, 8, '0'), 'de',
+            'Hauptstraße ' || (g % 200 + 1), lpad((10000 + g % 89999)::text, 5, '0'), 'Berlin', 'DE',
+            (array['single_family','semi_detached','terraced','multi_family','apartment'])[1 + g % 5]::building_type,
+            1900 + g % 120, 60 + g % 200, g % 3 <> 0, (g % 50) * 100000,
+            ($4::uuid[])[1 + abs(hashint4(g + 7)) % array_length($4::uuid[], 1)], ($3::uuid[])[1 + abs(hashint4(g + 3)) % array_length($3::uuid[], 1)],
+            replace(lower(concat_ws(' ', n.first, n.last, case when g % 5 = 0 then n.last || ' Immobilien GmbH' end, n.mail)), 'ß', 'ss')
+              || ' 4930' || lpad(g::text, 8, '0'),
+            ts, ts, $5::uuid, $5::uuid
+       from generate_series($1::int, $2::int) g
+      cross join lateral (select now() - g * interval '31 seconds' as ts) t
+      cross join lateral (select (array['new','new','new','contacted','contacted','qualified','qualified','converted','lost','lost'])[1 + abs(hashint4(g)) % 10] as status) st
+      cross join lateral (
+        select f.first, l.last, lower(f.first) || '.' || translate(lower(l.last), 'äöüß', 'aous') || '.' || g || '@example.org' as mail
+          from (select ($6::text[])[1 + g % 20] as first) f, (select ($7::text[])[1 + (g / 20) % 40] as last) l
+      ) n`,
+    [from, to, departments, assignees, assignees[0], FIRST, LAST],
+  );
+}
+
+async function topUp(loadUrl, target, fixture) {
+  const { Client } = require('pg');
+  const client = new Client({ connectionString: loadUrl });
+  await client.connect();
+  try {
+    const current = Number((await client.query('select count(*) from leads')).rows[0].count);
+    const t0 = performance.now();
+    for (let from = current + 1; from <= target; from += SEED_CHUNK) {
+      const to = Math.min(target, from + SEED_CHUNK - 1);
+      await insertLeads(client, from, to, fixture.departments, fixture.assignees);
+      log(`  leads ${to.toLocaleString('en')} / ${target.toLocaleString('en')}`);
+    }
+    const seedMs = performance.now() - t0;
+    const t1 = performance.now();
+    await client.query('vacuum analyze leads');
+    return { added: target - current, seedSeconds: round(seedMs / 1000, 1), vacuumSeconds: round((performance.now() - t1) / 1000, 1) };
+  } finally {
+    await client.end();
+  }
+}
+
+// ------------------------------------------------------------------------------------------
+// Queries, measurement and plans
+
+function querySpecs(fixture) {
+  return {
+    default: { label: 'default page', query: {} },
+    filtered: { label: 'status=qualified & department', query: { status: ['qualified'], departmentId: fixture.salesDepartment } },
+    search: { label: `q=${fixture.searchTerm}`, query: { q: fixture.searchTerm } },
+    deep: { label: 'cursor at 90 %', query: { cursor: fixture.deepCursor } },
+    // Informational, not one of the four gated queries: a text search by surname (trigram
+    // substring match over search_text); one lead in 40 carries the name at every size.
+    name: { label: 'q=krüger (trigram)', query: { q: 'krüger' }, informational: true },
+  };
+}
+
+function toQueryString(query) {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) for (const v of [].concat(value)) params.append(key, v);
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function measure(port, token, query, opts) {
+  const url = `/api/v1/leads${toQueryString(query)}`;
+  const headers = { authorization: `Bearer ${token}` };
+  const first = await request(port, 'GET', url, { headers, keepAlive: true });
+  if (first?.status !== 200) throw new Error(`GET ${url} answered ${first?.status}: ${JSON.stringify(first?.body).slice(0, 300)}`);
+  for (let i = 0; i < opts.warmup; i++) await request(port, 'GET', url, { headers, keepAlive: true });
+  const times = [];
+  for (let i = 0; i < opts.requests; i++) {
+    const t0 = performance.now();
+    const res = await request(port, 'GET', url, { headers, keepAlive: true });
+    times.push(performance.now() - t0);
+    if (res?.status !== 200) throw new Error(`GET ${url} answered ${res?.status}`);
+  }
+  times.sort((a, b) => a - b);
+  return { url, items: first.body.items.length, p50Ms: round(percentile(times, 50)), p99Ms: round(percentile(times, 99)), meanMs: round(times.reduce((a, b) => a + b, 0) / times.length) };
+}
+
+/** EXPLAIN (ANALYZE, BUFFERS) of the statement the app's LeadsRepository builds for `query` (scope all). */
+async function explain(loadUrl, query) {
+  const { drizzle } = require('drizzle-orm/node-postgres');
+  const { Pool } = require('pg');
+  const { LeadsRepository, LEAD_SORT_SPEC } = require(path.join(DIST, 'src', 'modules', 'crm', 'leads', 'leads.repository.js'));
+  const { keysetQuery } = require(path.join(DIST, 'libs', 'pagination', 'index.js'));
+  const pool = new Pool({ connectionString: loadUrl, max: 1 });
+  try {
+    const repository = new LeadsRepository({ tx: drizzle(pool) });
+    const filters = { limit: 50, deleted: 'exclude', ...query };
+    const keyset = keysetQuery(LEAD_SORT_SPEC, { sort: undefined, cursor: query.cursor, limit: 50 });
+    const { sql, params } = repository.list(filters, 'all', keyset).toSQL();
+    const { rows } = await pool.query(`explain (analyze, buffers) ${sql}`, params);
+    const plan = rows.map((r) => r['QUERY PLAN']);
+    const indexes = [...new Set(plan.flatMap((line) => [...line.matchAll(/(?:Index(?: Only)? Scan(?: Backward)? using|Bitmap Index Scan on) (\w+)/g)].map((m) => m[1])))];
+    const seqScan = plan.some((line) => /Seq Scan on leads/.test(line));
+    return { sql, params, plan, indexes, seqScan };
+  } finally {
+    await pool.end();
+  }
+}
+
+async function deepCursor(loadUrl, size) {
+  const { Client } = require('pg');
+  const { encodeCursor } = require(path.join(DIST, 'libs', 'pagination', 'index.js'));
+  const client = new Client({ connectionString: loadUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `select id, to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as key from leads
+        where deleted_at is null order by created_at desc, id desc offset $1 limit 1`,
+      [Math.floor(size * 0.9)],
+    );
+    return encodeCursor(['-createdAt', rows[0].key, rows[0].id]);
+  } finally {
+    await client.end();
+  }
+}
+
+// ------------------------------------------------------------------------------------------
+
+function gitInfo() {
+  try {
+    const commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() !== '';
+    return { commit, dirty };
+  } catch {
+    return null;
+  }
+}
+
+async function main() {
+  const opts = options();
+  for (const file of [MAIN, CLI]) if (!fs.existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is missing: run \`npm run build\` first`);
+  const startedAt = new Date();
+  const cpus = os.cpus();
+  const machine = { node: process.version, platform: `${os.platform()} ${os.release()} ${os.arch()}`, cpus: cpus.length, cpuModel: cpus[0]?.model ?? null, memGb: round(os.totalmem() / 2 ** 30, 1) };
+  log(`node ${machine.node}, ${machine.cpus} × ${machine.cpuModel}`);
+  const cwd = tempDir('renewa-bench-crm-cwd-');
+  const adminPassword = `Bench-${crypto.randomBytes(9).toString('hex')}`;
+  const clean = { ...process.env };
+  for (const name of DB_ENV_VARS) delete clean[name];
+
+  const embedded = !(process.env.DATABASE_URL || process.env.DATABASE_URL_MIGRATION);
+  const db = embedded ? await startEmbedded() : externalDatabase();
+  const cliEnv = { ...clean, ...db.urls, NODE_ENV: 'production', ADMIN_PASSWORD: adminPassword, LOG_LEVEL: 'warn' };
+  if (db.bootstrapEnv) await runCli(['bootstrap-roles'], { ...clean, ...db.bootstrapEnv }, opts, cwd);
+  log('migrating and seeding');
+  await runCli(['migrate'], cliEnv, opts, cwd);
+  await runCli(['seed'], cliEnv, opts, cwd);
+  const bouncer = await startPgBouncer(db);
+
+  const appPort = await freePort();
+  const app = await startApp(
+    {
+      ...clean,
+      DATABASE_URL: bouncer.url,
+      DATABASE_URL_MIGRATION: db.urls.DATABASE_URL_MIGRATION,
+      NODE_ENV: 'production',
+      AUTO_SEED: 'false',
+      LOG_LEVEL: 'warn',
+      OUTBOX_RELAY_ENABLED: 'false',
+      HOST: '127.0.0.1',
+      PORT: String(appPort),
+      ADMIN_PASSWORD: adminPassword,
+      JWT_SECRET: crypto.randomBytes(32).toString('base64url'),
+    },
+    opts,
+    cwd,
+  );
+  const login = await request(app.port, 'POST', '/api/v1/auth/login', { body: { email: ADMIN_EMAIL, password: adminPassword } });
+  if (login?.status !== 200) throw new Error(`sign-in as ${ADMIN_EMAIL} failed: ${login?.status} ${JSON.stringify(login?.body)}`);
+  const token = login.body.accessToken;
+
+  const { Client } = require('pg');
+  const client = new Client({ connectionString: db.loadUrl });
+  await client.connect();
+  const departments = (await client.query('select id from departments order by id')).rows.map((r) => r.id);
+  const assignees = (await client.query('select id from users order by id')).rows.map((r) => r.id);
+  const salesDepartment = (await client.query(`select id from departments where name->>'en' = 'Sales'`)).rows[0]?.id ?? departments[0];
+  const settings = Object.fromEntries(
+    (await client.query(`select name, setting from pg_settings where name in ('server_version', 'shared_buffers', 'work_mem', 'random_page_cost', 'effective_cache_size')`)).rows.map((r) => [r.name, r.setting]),
+  );
+  await client.end();
+  const fixture = { departments, assignees, salesDepartment };
+
+  const results = [];
+  for (const size of opts.sizes) {
+    log(`size ${size.toLocaleString('en')}: seeding with generate_series`);
+    const seed = await topUp(db.loadUrl, size, fixture);
+    log(`  +${seed.added.toLocaleString('en')} leads in ${seed.seedSeconds} s, vacuum analyze ${seed.vacuumSeconds} s`);
+    // A search for one person by e-mail address (pasted from an inbox), the same lead at every
+    // size: it is among the first rows seeded. `q` with an @ is a prefix match on the e-mail column.
+    fixture.searchTerm ??= `${FIRST[4711 % 20].toLowerCase()}.${LAST[Math.floor(4711 / 20) % 40].toLowerCase().replace(/ä/g, 'a').replace(/ö/g, 'o').replace(/ü/g, 'u').replace(/ß/g, 's')}.4711@example.org`;
+    fixture.deepCursor = await deepCursor(db.loadUrl, size);
+    const queries = {};
+    for (const [name, spec] of Object.entries(querySpecs(fixture))) {
+      const latency = await measure(app.port, token, spec.query, opts);
+      const plan = await explain(db.loadUrl, spec.query);
+      queries[name] = { label: spec.label, informational: spec.informational ?? false, ...latency, indexes: plan.indexes, seqScan: plan.seqScan, plan: plan.plan, sql: plan.sql };
+      log(`  ${name.padEnd(8)} p50 ${latency.p50Ms} ms, p99 ${latency.p99Ms} ms, ${latency.items} items; indexes: ${plan.indexes.join(', ') || 'none'}${plan.seqScan ? ' (SEQ SCAN)' : ''}`);
+    }
+    results.push({ size, seed, queries });
+  }
+
+  const smallest = results[0];
+  const largest = results[results.length - 1];
+  const ratios = Object.fromEntries(
+    Object.keys(largest.queries).map((name) => [
+      name,
+      { p50: round(largest.queries[name].p50Ms / smallest.queries[name].p50Ms), p99: round(largest.queries[name].p99Ms / smallest.queries[name].p99Ms) },
+    ]),
+  );
+  const header = ['query', ...results.flatMap((r) => [`p50 @${r.size}`, `p99 @${r.size}`]), 'p50 ratio', 'p99 ratio', 'indexes (largest size)'];
+  const rows = Object.keys(largest.queries).map((name) => [
+    name,
+    ...results.flatMap((r) => [r.queries[name].p50Ms, r.queries[name].p99Ms]),
+    ratios[name].p50,
+    ratios[name].p99,
+    largest.queries[name].indexes.join(', ') + (largest.queries[name].seqScan ? ' + SEQ SCAN' : ''),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => cells.map((c, i) => (i === 0 || i === cells.length - 1 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+  console.log(`\nleads list over HTTP through PgBouncer, ${opts.requests} sequential requests per query (+${opts.warmup} warm-up), latency in ms\n`);
+  console.log([line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n'));
+  const over = Object.entries(ratios).filter(([name, r]) => r.p50 > 1.5 && !largest.queries[name].informational);
+  console.log(over.length ? `\nRATIO ABOVE 1.5 (p50): ${over.map(([n]) => n).join(', ')}` : '\nevery p50 ratio largest/smallest of the four gated queries ≤ 1.5 (name: informational)');
+  for (const [name, q] of Object.entries(largest.queries)) console.log(`\n-- ${name} @${largest.size}: EXPLAIN (ANALYZE, BUFFERS)\n${q.plan.map((l) => `   ${l}`).join('\n')}`);
+
+  const report = {
+    bench: 'crm',
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    git: gitInfo(),
+    machine: { ...machine, loadAverage1m: round(os.loadavg()[0]) },
+    options: { sizes: opts.sizes, requests: opts.requests, warmup: opts.warmup },
+    database: { source: db.source, settings },
+    pgbouncer: bouncer.version,
+    results,
+    ratios,
+  };
+  fs.mkdirSync(opts.outDir, { recursive: true });
+  const file = path.join(opts.outDir, `crm-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
+  fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\nJSON: ${path.relative(process.cwd(), file) || file}`);
+}
+
+main()
+  .catch((error) => {
+    if (aborting) return;
+    console.error(`[bench:crm] failed: ${error instanceof Error ? error.stack : error}`);
+    process.exitCode = 1;
+  })
+  .finally(() => {
+    if (!aborting) return cleanup();
+  });

@@ -1,0 +1,3 @@
+export * from './csv-body';
+export * from './csv-export';
+export * from './csv.module';

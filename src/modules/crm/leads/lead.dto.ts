@@ -1,0 +1,297 @@
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayUnique,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { ListQueryDto, sortValues, ToArray } from '@libs/pagination';
+import { IsPhone, NormalizeEmail, OptionalNotNull, TrimToNull } from '../shared/dto-helpers';
+import { PostalAddressDto } from '../shared/postal-address.dto';
+import { buildingType, BuildingType, leadInterest, LeadInterest, leadLostReason, LeadLostReason, leadSource, LeadSource, leadStatus, LeadStatus } from './leads.schema';
+import { crmLanguage, CrmLanguage, salutation, Salutation } from '../shared/crm-columns';
+
+export const LEAD_SORT_FIELDS = ['createdAt', 'updatedAt'] as const;
+export const LEAD_SORTS = sortValues(LEAD_SORT_FIELDS);
+const CURRENT_YEAR_LIMIT = 2100;
+
+/** The fields a lead is created and edited with (PATCH: all optional; null clears nullable fields). */
+class LeadFieldsDto {
+  @ApiPropertyOptional({ enum: leadInterest.enumValues, isArray: true, description: 'What the enquirer is interested in.' })
+  @OptionalNotNull()
+  @ToArray()
+  @IsIn(leadInterest.enumValues, { each: true })
+  @ArrayUnique()
+  interests?: LeadInterest[];
+
+  /** What the enquirer wrote or said. */
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(5000)
+  message?: string | null;
+
+  @ApiPropertyOptional({ enum: salutation.enumValues, nullable: true })
+  @IsOptional()
+  @IsIn(salutation.enumValues)
+  salutation?: Salutation | null;
+
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(100)
+  firstName?: string | null;
+
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(100)
+  lastName?: string | null;
+
+  /** The enquirer's company, if any (becomes a company on conversion). */
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(200)
+  companyName?: string | null;
+
+  /** Stored trimmed and lower-cased. @example "anna.schmidt@example.de" */
+  @IsOptional()
+  @NormalizeEmail()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string | null;
+
+  /** Any common notation; stored and returned as E.164. @example "030 1234567" */
+  @IsOptional()
+  @IsPhone()
+  phone?: string | null;
+
+  @ApiPropertyOptional({ enum: crmLanguage.enumValues })
+  @OptionalNotNull()
+  @IsIn(crmLanguage.enumValues)
+  preferredLanguage?: CrmLanguage;
+
+  /** The property the enquiry is about. */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PostalAddressDto)
+  propertyAddress?: PostalAddressDto | null;
+
+  @ApiPropertyOptional({ enum: buildingType.enumValues, nullable: true })
+  @IsOptional()
+  @IsIn(buildingType.enumValues)
+  buildingType?: BuildingType | null;
+
+  /** @example 1968 */
+  @ApiPropertyOptional({ type: 'integer', nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1500)
+  @Max(CURRENT_YEAR_LIMIT)
+  yearBuilt?: number | null;
+
+  /** Wohnfläche in m². @example 142.5 */
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(1)
+  @Max(1_000_000)
+  livingAreaM2?: number | null;
+
+  @ApiPropertyOptional({ type: 'integer', nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  residentialUnits?: number | null;
+
+  @IsOptional()
+  @IsBoolean()
+  ownerOccupied?: boolean | null;
+
+  /** Expected order value in euro cents. @example 2500000 */
+  @ApiPropertyOptional({ type: 'integer', nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  estimatedValueCents?: number | null;
+
+  @IsOptional()
+  @IsUUID()
+  assigneeId?: string | null;
+
+  /** Defaults to the creator's department. */
+  @IsOptional()
+  @IsUUID()
+  departmentId?: string | null;
+}
+
+export class CreateLeadDto extends LeadFieldsDto {
+  @ApiProperty({ enum: leadSource.enumValues })
+  @IsIn(leadSource.enumValues)
+  source: LeadSource;
+
+  /** `new` (default); `lost` with a reason for historical records. `converted` only by converting. */
+  @ApiPropertyOptional({ enum: ['new', 'contacted', 'qualified', 'lost'] })
+  @IsOptional()
+  @IsIn(['new', 'contacted', 'qualified', 'lost'])
+  status?: LeadStatus;
+
+  @ApiPropertyOptional({ enum: leadLostReason.enumValues })
+  @IsOptional()
+  @IsIn(leadLostReason.enumValues)
+  lostReason?: LeadLostReason;
+
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(1000)
+  lostNote?: string | null;
+
+  /**
+   * Create the lead even though existing leads or contacts share its e-mail or phone (without it,
+   * such a lead is answered with 409 CRM_DUPLICATE_CANDIDATES listing them).
+   */
+  @IsOptional()
+  @IsBoolean()
+  allowDuplicates?: boolean;
+}
+
+export class UpdateLeadDto extends LeadFieldsDto {
+  @ApiPropertyOptional({ enum: leadSource.enumValues })
+  @OptionalNotNull()
+  @IsIn(leadSource.enumValues)
+  source?: LeadSource;
+
+  /** Allowed moves: new → contacted | qualified | lost, contacted → qualified | lost, qualified → lost, lost → new. 409 otherwise. */
+  @ApiPropertyOptional({ enum: leadStatus.enumValues })
+  @OptionalNotNull()
+  @IsIn(leadStatus.enumValues)
+  status?: LeadStatus;
+
+  /** Required when the status becomes (or is) lost. */
+  @ApiPropertyOptional({ enum: leadLostReason.enumValues, nullable: true })
+  @IsOptional()
+  @IsIn(leadLostReason.enumValues)
+  lostReason?: LeadLostReason | null;
+
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(1000)
+  lostNote?: string | null;
+}
+
+export class ListLeadsQueryDto extends ListQueryDto {
+  @ApiPropertyOptional({ enum: LEAD_SORTS, default: '-createdAt', description: 'Field to sort by; `-` for descending.' })
+  @IsOptional()
+  @IsIn(LEAD_SORTS)
+  sort?: string;
+
+  @ApiPropertyOptional({ enum: leadStatus.enumValues, isArray: true, description: 'Repeat or comma-separate for several.' })
+  @IsOptional()
+  @ToArray()
+  @IsIn(leadStatus.enumValues, { each: true })
+  status?: LeadStatus[];
+
+  @ApiPropertyOptional({ enum: leadSource.enumValues, isArray: true })
+  @IsOptional()
+  @ToArray()
+  @IsIn(leadSource.enumValues, { each: true })
+  source?: LeadSource[];
+
+  @ApiPropertyOptional({ enum: leadInterest.enumValues })
+  @IsOptional()
+  @IsIn(leadInterest.enumValues)
+  interest?: LeadInterest;
+
+  @IsOptional()
+  @IsUUID()
+  assigneeId?: string;
+
+  @IsOptional()
+  @IsUUID()
+  departmentId?: string;
+}
+
+export class LeadResponseDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  /** Bumped by every change; the ETag header carries it. */
+  @ApiProperty({ type: 'integer' })
+  version: number;
+  @ApiProperty({ enum: leadSource.enumValues })
+  source: LeadSource;
+  @ApiProperty({ enum: leadStatus.enumValues })
+  status: LeadStatus;
+  statusChangedAt: Date;
+  @ApiProperty({ enum: leadLostReason.enumValues, nullable: true })
+  lostReason: LeadLostReason | null;
+  lostNote: string | null;
+  @ApiProperty({ enum: leadInterest.enumValues, isArray: true })
+  interests: LeadInterest[];
+  message: string | null;
+  @ApiProperty({ enum: salutation.enumValues, nullable: true })
+  salutation: Salutation | null;
+  firstName: string | null;
+  lastName: string | null;
+  companyName: string | null;
+  email: string | null;
+  /** E.164 */
+  phone: string | null;
+  @ApiProperty({ enum: crmLanguage.enumValues })
+  preferredLanguage: CrmLanguage;
+  @ApiProperty({ type: PostalAddressDto, nullable: true })
+  propertyAddress: PostalAddressDto | null;
+  @ApiProperty({ enum: buildingType.enumValues, nullable: true })
+  buildingType: BuildingType | null;
+  @ApiProperty({ type: 'integer', nullable: true })
+  yearBuilt: number | null;
+  @ApiProperty({ type: 'number', nullable: true })
+  livingAreaM2: number | null;
+  @ApiProperty({ type: 'integer', nullable: true })
+  residentialUnits: number | null;
+  ownerOccupied: boolean | null;
+  @ApiProperty({ type: 'integer', nullable: true })
+  estimatedValueCents: number | null;
+  @ApiProperty({ format: 'uuid', nullable: true })
+  assigneeId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true })
+  departmentId: string | null;
+  convertedAt: Date | null;
+  @ApiProperty({ format: 'uuid', nullable: true })
+  convertedContactId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true })
+  convertedCompanyId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  @ApiProperty({ format: 'uuid', nullable: true })
+  createdBy: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true })
+  updatedBy: string | null;
+  /** Set while the lead is soft-deleted. */
+  deletedAt: Date | null;
+}
+
+export class LeadPageDto {
+  @ApiProperty({ type: [LeadResponseDto] })
+  items: LeadResponseDto[];
+  /** Pass as `cursor` for the next page; null on the last page. */
+  @ApiProperty({ type: 'string', nullable: true })
+  nextCursor: string | null;
+}
+
+/** The list's filters and sort, without paging: the export streams every matching lead. */
+export class ExportLeadsQueryDto extends OmitType(ListLeadsQueryDto, ['limit', 'cursor'] as const) {}
