@@ -1,7 +1,9 @@
+import type { ArgumentsHost } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { LogController } from 'fastify';
-import type { AppConfig } from '@libs/config';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
+import { AppConfig, loadConfig } from '@libs/config';
 import { genRequestId } from '@libs/context';
 import {
   AppLogger,
@@ -38,12 +40,18 @@ export interface CreateAppOptions {
    * GracefulShutdown, which also stops the embedded database after the app has closed.
    */
   shutdownHooks?: boolean;
+  /** Run `app.init()` (default true); `generateOpenApiDocument` only needs the routes scanned. */
+  init?: boolean;
 }
 
 /** A fully configured, initialised app that is not listening yet. */
 export async function createApp(config: AppConfig, options: CreateAppOptions): Promise<NestFastifyApplication> {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
+  let problemFilter: ProblemDetailsFilter | undefined;
   const adapter = new FastifyAdapter({
+    // The router rejects a malformed URL (400) or an over-long path parameter (414) before Nest
+    // sees the request: render those as problem+json too (found by the contract fuzz test).
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => problemFilter?.catch(error, httpHost(request, reply)) ?? reply.send(error),
     bodyLimit: config.http.bodyLimitBytes,
     trustProxy: TRUSTED_PROXIES,
     genReqId: genRequestId,
@@ -62,10 +70,36 @@ export async function createApp(config: AppConfig, options: CreateAppOptions): P
   app.setGlobalPrefix(API_PREFIX, { exclude: HEALTH_ROUTES });
   app.useGlobalPipes(createValidationPipe());
   // Before init(): Nest's not-found and Fastify error handlers capture the global filters then.
-  app.useGlobalFilters(new ProblemDetailsFilter(app.getHttpAdapter(), logger));
+  problemFilter = new ProblemDetailsFilter(app.getHttpAdapter(), logger);
+  app.useGlobalFilters(problemFilter);
   if (options.shutdownHooks ?? true) app.enableShutdownHooks();
 
   setupSwagger(app, await buildOpenApiDocument(app));
-  await app.init();
+  if (options.init ?? true) await app.init();
   return app;
+}
+
+/** The ArgumentsHost of a request Nest never saw, for the problem filter. */
+function httpHost(request: unknown, reply: unknown): ArgumentsHost {
+  const http = { getRequest: () => request, getResponse: () => reply, getNext: () => undefined };
+  return { getType: () => 'http', switchToHttp: () => http, getArgs: () => [request, reply], getArgByIndex: (i: number) => [request, reply][i] } as unknown as ArgumentsHost;
+}
+
+/** Nothing listens on port 1: the lazy pool of the offline app never opens a connection. */
+const OFFLINE_DATABASE_URL = 'postgres://openapi@127.0.0.1:1/openapi';
+
+/**
+ * The OpenAPI document `make openapi` writes (`node dist/src/cli.js openapi`): the app is created
+ * with a fixed configuration but neither initialised (no lifecycle hooks, no relay, no seeds) nor
+ * listening, and never reaches a database, so the document depends on the code alone. Run it from
+ * the `nest build` output: only there did the Swagger CLI plugin describe the DTOs.
+ */
+export async function generateOpenApiDocument(): Promise<OpenAPIObject> {
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', AUTO_SEED: 'false' });
+  const app = await createApp(config, { databaseUrl: OFFLINE_DATABASE_URL, init: false, shutdownHooks: false });
+  try {
+    return await buildOpenApiDocument(app);
+  } finally {
+    await app.close();
+  }
 }

@@ -2,7 +2,12 @@ import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { AppConfig, AppConfigModule } from '@libs/config';
 import { RequestContextModule } from '@libs/context';
 import { DbModule } from '@libs/db';
+import { EventsModule } from '@libs/events';
+import { DeadLettersModule } from './events/dead-letters.module';
 import { HealthModule } from './health/health.module';
+import { AuthModule } from './modules/auth';
+import { AuditModule } from './modules/audit';
+import { CrmModule } from './modules/crm';
 
 export type ModuleImport = NonNullable<ModuleMetadata['imports']>[number];
 
@@ -23,7 +28,12 @@ export class AppModule {
         AppConfigModule.forRoot(config),
         RequestContextModule,
         DbModule.forRoot({ url: databaseUrl, poolMax: config.database.poolMax }),
+        EventsModule.forRoot(config.events),
         HealthModule,
+        AuthModule,
+        AuditModule,
+        CrmModule,
+        DeadLettersModule,
         ...imports,
       ],
     };

@@ -1,7 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { applyMigrations, AtlasChecksumError, generateMigration, migrationStatus, writeSumFile } from '@libs/atlas';
 import { loadConfig } from '@libs/config';
 import { bootstrapRoles, migrationsDir } from '@libs/db';
+import { generateOpenApiDocument } from './app.factory';
 import { OPERATOR_VERSION, prepareDatabase } from './db/runtime';
 import * as schema from './db/schema';
 import { seedDatabase } from './db/seeds/seed-database';
@@ -90,6 +92,20 @@ const commands: Record<string, { help: string; run(args: string[]): Promise<void
     run: async () => {
       await writeSumFile(migrationsDir());
       log.info('atlas.sum rewritten');
+    },
+  },
+  openapi: {
+    help: 'openapi [--out <file>|-]: write the OpenAPI document (default openapi/openapi.json); needs no database',
+    run: async (args) => {
+      const at = args.indexOf('--out');
+      const out = at >= 0 ? args[at + 1] : 'openapi/openapi.json';
+      if (!out) throw new UsageError('usage: openapi [--out <file>|-]');
+      const text = `${JSON.stringify(await generateOpenApiDocument(), null, 2)}\n`;
+      // main() exits right after: wait until a piped stdout has taken all of it.
+      if (out === '-') return new Promise<void>((resolve, reject) => process.stdout.write(text, (error) => (error ? reject(error) : resolve())));
+      mkdirSync(dirname(out), { recursive: true });
+      writeFileSync(out, text);
+      log.info(`wrote ${out}`);
     },
   },
   seed: {

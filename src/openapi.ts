@@ -1,7 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { ModulesContainer } from '@nestjs/core';
+import { DECORATORS, DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { existsSync, readFileSync } from 'node:fs';
+import { STATUS_CODES } from 'node:http';
 import { dirname, join } from 'node:path';
+import { IS_PUBLIC_KEY, ProblemDetailsDto } from '@libs/http';
 
 export const DOCS_PATH = 'docs';
 export const OPENAPI_JSON_PATH = 'docs/openapi.json';
@@ -25,10 +28,126 @@ export async function buildOpenApiDocument(app: INestApplication, options: OpenA
         'consultancies. Errors are RFC 9457 application/problem+json with a stable `code`.',
     )
     .setVersion(packageVersion())
+    .setLicense('Apache-2.0', 'https://www.apache.org/licenses/LICENSE-2.0')
+    .addServer('/', 'This server')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER_SCHEME)
+    .addSecurityRequirements(BEARER_SCHEME)
     .build();
   // Handler names are the operation ids (`listLeads`), which become the generated client's methods.
-  return SwaggerModule.createDocument(app, config, { operationIdFactory: (_controller, method) => method });
+  const document = SwaggerModule.createDocument(app, config, {
+    operationIdFactory: (_controller, method) => method,
+    extraModels: [ProblemDetailsDto],
+  });
+  documentPlatformBehaviour(document, publicOperationIds(app));
+  return stableDocument(document);
+}
+
+/** The usual top-level order, then everything below sorted by key (see `sortKeys`). */
+const TOP_LEVEL_ORDER = ['openapi', 'info', 'servers', 'tags', 'security', 'paths', 'components'];
+
+function stableDocument(document: OpenAPIObject): OpenAPIObject {
+  const sorted = sortKeys(document) as unknown as Record<string, unknown>;
+  const rank = (key: string) => (TOP_LEVEL_ORDER.includes(key) ? TOP_LEVEL_ORDER.indexOf(key) : TOP_LEVEL_ORDER.length);
+  const keys = Object.keys(sorted).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  return Object.fromEntries(keys.map((key) => [key, sorted[key]])) as unknown as OpenAPIObject;
+}
+
+/**
+ * What every route gets from the platform rather than from its handler, documented once here:
+ * bearer auth is required everywhere (global security) except on `@Public()` operations
+ * (`security: []`); the global guard answers 401 to a non-public operation without a valid token
+ * and 403 when the token lacks the operation's `x-permission`; the validation pipe and the body
+ * parser answer 400 to any operation that takes parameters or a body; a query parameter with a
+ * default is optional. The top-level `tags` list the tags the operations use (one per context).
+ */
+function documentPlatformBehaviour(document: OpenAPIObject, publicIds: Set<string>): void {
+  const tags = new Set<string>();
+  for (const item of Object.values(document.paths)) {
+    for (const method of HTTP_METHODS) {
+      const operation = (item as Record<string, OperationObject | undefined>)[method];
+      if (!operation) continue;
+      for (const tag of operation.tags ?? []) tags.add(tag);
+      // A query parameter with a default is optional (the Swagger plugin marks `limit = 50` required).
+      for (const parameter of operation.parameters ?? []) {
+        if ('in' in parameter && parameter.in === 'query' && parameter.schema && 'default' in parameter.schema) parameter.required = false;
+      }
+      const isPublic = operation.operationId !== undefined && publicIds.has(operation.operationId);
+      if (isPublic) operation.security = [];
+      const takesInput = (operation.parameters?.length ?? 0) > 0 || operation.requestBody !== undefined;
+      const implied = [takesInput && 400, !isPublic && 401, !isPublic && 'x-permission' in operation && 403];
+      for (const status of implied) if (status) addProblemResponse(operation.responses, status);
+    }
+  }
+  const declared = new Map((document.tags ?? []).map((tag) => [tag.name, tag]));
+  document.tags = [...tags]
+    .sort()
+    .map((name) => declared.get(name) ?? (CONTEXT_TAGS[name] ? { name, description: CONTEXT_TAGS[name] } : { name }));
+}
+
+/**
+ * One tag per bounded context (`@ApiTags('<ctx>')` on every controller of the context), described
+ * here once. A tag missing from this list fails the lint test (tag-description): add it here.
+ */
+const CONTEXT_TAGS: Record<string, string> = {
+  health: 'Liveness and readiness probes of the platform (no authentication).',
+  auth: 'Users, departments, roles and permissions; login, token refresh and logout.',
+  crm: 'Leads, contacts, companies and their activities.',
+  projects: 'Projects, buildings and their components, renovation scenarios and measures.',
+  finance: 'Products, quotes, invoices, payments and number series.',
+  funding: 'Funding programmes (BEG, KfW, BAFA) with dated rules, and funding applications.',
+  documents: 'Files, documents, document requests and PDF templates.',
+  automation: 'Workflows and their runs, forms and form submissions.',
+  scheduling: 'Appointments.',
+  audit: 'The tamper-evident audit log of every change.',
+  platform: 'Platform administration: delivery of domain events and their dead letters.',
+};
+
+type OperationObject = NonNullable<OpenAPIObject['paths'][string]['get']>;
+type ResponsesObject = OperationObject['responses'];
+
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+function addProblemResponse(responses: ResponsesObject, status: number): void {
+  responses[status] ??= {
+    description: STATUS_CODES[status] ?? 'Error',
+    content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDetailsDto) } } },
+  };
+}
+
+/**
+ * Operation ids of the handlers marked `@Public()` (on the method or its controller; the method's
+ * own flag wins, as the guard's `getAllAndOverride` reads them). An operation id is the handler's
+ * name unless `@ApiOperation({ operationId })` overrides it.
+ */
+function publicOperationIds(app: INestApplication): Set<string> {
+  const ids = new Set<string>();
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const { metatype } of module.controllers.values()) {
+      if (typeof metatype !== 'function') continue;
+      const controllerPublic = Reflect.getMetadata(IS_PUBLIC_KEY, metatype) as boolean | undefined;
+      for (const name of Object.getOwnPropertyNames(metatype.prototype)) {
+        const handler = name === 'constructor' ? undefined : Object.getOwnPropertyDescriptor(metatype.prototype, name)?.value;
+        if (typeof handler !== 'function') continue;
+        const handlerPublic = Reflect.getMetadata(IS_PUBLIC_KEY, handler) as boolean | undefined;
+        if (!(handlerPublic ?? controllerPublic)) continue;
+        const operation = Reflect.getMetadata(DECORATORS.API_OPERATION, handler) as { operationId?: string } | undefined;
+        ids.add(operation?.operationId ?? name);
+      }
+    }
+  }
+  return ids;
+}
+
+/**
+ * Object keys in code-point order, recursively (arrays keep their order), so the committed
+ * document and its diff do not depend on module import order.
+ */
+export function sortKeys<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((item) => sortKeys(item)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const sorted: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) sorted[key] = sortKeys((value as Record<string, unknown>)[key]);
+  return sorted as T;
 }
 
 /** Swagger UI at /docs and the document at /docs/openapi.json, outside the API prefix. */

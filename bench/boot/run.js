@@ -25,20 +25,17 @@
  * bench/results/boot-<timestamp>.json. Plain CommonJS, no dependencies beyond the project's own.
  */
 
-const { spawn, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const http = require('node:http');
-const net = require('node:net');
-const os = require('node:os');
 const path = require('node:path');
 const crypto = require('node:crypto');
 const { performance } = require('node:perf_hooks');
-const { parseArgs } = require('node:util');
-
-const ROOT = path.resolve(__dirname, '..', '..');
-const MAIN = path.join(ROOT, 'dist', 'src', 'main.js');
-const CLI = path.join(ROOT, 'dist', 'src', 'cli.js');
-const DB_ENV_VARS = ['DATABASE_URL', 'DATABASE_URL_MIGRATION', 'DATABASE_URL_ADMIN', 'APP_USER_PASSWORD', 'MIGRATION_USER_PASSWORD', 'EMBEDDED_PG_DIR', 'EMBEDDED_PG_PORT'];
+const { freePort } = require('../lib/net');
+const { integerOption, parseOptions, scenarioList } = require('../lib/options');
+const { CLI, DB_ENV_VARS, MAIN, RESULTS_DIR, ROOT } = require('../lib/paths');
+const { killGroup, makeTempDir, memoryMb, sleep, spawnNode, waitExit } = require('../lib/processes');
+const { formatTable, gitInfo, machineInfo, writeReport } = require('../lib/report');
+const { median, round } = require('../lib/stats');
 const STOP_TIMEOUT_MS = 15_000; // fly.toml kill_timeout: after this the platform would SIGKILL
 const SCENARIOS = {
   existing: 'existing migrated+seeded database, process start → /health/ready 200',
@@ -49,33 +46,17 @@ const SCENARIOS = {
 // Options
 
 function options() {
-  const { values } = parseArgs({
-    options: {
-      runs: { type: 'string', default: '5' },
-      warmup: { type: 'string', default: '1' },
-      scenario: { type: 'string', default: 'existing,fresh' },
-      interval: { type: 'string', default: '10' },
-      timeout: { type: 'string', default: '60000' },
-      out: { type: 'string', default: path.join(ROOT, 'bench', 'results') },
-      verbose: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-    strict: true,
+  const values = parseOptions(__filename, {
+    runs: { type: 'string', default: '5' },
+    warmup: { type: 'string', default: '1' },
+    scenario: { type: 'string', default: 'existing,fresh' },
+    interval: { type: 'string', default: '10' },
+    timeout: { type: 'string', default: '60000' },
+    out: { type: 'string', default: RESULTS_DIR },
+    verbose: { type: 'boolean', default: false },
   });
-  if (values.help) {
-    const text = fs.readFileSync(__filename, 'utf8');
-    console.log(text.slice(text.indexOf('/*') + 3, text.indexOf('*/')).replace(/^ \* ?/gm, ''));
-    process.exit(0);
-  }
-  const int = (name, min) => {
-    const n = Number(values[name]);
-    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer >= ${min} (got ${values[name]})`);
-    return n;
-  };
-  const scenarios = values.scenario.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const s of scenarios) {
-    if (!SCENARIOS[s]) throw new Error(`--scenario: unknown "${s}" (known: ${Object.keys(SCENARIOS).join(', ')})`);
-  }
+  const int = (name, min) => integerOption(values, name, min);
+  const scenarios = scenarioList(values.scenario, SCENARIOS);
   return {
     runs: int('runs', 1),
     warmup: int('warmup', 0),
@@ -97,19 +78,6 @@ const live = {
   dirs: new Set(),
   embedded: null, // bench-owned EmbeddedPostgres instance
 };
-
-function killGroup(child, signal) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    try {
-      child.kill(signal);
-    } catch {
-      /* already gone */
-    }
-  }
-}
 
 function postmasterPid(pidFile) {
   try {
@@ -165,8 +133,6 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 // ------------------------------------------------------------------------------------------
 // Small helpers
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
 function withTimeout(promise, ms) {
   let timer;
   return Promise.race([
@@ -177,22 +143,9 @@ function withTimeout(promise, ms) {
   ]).finally(() => clearTimeout(timer));
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** A temp dir the `postgres` system user can enter (embedded PostgreSQL runs as it under root). */
+/** A temp dir the `postgres` system user can enter, removed at the end. */
 function tempDir(prefix) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  fs.chmodSync(dir, 0o755);
+  const dir = makeTempDir(prefix);
   live.dirs.add(dir);
   return dir;
 }
@@ -200,30 +153,6 @@ function tempDir(prefix) {
 function removeDir(dir) {
   fs.rmSync(dir, { recursive: true, force: true });
   live.dirs.delete(dir);
-}
-
-/** Keeps the last `max` characters of a child's output, for error messages. */
-function tail(max = 8000) {
-  let text = '';
-  return {
-    push(chunk) {
-      text = (text + chunk.toString('utf8')).slice(-max);
-    },
-    get text() {
-      return text;
-    },
-  };
-}
-
-function waitExit(child, ms) {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), ms);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve(true);
-    });
-  });
 }
 
 async function stopPostmaster(pidFile) {
@@ -257,22 +186,20 @@ function baseEnv(extra) {
   for (const name of DB_ENV_VARS) delete env[name];
   env.HOST = '127.0.0.1';
   env.ADMIN_PASSWORD ??= `bench-${crypto.randomBytes(8).toString('hex')}`;
+  env.JWT_SECRET ??= crypto.randomBytes(32).toString('base64url');
   return { ...env, ...extra };
 }
 
 /** Runs `node dist/src/cli.js <args>`; rejects with its output on a non-zero exit. */
 async function runCli(args, env, verbose) {
-  const out = tail(20_000);
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: childCwd(), env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawnNode(CLI, args, { cwd: childCwd(), env, verbose, tailChars: 20_000 });
   live.children.add(child);
-  child.stdout.on('data', (c) => (verbose ? process.stderr.write(c) : out.push(c)));
-  child.stderr.on('data', (c) => (verbose ? process.stderr.write(c) : out.push(c)));
   const [code, signal] = await new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (c, s) => resolve([c, s]));
   });
   live.children.delete(child);
-  if (code !== 0) throw new Error(`cli ${args[0]} failed (exit ${code ?? signal}):\n${out.text}`);
+  if (code !== 0) throw new Error(`cli ${args[0]} failed (exit ${code ?? signal}):\n${child.out.text}`);
 }
 
 /** One GET; resolves with the status code, or null when nothing answers yet. */
@@ -288,30 +215,19 @@ function probe(port, pathname) {
   });
 }
 
-function memoryMb(pid) {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (key) => {
-    const m = new RegExp(`^${key}:\\s+(\\d+)\\s+kB`, 'm').exec(status);
-    return m ? Number(m[1]) / 1024 : null;
-  };
-  return { rssMb: kb('VmRSS'), hwmMb: kb('VmHWM') };
-}
-
 // ------------------------------------------------------------------------------------------
 // One measured boot
 
 async function boot({ env, intervalMs, timeoutMs, verbose, pgDataDir }) {
   const port = await freePort();
-  const out = tail();
   const childEnv = { ...env, PORT: String(port) };
   const pidFile = pgDataDir ? path.join(pgDataDir, 'postmaster.pid') : null;
   if (pidFile) live.postmasterPidFiles.add(pidFile);
 
   const t0 = performance.now();
-  const child = spawn(process.execPath, [MAIN], { cwd: childCwd(), env: childEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawnNode(MAIN, [], { cwd: childCwd(), env: childEnv, verbose, tailChars: 8000 });
   live.children.add(child);
-  child.stdout.on('data', (c) => (verbose ? process.stderr.write(c) : out.push(c)));
-  child.stderr.on('data', (c) => (verbose ? process.stderr.write(c) : out.push(c)));
+  const out = child.out;
   let exited = null;
   child.once('exit', (code, signal) => (exited = { code, signal }));
   child.once('error', (error) => (exited = { code: null, signal: null, error }));
@@ -482,15 +398,6 @@ async function runFresh(opts) {
 // ------------------------------------------------------------------------------------------
 // Reporting
 
-const round = (n) => (n === null || n === undefined ? null : Math.round(n * 10) / 10);
-
-function median(values) {
-  const xs = values.filter((v) => v !== null).sort((a, b) => a - b);
-  if (xs.length === 0) return null;
-  const mid = Math.floor(xs.length / 2);
-  return xs.length % 2 ? xs[mid] : (xs[mid - 1] + xs[mid]) / 2;
-}
-
 function summarize(scenario) {
   const boots = scenario.runs.map((r) => r.bootMs);
   return {
@@ -519,19 +426,7 @@ function fmtRun(r) {
 function table(rows) {
   const header = ['scenario', 'runs', 'boot median ms', 'min ms', 'max ms', 'RSS median MB', 'peak RSS MB', 'stop median ms'];
   const body = rows.map(({ name, summary: s }) => [name, s.runs, s.bootMsMedian, s.bootMsMin, s.bootMsMax, s.rssMbMedian, s.hwmMbMedian, s.stopMsMedian ?? '-'].map(String));
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
-  const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
-}
-
-function gitInfo() {
-  try {
-    const commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() !== '';
-    return { commit, dirty };
-  } catch {
-    return null;
-  }
+  return formatTable(header, body, { leftColumns: 1 });
 }
 
 const log = (msg) => console.error(`[bench:boot] ${msg}`);
@@ -544,8 +439,7 @@ async function main() {
     if (!fs.existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is missing: run \`npm run build\` first`);
   }
   const startedAt = new Date();
-  const cpus = os.cpus();
-  const machine = { node: process.version, platform: `${os.platform()} ${os.release()} ${os.arch()}`, cpus: cpus.length, cpuModel: cpus[0]?.model ?? null, memGb: round(os.totalmem() / 2 ** 30) };
+  const machine = machineInfo();
   log(`node ${machine.node}, ${machine.cpus} × ${machine.cpuModel}; ${opts.runs} runs (+${opts.warmup} warmup) per scenario`);
 
   const scenarios = [];
@@ -578,10 +472,7 @@ async function main() {
     scenarios,
     problems,
   };
-  fs.mkdirSync(opts.outDir, { recursive: true });
-  const file = path.join(opts.outDir, `boot-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
-  fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`\nJSON: ${path.relative(process.cwd(), file) || file}`);
+  writeReport(opts.outDir, 'boot', startedAt, report);
 }
 
 main().catch((error) => {

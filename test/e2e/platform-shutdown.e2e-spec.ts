@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Module } from '@nestjs/common';
 import { request as httpRequest } from 'node:http';
 import type { Pool } from 'pg';
 import { PG_POOL, pingDatabase } from '@libs/db';
-import { GracefulShutdown } from '@libs/http';
+import { GracefulShutdown, Public } from '@libs/http';
 import { createTestDatabase, TestDatabase } from '@libs/testing';
 import { startTestApp, TestApp } from '@libs/testing/app';
 
@@ -17,6 +17,7 @@ let entered = deferred();
 let release = deferred();
 let events: string[] = [];
 
+@Public()
 @Controller('platform-test')
 class SlowController {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}

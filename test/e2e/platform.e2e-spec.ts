@@ -2,7 +2,7 @@ import { Body, Controller, Get, Module, Post } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsArray, IsInt, IsString, Matches, Min, ValidateNested } from 'class-validator';
 import { Writable } from 'node:stream';
-import { createLogger } from '@libs/http';
+import { createLogger, Public } from '@libs/http';
 import { createTestDatabase, freePort, TestDatabase } from '@libs/testing';
 import { startTestApp, TestApp } from '@libs/testing/app';
 
@@ -35,6 +35,7 @@ class EchoDto {
   items: ItemDto[];
 }
 
+@Public()
 @Controller('platform-test')
 class PlatformTestController {
   @Post('echo')

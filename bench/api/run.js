@@ -1,0 +1,430 @@
+#!/usr/bin/env node
+'use strict';
+/*
+ * API benchmark: the app (`node dist/src/main.js`) behind PgBouncer (transaction pooling), against
+ * a bare Fastify + node-postgres server running the same SQL (bench/api/baseline.js), in the same
+ * run on the same machine, driven by autocannon.
+ *
+ *   node bench/api/run.js [--duration 10] [--warmup 3] [--connections 50] [--scenario get,list,create]
+ *                         [--pool 10] [--log-level warn] [--out bench/results] [--show-sql] [--verbose]
+ *
+ * Scenarios (departments of the auth context, as the seeded administrator with a bearer token):
+ *   get     GET  /api/v1/departments/{id}   a seeded department
+ *   list    GET  /api/v1/departments        the default page (limit 50)
+ *   create  POST /api/v1/departments        a new department per request (unique name)
+ *
+ * Setup: PostgreSQL from DATABASE_URL + DATABASE_URL_MIGRATION (app-user and migration-user of an
+ * existing database; the bench runs `cli migrate` and `cli seed`), otherwise an embedded PostgreSQL
+ * the bench creates in a temp directory (`cli bootstrap-roles`, `migrate`, `seed`). PgBouncer
+ * (Debian's `pgbouncer`, required) in transaction mode in front of it, pool 20. Both servers use
+ * a runtime pool of --pool connections through PgBouncer. The app runs with NODE_ENV=production,
+ * AUTO_SEED=false and LOG_LEVEL=--log-level (default warn: no per-request log lines; use info to
+ * measure them too).
+ *
+ * Per scenario: --warmup seconds unmeasured, then --duration seconds measured with --connections
+ * connections, first the app, then the baseline. Reported: req/s (mean), latency p50 and p99 (ms),
+ * non-2xx responses, and the ratio app/baseline. Also: boot time of each server (spawn → first
+ * 200 from /health/ready) and RSS after boot and after the load. A table on stdout and
+ * bench/results/api-<timestamp>.json.
+ *
+ * --show-sql (embedded PostgreSQL only): log every statement of app-user, send one request per
+ * scenario to the app, print the statements it ran, and exit. baseline.js must run the same ones.
+ */
+
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { performance } = require('node:perf_hooks');
+const { request } = require('../lib/http');
+const { freePort } = require('../lib/net');
+const { integerOption, parseOptions, scenarioList } = require('../lib/options');
+const { CLI, DB_ENV_VARS, DIST, MAIN, RESULTS_DIR, ROOT } = require('../lib/paths');
+const { startPgBouncer: startBouncer } = require('../lib/pgbouncer');
+const { killGroup, makeTempDir, memoryMb: procMemoryMb, sleep, spawnNode: spawnDetached, waitExit } = require('../lib/processes');
+const { formatTable, gitInfo, machineInfo, writeReport } = require('../lib/report');
+const { round } = require('../lib/stats');
+
+const BASELINE = path.join(__dirname, 'baseline.js');
+const ADMIN_EMAIL = 'admin@renewa.de';
+const SCENARIOS = {
+  get: { method: 'GET', label: 'GET /api/v1/departments/{id}' },
+  list: { method: 'GET', label: 'GET /api/v1/departments (default page)' },
+  create: { method: 'POST', label: 'POST /api/v1/departments' },
+};
+
+// ------------------------------------------------------------------------------------------
+// Options
+
+function options() {
+  const values = parseOptions(__filename, {
+    duration: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '3' },
+    connections: { type: 'string', default: '50' },
+    scenario: { type: 'string', default: 'get,list,create' },
+    pool: { type: 'string', default: '10' },
+    'log-level': { type: 'string', default: 'warn' },
+    out: { type: 'string', default: RESULTS_DIR },
+    'show-sql': { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
+  });
+  const int = (name, min) => integerOption(values, name, min);
+  const scenarios = scenarioList(values.scenario, SCENARIOS);
+  return {
+    duration: int('duration', 1),
+    warmup: int('warmup', 0),
+    connections: int('connections', 1),
+    pool: int('pool', 1),
+    logLevel: values['log-level'],
+    scenarios,
+    outDir: path.resolve(values.out),
+    showSql: values['show-sql'],
+    verbose: values.verbose,
+  };
+}
+
+// ------------------------------------------------------------------------------------------
+// Cleanup: every child, server and temp dir is stopped/removed on every way out.
+
+const live = { children: new Set(), stops: [], dirs: new Set() };
+let aborting = false;
+
+function tempDir(prefix) {
+  const dir = makeTempDir(prefix);
+  live.dirs.add(dir);
+  return dir;
+}
+
+async function stopChild(child, signal = 'SIGTERM') {
+  killGroup(child, signal);
+  if (!(await waitExit(child, 10_000))) killGroup(child, 'SIGKILL');
+  await waitExit(child, 5000);
+  live.children.delete(child);
+}
+
+async function cleanup() {
+  for (const child of [...live.children]) await stopChild(child);
+  for (const stop of live.stops.splice(0).reverse()) await stop().catch(() => undefined);
+  for (const dir of live.dirs) fs.rmSync(dir, { recursive: true, force: true });
+  live.dirs.clear();
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (aborting) return;
+    aborting = true;
+    console.error(`\n[bench:api] ${signal}: cleaning up`);
+    cleanup().finally(() => process.exit(130));
+  });
+}
+
+// ------------------------------------------------------------------------------------------
+// Helpers
+
+const log = (msg) => console.error(`[bench:api] ${msg}`);
+
+/** RSS and peak RSS in MB, rounded; nulls where /proc is not readable. */
+function memoryMb(pid) {
+  try {
+    const { rssMb, hwmMb } = procMemoryMb(pid);
+    return { rssMb: round(rssMb), hwmMb: round(hwmMb) };
+  } catch {
+    return { rssMb: null, hwmMb: null };
+  }
+}
+
+/** A child in its own process group, in an empty working directory (no developer .env leaks in). */
+function spawnNode(script, args, env, verbose, cwd) {
+  const child = spawnDetached(script, args, { cwd, env, verbose });
+  live.children.add(child);
+  return child;
+}
+
+async function runCli(args, env, opts, cwd) {
+  const child = spawnNode(CLI, args, env, opts.verbose, cwd);
+  const [code] = await new Promise((resolve) => child.once('exit', (c, s) => resolve([c, s])));
+  live.children.delete(child);
+  if (code !== 0) throw new Error(`cli ${args[0]} failed (exit ${code}):\n${child.out.text}`);
+}
+
+/** Spawns a server and polls /health/ready until 200: the boot time. */
+async function startServer(name, script, env, opts, cwd) {
+  const port = Number(env.PORT);
+  const t0 = performance.now();
+  const child = spawnNode(script, [], env, opts.verbose, cwd);
+  let exited = null;
+  child.once('exit', (code, signal) => (exited = { code, signal }));
+  for (;;) {
+    if (exited) throw new Error(`${name} exited before ready (${JSON.stringify(exited)}):\n${child.out.text}`);
+    if (performance.now() - t0 > 60_000) throw new Error(`${name} not ready after 60 s:\n${child.out.text}`);
+    const res = await request(port, 'GET', '/health/ready');
+    if (res?.status === 200) break;
+    await sleep(10);
+  }
+  const bootMs = round(performance.now() - t0);
+  return { name, child, port, bootMs, bootMemory: memoryMb(child.pid) };
+}
+
+// ------------------------------------------------------------------------------------------
+// PostgreSQL and PgBouncer
+
+/** dist's own embedded-PostgreSQL starter: handles root (runs the server as `postgres`). */
+async function startEmbedded(opts) {
+  const { startEmbeddedPostgres } = require(path.join(DIST, 'libs', 'db', 'embedded-postgres.js'));
+  const { Client } = require('pg');
+  const dir = tempDir('renewa-bench-api-pg-');
+  const dataDir = path.join(dir, 'data');
+  const port = await freePort();
+  const superuser = crypto.randomBytes(12).toString('hex');
+  log(`starting embedded PostgreSQL on port ${port}`);
+  const server = await startEmbeddedPostgres({ dataDir, port, superuserPassword: superuser, settings: { max_connections: '200' } });
+  live.stops.push(server.stop);
+  const admin = (db) => `postgres://postgres:${superuser}@127.0.0.1:${port}/${db}`;
+  const client = new Client({ connectionString: admin('postgres') });
+  await client.connect();
+  await client.query('CREATE DATABASE renewa');
+  await client.end();
+  const passwords = { app: crypto.randomBytes(12).toString('hex'), migration: crypto.randomBytes(12).toString('hex') };
+  return {
+    source: `embedded PostgreSQL (${server.created ? 'new cluster' : 'existing'}), started by the bench`,
+    host: '127.0.0.1',
+    port,
+    adminUrl: admin('renewa'),
+    logFile: path.join(dataDir, 'server.log'),
+    appUser: 'app-user',
+    appPassword: passwords.app,
+    bootstrapEnv: { DATABASE_URL_ADMIN: admin('renewa'), APP_USER_PASSWORD: passwords.app, MIGRATION_USER_PASSWORD: passwords.migration },
+    urls: {
+      DATABASE_URL: `postgres://app-user:${passwords.app}@127.0.0.1:${port}/renewa`,
+      DATABASE_URL_MIGRATION: `postgres://migration-user:${passwords.migration}@127.0.0.1:${port}/renewa`,
+    },
+  };
+}
+
+function externalDatabase() {
+  const { DATABASE_URL, DATABASE_URL_MIGRATION } = process.env;
+  if (!DATABASE_URL || !DATABASE_URL_MIGRATION) throw new Error('set both DATABASE_URL and DATABASE_URL_MIGRATION (or neither, for an embedded PostgreSQL)');
+  const url = new URL(DATABASE_URL);
+  return {
+    source: 'environment (DATABASE_URL, DATABASE_URL_MIGRATION)',
+    host: url.hostname,
+    port: Number(url.port || 5432),
+    appUser: decodeURIComponent(url.username),
+    appPassword: decodeURIComponent(url.password),
+    urls: { DATABASE_URL, DATABASE_URL_MIGRATION },
+  };
+}
+
+async function startPgBouncer(db, opts) {
+  const dir = tempDir('renewa-bench-api-bouncer-');
+  const { port, version } = await startBouncer({ dir, host: db.host, port: db.port, user: db.appUser, password: db.appPassword, onSpawn: (child) => live.children.add(child) });
+  const url = new URL(db.urls.DATABASE_URL);
+  url.hostname = '127.0.0.1';
+  url.port = String(port);
+  log(`PgBouncer (${version}) on port ${port}, transaction pooling`);
+  return { url: url.toString(), version };
+}
+
+// ------------------------------------------------------------------------------------------
+// Load
+
+function loadOptions(port, scenario, fixture, opts, duration) {
+  const headers = { authorization: `Bearer ${fixture.token}` };
+  const origin = `http://127.0.0.1:${port}`;
+  const base = { url: origin, connections: opts.connections, duration, headers };
+  if (scenario === 'get') return { ...base, url: `${origin}/api/v1/departments/${fixture.departmentId}`, method: 'GET' };
+  if (scenario === 'list') return { ...base, url: `${origin}/api/v1/departments`, method: 'GET' };
+  const run = crypto.randomBytes(3).toString('hex');
+  let n = 0;
+  return {
+    ...base,
+    headers: { ...headers, 'content-type': 'application/json' },
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/v1/departments',
+        setupRequest: (req) => {
+          n++;
+          return { ...req, body: JSON.stringify({ name: { de: `Abteilung ${run}-${n}`, en: `Department ${run}-${n}` } }) };
+        },
+      },
+    ],
+  };
+}
+
+async function drive(server, scenario, fixture, opts) {
+  const autocannon = require('autocannon');
+  if (opts.warmup) await autocannon(loadOptions(server.port, scenario, fixture, opts, opts.warmup));
+  const r = await autocannon(loadOptions(server.port, scenario, fixture, opts, opts.duration));
+  const memory = memoryMb(server.child.pid);
+  return {
+    reqPerSec: round(r.requests.average),
+    latencyP50Ms: round(r.latency.p50, 2),
+    latencyP99Ms: round(r.latency.p99, 2),
+    latencyAvgMs: round(r.latency.average, 2),
+    requests: r.requests.total,
+    non2xx: r.non2xx,
+    errors: r.errors,
+    timeouts: r.timeouts,
+    statusCodes: Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([code, { count }]) => [code, Number(count)])),
+    rssMbAfter: memory.rssMb,
+  };
+}
+
+// ------------------------------------------------------------------------------------------
+// Statement capture (--show-sql)
+
+async function showSql(db, app, fixture) {
+  if (!db.adminUrl) throw new Error('--show-sql needs the embedded PostgreSQL (it sets log_statement as superuser)');
+  const before = fs.existsSync(db.logFile) ? fs.statSync(db.logFile).size : 0;
+  for (const [scenario, { label }] of Object.entries(SCENARIOS)) {
+    const start = fs.statSync(db.logFile).size;
+    const auth = { authorization: `Bearer ${fixture.token}` };
+    if (scenario === 'get') await request(app.port, 'GET', `/api/v1/departments/${fixture.departmentId}`, { headers: auth });
+    if (scenario === 'list') await request(app.port, 'GET', '/api/v1/departments', { headers: auth });
+    if (scenario === 'create') await request(app.port, 'POST', '/api/v1/departments', { headers: auth, body: { name: { de: 'SQL-Probe', en: 'SQL probe' } } });
+    await sleep(300);
+    const text = fs.readFileSync(db.logFile, 'utf8').slice(start);
+    const statements = text
+      .split('\n')
+      .filter((l) => /LOG:\s+(statement|execute [^:]*):/.test(l))
+      .map((l) => l.replace(/^.*LOG:\s+(statement|execute [^:]*):\s*/, ''));
+    console.log(`\n== ${label}: ${statements.length} statements\n${statements.map((s) => `  ${s}`).join('\n')}`);
+  }
+  void before;
+}
+
+// ------------------------------------------------------------------------------------------
+// Report
+
+function table(rows) {
+  const header = ['scenario', 'server', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'RSS after MB', 'app/baseline req/s', 'p50 ×', 'p99 ×'];
+  const body = rows.map((r) => r.map((c) => (c === null || c === undefined ? '-' : String(c))));
+  return formatTable(header, body, { leftColumns: 2 });
+}
+
+// ------------------------------------------------------------------------------------------
+
+async function main() {
+  const opts = options();
+  for (const file of [MAIN, CLI]) if (!fs.existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is missing: run \`npm run build\` first`);
+  const startedAt = new Date();
+  const machine = machineInfo();
+  log(`node ${machine.node}, ${machine.cpus} × ${machine.cpuModel}`);
+  const loadAtStart = os.loadavg()[0];
+  if (loadAtStart > machine.cpus / 2) log(`WARNING: load average ${loadAtStart.toFixed(2)} on ${machine.cpus} CPUs: the machine is busy, the numbers will be noisy`);
+  const cwd = tempDir('renewa-bench-api-cwd-');
+  const adminPassword = `Bench-${crypto.randomBytes(9).toString('hex')}`;
+  const clean = { ...process.env };
+  for (const name of DB_ENV_VARS) delete clean[name];
+
+  const embedded = !(process.env.DATABASE_URL || process.env.DATABASE_URL_MIGRATION);
+  const db = embedded ? await startEmbedded(opts) : externalDatabase();
+  const cliEnv = { ...clean, ...db.urls, NODE_ENV: 'production', ADMIN_PASSWORD: adminPassword, LOG_LEVEL: 'warn' };
+  if (db.bootstrapEnv) await runCli(['bootstrap-roles'], { ...clean, ...db.bootstrapEnv }, opts, cwd);
+  log('migrating and seeding');
+  await runCli(['migrate'], cliEnv, opts, cwd);
+  await runCli(['seed'], cliEnv, opts, cwd);
+  if (opts.showSql) {
+    const { Client } = require('pg');
+    const su = new Client({ connectionString: db.adminUrl });
+    await su.connect();
+    await su.query(`ALTER ROLE "app-user" SET log_statement = 'all'`);
+    await su.end();
+  }
+  const bouncer = await startPgBouncer(db, opts);
+
+  const appPort = await freePort();
+  const appEnv = {
+    ...clean,
+    DATABASE_URL: bouncer.url,
+    DATABASE_URL_MIGRATION: db.urls.DATABASE_URL_MIGRATION,
+    NODE_ENV: 'production',
+    AUTO_SEED: 'false',
+    LOG_LEVEL: opts.logLevel,
+    DB_POOL_MAX: String(opts.pool),
+    HOST: '127.0.0.1',
+    PORT: String(appPort),
+    ADMIN_PASSWORD: adminPassword,
+    JWT_SECRET: crypto.randomBytes(32).toString('base64url'),
+  };
+  log('starting the app');
+  const app = await startServer('app', MAIN, appEnv, opts, cwd);
+  const login = await request(app.port, 'POST', '/api/v1/auth/login', { body: { email: ADMIN_EMAIL, password: adminPassword } });
+  if (login?.status !== 200) throw new Error(`sign-in as ${ADMIN_EMAIL} failed: ${login?.status} ${JSON.stringify(login?.body)}`);
+  const token = login.body.accessToken;
+  const page = await request(app.port, 'GET', '/api/v1/departments?limit=1', { headers: { authorization: `Bearer ${token}` } });
+  const departmentId = page?.body?.items?.[0]?.id;
+  if (!departmentId) throw new Error(`no department to read: ${page?.status} ${JSON.stringify(page?.body)}`);
+  const fixture = { token, departmentId };
+
+  if (opts.showSql) {
+    await showSql(db, app, fixture);
+    return;
+  }
+
+  log('starting the baseline (bare Fastify + pg)');
+  const baseline = await startServer('baseline', BASELINE, { ...clean, BASELINE_DATABASE_URL: bouncer.url, POOL_MAX: String(opts.pool), PORT: String(await freePort()) }, opts, cwd);
+  const check = await request(baseline.port, 'GET', `/api/v1/departments/${departmentId}`, { headers: { authorization: `Bearer ${token}` } });
+  if (check?.status !== 200) throw new Error(`baseline answered ${check?.status}: ${JSON.stringify(check?.body)}`);
+
+  const scenarios = [];
+  for (const name of opts.scenarios) {
+    log(`${SCENARIOS[name].label}: app`);
+    const appResult = await drive(app, name, fixture, opts);
+    log(`${SCENARIOS[name].label}: baseline`);
+    const baseResult = await drive(baseline, name, fixture, opts);
+    const ratio = {
+      reqPerSec: round(appResult.reqPerSec / baseResult.reqPerSec, 3),
+      latencyP50: round(appResult.latencyP50Ms / baseResult.latencyP50Ms, 2),
+      latencyP99: round(appResult.latencyP99Ms / baseResult.latencyP99Ms, 2),
+    };
+    scenarios.push({ name, request: SCENARIOS[name].label, app: appResult, baseline: baseResult, ratio });
+    log(`${name}: app ${appResult.reqPerSec} req/s, baseline ${baseResult.reqPerSec} req/s, ratio ${ratio.reqPerSec}`);
+  }
+  const servers = Object.fromEntries(
+    [app, baseline].map((s) => [s.name, { bootMs: s.bootMs, rssMbAfterBoot: s.bootMemory.rssMb, ...memoryMb(s.child.pid) }]),
+  );
+
+  const rows = [];
+  for (const s of scenarios) {
+    rows.push([s.name, 'app', s.app.reqPerSec, s.app.latencyP50Ms, s.app.latencyP99Ms, s.app.non2xx, s.app.rssMbAfter, s.ratio.reqPerSec, s.ratio.latencyP50, s.ratio.latencyP99]);
+    rows.push(['', 'baseline', s.baseline.reqPerSec, s.baseline.latencyP50Ms, s.baseline.latencyP99Ms, s.baseline.non2xx, s.baseline.rssMbAfter, null, null, null]);
+  }
+  console.log(`\nAPI: ${opts.connections} connections, ${opts.duration} s per scenario (+${opts.warmup} s warm-up), through PgBouncer, pool ${opts.pool}; app LOG_LEVEL=${opts.logLevel}\n`);
+  console.log(table(rows));
+  console.log(
+    `\nboot (spawn → /health/ready 200): app ${servers.app.bootMs} ms, baseline ${servers.baseline.bootMs} ms; ` +
+      `RSS after boot: app ${servers.app.rssMbAfterBoot} MB, baseline ${servers.baseline.rssMbAfterBoot} MB; ` +
+      `peak RSS: app ${servers.app.hwmMb} MB, baseline ${servers.baseline.hwmMb} MB`,
+  );
+  const problems = scenarios.flatMap((s) =>
+    ['app', 'baseline'].filter((k) => s[k].non2xx || s[k].errors).map((k) => `${s.name}/${k}: ${s[k].non2xx} non-2xx, ${s[k].errors} errors (${JSON.stringify(s[k].statusCodes)})`),
+  );
+  for (const p of problems) console.log(`WARNING ${p}: the numbers of this row are not comparable`);
+
+  const report = {
+    bench: 'api',
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    git: gitInfo(),
+    machine: { ...machine, loadAverage1m: { start: round(loadAtStart, 2), end: round(os.loadavg()[0], 2) } },
+    options: { duration: opts.duration, warmup: opts.warmup, connections: opts.connections, pool: opts.pool, appLogLevel: opts.logLevel },
+    database: db.source,
+    pgbouncer: bouncer.version,
+    servers,
+    scenarios,
+    problems,
+  };
+  writeReport(opts.outDir, 'api', startedAt, report);
+}
+
+main()
+  .catch((error) => {
+    if (aborting) return;
+    console.error(`[bench:api] failed: ${error instanceof Error ? error.message : error}`);
+    process.exitCode = 1;
+  })
+  .finally(() => {
+    if (!aborting) return cleanup();
+  });

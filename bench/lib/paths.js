@@ -1,0 +1,16 @@
+'use strict';
+/** Where the benches find the build and write their results. */
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const DIST = path.join(ROOT, 'dist');
+
+module.exports = {
+  ROOT,
+  DIST,
+  MAIN: path.join(DIST, 'src', 'main.js'),
+  CLI: path.join(DIST, 'src', 'cli.js'),
+  RESULTS_DIR: path.join(ROOT, 'bench', 'results'),
+  /** Database settings of a developer's environment that must not reach a bench's children. */
+  DB_ENV_VARS: ['DATABASE_URL', 'DATABASE_URL_MIGRATION', 'DATABASE_URL_ADMIN', 'APP_USER_PASSWORD', 'MIGRATION_USER_PASSWORD', 'EMBEDDED_PG_DIR', 'EMBEDDED_PG_PORT'],
+};

@@ -1,0 +1,80 @@
+'use strict';
+/** Child processes, temp dirs and the small waits around them. */
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A new temp dir the `postgres` system user can enter (embedded PostgreSQL runs as it under root). */
+function makeTempDir(prefix) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  fs.chmodSync(dir, 0o755);
+  return dir;
+}
+
+/** Keeps the last `max` characters of a child's output, for error messages. */
+function outputTail(max = 20_000) {
+  let text = '';
+  return {
+    push(chunk) {
+      text = (text + chunk.toString('utf8')).slice(-max);
+    },
+    get text() {
+      return text;
+    },
+  };
+}
+
+/**
+ * `node <script> <args>` in its own process group (detached). Its output goes to stderr with
+ * `verbose`, otherwise into `child.out` (the last `tailChars` characters).
+ */
+function spawnNode(script, args, { cwd, env, verbose, tailChars = 20_000 }) {
+  const out = outputTail(tailChars);
+  const child = spawn(process.execPath, [script, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const forward = (chunk) => (verbose ? process.stderr.write(chunk) : out.push(chunk));
+  child.stdout.on('data', forward);
+  child.stderr.on('data', forward);
+  child.out = out;
+  return child;
+}
+
+/** Signals the child's process group (it was spawned detached), else the child itself. */
+function killGroup(child, signal) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    try {
+      child.kill(signal);
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
+/** Resolves true when the child has exited, false after `ms`. */
+function waitExit(child, ms) {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+/** VmRSS and VmHWM (peak) in MB from /proc/<pid>/status (Linux; throws elsewhere). */
+function memoryMb(pid) {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key) => {
+    const m = new RegExp(`^${key}:\\s+(\\d+)\\s+kB`, 'm').exec(status);
+    return m ? Number(m[1]) / 1024 : null;
+  };
+  return { rssMb: kb('VmRSS'), hwmMb: kb('VmHWM') };
+}
+
+module.exports = { sleep, makeTempDir, outputTail, spawnNode, killGroup, waitExit, memoryMb };
