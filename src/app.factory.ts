@@ -16,7 +16,7 @@ import {
 } from '@libs/http';
 import { AppModule, ModuleImport } from './app.module';
 import { HEALTH_ROUTES } from './health/health.module';
-import { buildOpenApiDocument, setupSwagger } from './openapi';
+import { buildOpenApiDocument, createOpenApiDocument, setupSwagger } from './openapi';
 
 export const API_PREFIX = 'api/v1';
 
@@ -74,7 +74,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions): P
   app.useGlobalFilters(problemFilter);
   if (options.shutdownHooks ?? true) app.enableShutdownHooks();
 
-  setupSwagger(app, await buildOpenApiDocument(app));
+  let document: OpenAPIObject | undefined;
+  setupSwagger(app, () => (document ??= createOpenApiDocument(app)));
   if (options.init ?? true) await app.init();
   return app;
 }

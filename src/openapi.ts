@@ -21,6 +21,11 @@ export interface OpenApiOptions {
 /** The OpenAPI document of an app (also what `make openapi` writes to disk). */
 export async function buildOpenApiDocument(app: INestApplication, options: OpenApiOptions = {}): Promise<OpenAPIObject> {
   if (options.pluginMetadata) await SwaggerModule.loadPluginMetadata(options.pluginMetadata);
+  return createOpenApiDocument(app);
+}
+
+/** The document for the app as built (plugin metadata already in the compiled DTOs). */
+export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Renewa API')
     .setDescription(
@@ -151,7 +156,8 @@ export function sortKeys<T>(value: T): T {
 }
 
 /** Swagger UI at /docs and the document at /docs/openapi.json, outside the API prefix. */
-export function setupSwagger(app: INestApplication, document: OpenAPIObject): void {
+/** Serves Swagger UI and the JSON; a factory builds the document on the first request, not at boot. */
+export function setupSwagger(app: INestApplication, document: OpenAPIObject | (() => OpenAPIObject)): void {
   SwaggerModule.setup(DOCS_PATH, app, document, {
     jsonDocumentUrl: OPENAPI_JSON_PATH,
     raw: ['json'],

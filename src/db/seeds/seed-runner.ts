@@ -19,8 +19,14 @@ export async function runSeeds(
   ctx: Omit<SeedContext, 'db'> & { includeDemo?: boolean },
 ): Promise<SeedReport> {
   const report: SeedReport = { applied: [], skipped: [] };
+  // Markers never disappear, so a seed marked here is done; the rest are re-checked under the lock.
+  const marked = new Set((await db.select({ key: seedMarkers.key }).from(seedMarkers)).map((row) => row.key));
   for (const seed of seeds) {
     if (seed.demo && !ctx.includeDemo) continue;
+    if (marked.has(seed.key)) {
+      report.skipped.push(seed.key);
+      continue;
+    }
     const applied = await runAsActor(() =>
       db.transaction(async (tx) => {
         await tx.execute(sql`select pg_advisory_xact_lock(hashtext('renewa:seed'), hashtext(${seed.key}))`);
