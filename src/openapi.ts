@@ -1,10 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
 import { DECORATORS, DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { existsSync, readFileSync } from 'node:fs';
 import { STATUS_CODES } from 'node:http';
-import { dirname, join } from 'node:path';
 import { IS_PUBLIC_KEY, ProblemDetailsDto } from '@libs/http';
+import { packageVersion } from '@libs/db';
 
 export const DOCS_PATH = 'docs';
 export const OPENAPI_JSON_PATH = 'docs/openapi.json';
@@ -163,19 +162,4 @@ export function setupSwagger(app: INestApplication, document: OpenAPIObject | ((
     raw: ['json'],
     customSiteTitle: 'Renewa API',
   });
-}
-
-let cachedVersion: string | undefined;
-
-/** The version in the project's package.json, found from src/ (ts-jest, SWC) or dist/src/ alike. */
-export function packageVersion(): string {
-  if (cachedVersion) return cachedVersion;
-  for (let dir = __dirname; ; dir = dirname(dir)) {
-    const file = join(dir, 'package.json');
-    if (existsSync(file)) {
-      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'renewa-backend' && pkg.version) return (cachedVersion = pkg.version);
-    }
-    if (dirname(dir) === dir) return '0.0.0';
-  }
 }
