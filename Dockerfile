@@ -4,7 +4,7 @@
 #   docker run --rm -p 3000:3000 renewa-api                  # embedded PostgreSQL in /app/.data (demo only)
 #   docker run --rm -p 3000:3000 -e DATABASE_URL=… -e DATABASE_URL_MIGRATION=… renewa-api
 #
-# Stages: deps (all dependencies, for the build) → build (nest build → dist/) → prod-deps
+# Stages: deps (all dependencies, for the build) → build (nest build + esbuild → dist/) → prod-deps
 # (production dependencies only) → runtime (non-root, dist/ + atlas/ + production node_modules).
 # Plain Dockerfile syntax (no BuildKit-only features), so the legacy builder used by
 # docker-compose v1 builds it as well as BuildKit / Fly's remote builder.
@@ -64,4 +64,4 @@ HEALTHCHECK --interval=30s --timeout=3s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health/live').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 
 # Exec form: node is PID 1 and receives SIGTERM itself (the app drains within SHUTDOWN_TIMEOUT_MS).
-CMD ["node", "dist/src/main.js"]
+CMD ["node", "dist/server.js"]

@@ -33,7 +33,7 @@ BENCH_ARGS ?=
 # The build output the CLI targets need; rebuilt only when a source or build setting is newer.
 CLI := dist/src/cli.js
 BUILD_INPUTS := $(shell find src libs -type f -name '*.ts' ! -name '*.spec.ts' ! -name '*-spec.ts' 2>/dev/null) \
-	package.json package-lock.json tsconfig.json tsconfig.build.json nest-cli.json
+	package.json package-lock.json tsconfig.json tsconfig.build.json nest-cli.json esbuild.config.js
 
 ifneq ($(filter db-generate,$(MAKECMDGOALS)),)
 ifeq ($(strip $(NAME)),)
@@ -52,7 +52,7 @@ help: ## List the targets (default)
 install: ## Install dependencies exactly as locked (npm ci)
 	$(NPM) ci
 
-build: ## Compile to dist/ (nest build: dist/src/main.js server, dist/src/cli.js CLI)
+build: ## Compile to dist/ (nest build, then esbuild: dist/server.js server, dist/src/cli.js CLI)
 	$(NPM) run build
 
 $(CLI): $(BUILD_INPUTS)

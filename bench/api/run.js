@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 /*
- * API benchmark: the app (`node dist/src/main.js`) behind PgBouncer (transaction pooling), against
+ * API benchmark: the app (`node dist/server.js`) behind PgBouncer (transaction pooling), against
  * a bare Fastify + node-postgres server running the same SQL (bench/api/baseline.js), in the same
  * run on the same machine, driven by autocannon.
  *

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 /*
- * Boot benchmark: how long `node dist/src/main.js` takes from process start to the first
+ * Boot benchmark: how long `node dist/server.js` takes from process start to the first
  * 200 from /health/ready, and how much memory (RSS) the ready server holds.
  *
  *   node bench/boot/run.js [--runs 5] [--warmup 1] [--scenario existing,fresh]

@@ -9,7 +9,7 @@
  * Setup: PostgreSQL from DATABASE_URL + DATABASE_URL_MIGRATION (the bench runs `cli migrate` and
  * `cli seed`; it ADDS leads to that database), else an embedded PostgreSQL in a temp directory;
  * PgBouncer (Debian's `pgbouncer`, required) in transaction pooling mode in front of it; the app
- * (`dist/src/main.js`, NODE_ENV=production, relay off) connecting through PgBouncer, signed in
+ * (`dist/server.js`, NODE_ENV=production, relay off) connecting through PgBouncer, signed in
  * as the seeded administrator (scope `all`).
  *
  * For each size in --sizes (ascending) the bench tops the leads table up to that size with
@@ -41,11 +41,7 @@ const path = require('node:path');
 const { performance } = require('node:perf_hooks');
 const { parseArgs } = require('node:util');
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const DIST = path.join(ROOT, 'dist');
-const MAIN = path.join(DIST, 'src', 'main.js');
-const CLI = path.join(DIST, 'src', 'cli.js');
-const DB_ENV_VARS = ['DATABASE_URL', 'DATABASE_URL_MIGRATION', 'DATABASE_URL_ADMIN', 'APP_USER_PASSWORD', 'MIGRATION_USER_PASSWORD', 'EMBEDDED_PG_DIR', 'EMBEDDED_PG_PORT'];
+const { CLI, DB_ENV_VARS, DIST, MAIN, ROOT } = require('../lib/paths');
 const ADMIN_EMAIL = 'admin@renewa.de';
 const SEED_CHUNK = 100_000;
 

@@ -8,7 +8,7 @@ const DIST = path.join(ROOT, 'dist');
 module.exports = {
   ROOT,
   DIST,
-  MAIN: path.join(DIST, 'src', 'main.js'),
+  MAIN: path.join(DIST, 'server.js'),
   CLI: path.join(DIST, 'src', 'cli.js'),
   RESULTS_DIR: path.join(ROOT, 'bench', 'results'),
   /** Database settings of a developer's environment that must not reach a bench's children. */

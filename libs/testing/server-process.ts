@@ -13,11 +13,11 @@ export interface ServerProcess {
 }
 
 /**
- * Runs the built server (`dist/src/main.js`, produced by `npm test`'s pretest build) as a child
- * process, for tests about process lifecycle: embedded start, crash recovery, shutdown.
+ * Runs the server as shipped (`dist/server.js`, the bundle `npm test`'s pretest build makes) as a
+ * child process, for tests about process lifecycle: embedded start, crash recovery, shutdown.
  */
 export function startServerProcess(env: NodeJS.ProcessEnv): ServerProcess {
-  const main = `${projectRoot()}/dist/src/main.js`;
+  const main = `${projectRoot()}/dist/server.js`;
   if (!existsSync(main)) throw new Error(`${main} is missing: run npm run build (npm test does)`);
   const child = spawn(process.execPath, [main], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
