@@ -1,3 +1,4 @@
+export * from './batch-sql';
 export * from './columns';
 export * from './database';
 export * from './db.module';

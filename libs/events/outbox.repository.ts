@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
-import type { DbTransactionHost } from '@libs/db';
+import { anyOf, type DbTransactionHost, insertRows } from '@libs/db';
 import type { DomainEvent } from './domain-event';
 import { domainEvents, eventDeliveries, EventDeliveryStatus } from './outbox.schema';
 
@@ -48,9 +48,10 @@ const isDead = sql`${eventDeliveries.status} = 'dead'`;
 export class OutboxRepository {
   constructor(@InjectTransactionHost() private readonly txHost: DbTransactionHost) {}
 
+  /** One statement per table whatever the batch size (an import appends 1,000 events at once). */
   async insert(events: NewDomainEvent[], deliveries: NewEventDelivery[]): Promise<void> {
-    await this.txHost.tx.insert(domainEvents).values(events);
-    if (deliveries.length > 0) await this.txHost.tx.insert(eventDeliveries).values(deliveries);
+    await insertRows(this.txHost.tx, domainEvents, events);
+    await insertRows(this.txHost.tx, eventDeliveries, deliveries);
   }
 
   /**
@@ -72,7 +73,7 @@ export class OutboxRepository {
     await this.txHost.tx
       .update(eventDeliveries)
       .set({ status: 'delivered', attempts: sql`${eventDeliveries.attempts} + 1`, deliveredAt: at, lastAttemptAt: at })
-      .where(and(eq(eventDeliveries.subscriber, subscriber), inArray(eventDeliveries.eventId, [...eventIds])));
+      .where(and(eq(eventDeliveries.subscriber, subscriber), anyOf(eventDeliveries.eventId, eventIds)));
   }
 
   async markFailed(failure: DeliveryFailure): Promise<void> {

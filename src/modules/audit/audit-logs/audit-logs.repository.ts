@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import { and, asc, desc, eq, gt, gte, inArray, lt, SQL, sql } from 'drizzle-orm';
 import { Scope, scopeCondition } from '@libs/auth';
-import type { DbTransactionHost } from '@libs/db';
+import { anyOf, type DbTransactionHost, insertRows } from '@libs/db';
 import type { AuditEntry, AuditEntryBound } from './audit-log-reader';
 import { AuditLog, auditLogs, NewAuditLog } from './audit-log.schema';
 
@@ -25,9 +25,6 @@ export interface AuditLogFilter {
  */
 const CHAIN_LOCK_KEY = sql.raw('7017575148197744487');
 
-/** Rows per INSERT statement: 14 parameters each stays far below PostgreSQL's 65535. */
-const INSERT_CHUNK = 500;
-
 /** The only SQL on audit_logs. The app's role may INSERT and SELECT here, nothing else. */
 @Injectable()
 export class AuditLogsRepository {
@@ -46,15 +43,13 @@ export class AuditLogsRepository {
 
   /** Which of these events already have their row (a repeated delivery). */
   async recordedEventIds(eventIds: readonly string[]): Promise<Set<string>> {
-    const rows = await this.txHost.tx.select({ eventId: auditLogs.eventId }).from(auditLogs).where(inArray(auditLogs.eventId, [...eventIds]));
+    const rows = await this.txHost.tx.select({ eventId: auditLogs.eventId }).from(auditLogs).where(anyOf(auditLogs.eventId, eventIds));
     return new Set(rows.map((row) => row.eventId));
   }
 
   /** Appends rows in chain order (seq follows the order given). A repeated event id is an error, not a skip. */
   async insert(rows: readonly NewAuditLog[]): Promise<void> {
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-      await this.txHost.tx.insert(auditLogs).values(rows.slice(i, i + INSERT_CHUNK));
-    }
+    await insertRows(this.txHost.tx, auditLogs, rows);
   }
 
   /**

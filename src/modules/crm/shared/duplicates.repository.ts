@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import { and, inArray, isNull, ne, or, sql, SQL } from 'drizzle-orm';
-import type { DbTransactionHost } from '@libs/db';
+import { anyOf, type DbTransactionHost } from '@libs/db';
 import type { DuplicateCandidate } from '../crm.errors';
 import { contacts } from '../contacts/contacts.schema';
 import { leads } from '../leads/leads.schema';
@@ -73,9 +73,9 @@ export class DuplicatesRepository {
         and(
           isNull(contacts.deletedAt),
           or(
-            emails.length ? inArray(contacts.email, [...emails]) : undefined,
-            phones.length ? inArray(contacts.phone, [...phones]) : undefined,
-            phones.length ? inArray(contacts.mobile, [...phones]) : undefined,
+            emails.length ? anyOf(contacts.email, emails) : undefined,
+            phones.length ? anyOf(contacts.phone, phones) : undefined,
+            phones.length ? anyOf(contacts.mobile, phones) : undefined,
           ),
         ),
       );
@@ -90,7 +90,7 @@ export class DuplicatesRepository {
         and(
           isNull(leads.deletedAt),
           ne(leads.status, 'converted'),
-          or(emails.length ? inArray(leads.email, [...emails]) : undefined, phones.length ? inArray(leads.phone, [...phones]) : undefined),
+          or(emails.length ? anyOf(leads.email, emails) : undefined, phones.length ? anyOf(leads.phone, phones) : undefined),
         ),
       );
     for (const row of leadRows) {

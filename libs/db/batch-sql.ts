@@ -1,0 +1,75 @@
+import { Column, getTableColumns, getTableName, SQL, sql } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+
+/*
+ * Statements over many values whose size does not grow with the number of values: a list is sent
+ * as ONE bind parameter. Drizzle binds one parameter per list item or cell, and building such a
+ * statement costs far more than running it (each parameter goes through several `is()` checks).
+ */
+
+/** What a repository has at hand: `txHost.tx` (the transaction or the pool). */
+export interface SqlExecutor {
+  execute(query: SQL): PromiseLike<unknown>;
+}
+
+/**
+ * Inserts many rows with one bind parameter: the rows as a JSON array, expanded by
+ * `json_populate_recordset` and inserted in the order given (so a serial column follows it).
+ * Where drizzle's `insert().values(rows)` spent ~0.4 s of CPU building a 1,000-row batch of
+ * outbox events, this takes a few milliseconds.
+ *
+ * It keeps the behaviour of `values()` for columns a row omits: `$defaultFn` runs per row (the
+ * audit actor columns), and a column no row sets takes its database default. A column that some
+ * rows set and others omit is refused — with one statement it would be NULL, not its default.
+ */
+export async function insertRows<T extends PgTable>(db: SqlExecutor, table: T, rows: readonly T['$inferInsert'][]): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = Object.entries(getTableColumns(table)) as [string, PgColumn][];
+  const given = (row: T['$inferInsert'], key: string) => (row as Record<string, unknown>)[key] !== undefined;
+  const inserted = columns.filter(([key, column]) => column.defaultFn !== undefined || rows.some((row) => given(row, key)));
+  for (const [key, column] of inserted) {
+    if (column.defaultFn !== undefined) continue;
+    const missing = rows.findIndex((row) => !given(row, key));
+    if (missing !== -1) {
+      throw new Error(`insertRows(${getTableName(table)}): row ${missing} omits "${key}", which other rows set; set it in every row or in none`);
+    }
+  }
+  const records = rows.map((row) =>
+    Object.fromEntries(
+      inserted.map(([key, column]) => {
+        const value = given(row, key) ? (row as Record<string, unknown>)[key] : column.defaultFn!();
+        return [column.name, toJsonValue(column, value)];
+      }),
+    ),
+  );
+  const names = sql.join(
+    inserted.map(([, column]) => sql.identifier(column.name)),
+    sql`, `,
+  );
+  await db.execute(
+    sql`insert into ${table} (${names}) select ${names} from json_populate_recordset(null::${table}, ${JSON.stringify(records)}::json) with ordinality as r order by r.ordinality`,
+  );
+}
+
+/**
+ * json_populate_recordset reads a JSON object or array into json/jsonb and array columns as it is,
+ * and any other JSON value through the column type's text input: so those get the driver value
+ * in the text form node-postgres would have sent (an ISO timestamp, a bigint's digits).
+ */
+function toJsonValue(column: PgColumn, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (value instanceof SQL) throw new Error(`insertRows(${column.name}): SQL expressions are not supported as values`);
+  const type = column.getSQLType();
+  if (type.startsWith('json') || type.endsWith(']')) return value;
+  const driverValue = column.mapToDriverValue(value);
+  if (typeof driverValue === 'bigint') return driverValue.toString();
+  return driverValue;
+}
+
+/**
+ * `column = any($1::<type>[])`: the same rows and the same index use as `inArray(column, values)`,
+ * with one parameter instead of one per value. An empty list matches nothing.
+ */
+export function anyOf(column: Column, values: readonly unknown[]): SQL {
+  return sql`${column} = any(${sql.param([...values])}::${sql.raw(column.getSQLType())}[])`;
+}
