@@ -5,6 +5,7 @@ import { DbModule } from '@libs/db';
 import { EventsModule } from '@libs/events';
 import { DeadLettersModule } from './events/dead-letters.module';
 import { HealthModule } from './health/health.module';
+import { HousekeepingModule } from './housekeeping/housekeeping.module';
 import { AuthModule } from './modules/auth';
 import { AuditModule } from './modules/audit';
 import { CrmModule } from './modules/crm';
@@ -34,6 +35,7 @@ export class AppModule {
         AuditModule,
         CrmModule,
         DeadLettersModule,
+        HousekeepingModule,
         ...imports,
       ],
     };

@@ -43,5 +43,13 @@ export interface AppConfig {
       /** Idle poll interval of the relay in ms (OUTBOX_POLL_MS); commits in the same instance wake it at once. */
       pollMs: number;
     };
+    retention: {
+      /** Delivered outbox events are deleted after this many days (OUTBOX_RETENTION_DAYS); the audit log keeps the history. */
+      days: number;
+    };
+  };
+  housekeeping: {
+    /** Run the hourly clean-up (old outbox events, expired idempotency keys) in this instance (HOUSEKEEPING_ENABLED). */
+    enabled: boolean;
   };
 }

@@ -38,7 +38,8 @@ describe('loadConfig', () => {
         refreshTokenTtlDays: 30,
         adminPassword: undefined,
       },
-      events: { relay: { autoStart: true, pollMs: 1000 } },
+      events: { relay: { autoStart: true, pollMs: 1000 }, retention: { days: 30 } },
+      housekeeping: { enabled: true },
     });
   });
 
@@ -61,6 +62,8 @@ describe('loadConfig', () => {
       ADMIN_PASSWORD: 'correct horse battery',
       OUTBOX_RELAY_ENABLED: 'false',
       OUTBOX_POLL_MS: '250',
+      OUTBOX_RETENTION_DAYS: '90',
+      HOUSEKEEPING_ENABLED: 'false',
     });
     expect(config).toEqual({
       nodeEnv: 'production',
@@ -80,13 +83,15 @@ describe('loadConfig', () => {
         refreshTokenTtlDays: 7,
         adminPassword: 'correct horse battery',
       },
-      events: { relay: { autoStart: false, pollMs: 250 } },
+      events: { relay: { autoStart: false, pollMs: 250 }, retention: { days: 90 } },
+      housekeeping: { enabled: false },
     });
   });
 
   it('leaves the outbox relay loop off under NODE_ENV=test unless OUTBOX_RELAY_ENABLED says otherwise', () => {
     expect(loadConfig({ NODE_ENV: 'test' }).events.relay.autoStart).toBe(false);
     expect(loadConfig({ NODE_ENV: 'test', OUTBOX_RELAY_ENABLED: 'true' }).events.relay.autoStart).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test' }).housekeeping.enabled).toBe(false);
   });
 
   it('treats empty and blank values as unset', () => {
@@ -111,6 +116,7 @@ describe('loadConfig', () => {
     [{ REFRESH_TOKEN_TTL_DAYS: '0' }, 'Invalid configuration: REFRESH_TOKEN_TTL_DAYS must be an integer between 1 and 365 (got "0")'],
     [{ OUTBOX_POLL_MS: '5' }, 'Invalid configuration: OUTBOX_POLL_MS must be an integer between 10 and 600000 (got "5")'],
     [{ OUTBOX_RELAY_ENABLED: 'on' }, 'Invalid configuration: OUTBOX_RELAY_ENABLED must be true or false (got "on")'],
+    [{ OUTBOX_RETENTION_DAYS: '0' }, 'Invalid configuration: OUTBOX_RETENTION_DAYS must be an integer between 1 and 3650 (got "0")'],
   ])('rejects %j with one line naming the variable', (env, message) => {
     const error = errorOf(env);
     expect(error.message).toBe(message);

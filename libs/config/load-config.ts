@@ -62,7 +62,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
         autoStart: reader.boolean('OUTBOX_RELAY_ENABLED', nodeEnv !== 'test'),
         pollMs: reader.integer('OUTBOX_POLL_MS', 1000, 10, 600_000),
       },
+      retention: { days: reader.integer('OUTBOX_RETENTION_DAYS', 30, 1, 3650) },
     },
+    // Safe on every instance at once (batched deletes that skip locked rows); off in tests.
+    housekeeping: { enabled: reader.boolean('HOUSEKEEPING_ENABLED', nodeEnv !== 'test') },
   };
   reader.throwIfInvalid();
   return config;

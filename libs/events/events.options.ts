@@ -9,16 +9,24 @@ export interface RelayOptions {
   batchSize: number;
 }
 
+export interface RetentionOptions {
+  /** Delivered events older than this many days are deleted (OutboxRetention). */
+  days: number;
+}
+
 export interface EventsModuleOptions {
   relay?: Partial<RelayOptions>;
   retry?: Partial<RetryPolicy>;
+  retention?: Partial<RetentionOptions>;
 }
 
 export const DEFAULT_RELAY_OPTIONS: RelayOptions = { autoStart: false, pollMs: 1000, batchSize: 100 };
+export const DEFAULT_RETENTION_OPTIONS: RetentionOptions = { days: 30 };
 
 export const EVENTS_OPTIONS = Symbol('EVENTS_OPTIONS');
 
 export interface ResolvedEventsOptions {
   relay: RelayOptions;
   retry: RetryPolicy;
+  retention: RetentionOptions;
 }

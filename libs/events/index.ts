@@ -8,6 +8,7 @@ export * from './events-clock';
 export * from './events.module';
 export * from './events.options';
 export * from './outbox-relay';
+export * from './outbox-retention';
 export * from './outbox.schema';
 export * from './platform.events';
 export { SubscriberRegistry } from './subscriber-registry';

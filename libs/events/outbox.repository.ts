@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
-import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, lte, ne, notExists, sql } from 'drizzle-orm';
 import { anyOf, type DbTransactionHost, insertRows } from '@libs/db';
 import type { DomainEvent } from './domain-event';
 import { domainEvents, eventDeliveries, EventDeliveryStatus } from './outbox.schema';
@@ -52,6 +52,28 @@ export class OutboxRepository {
   async insert(events: NewDomainEvent[], deliveries: NewEventDelivery[]): Promise<void> {
     await insertRows(this.txHost.tx, domainEvents, events);
     await insertRows(this.txHost.tx, eventDeliveries, deliveries);
+  }
+
+  /**
+   * Deletes up to `limit` of the oldest events that occurred before `before` and have nothing left
+   * to deliver (every delivery delivered, or no subscriber), with their deliveries (cascade);
+   * returns how many. Events with a pending or dead delivery stay, whatever their age. Rows another
+   * instance is deleting are skipped, not waited for.
+   */
+  async pruneDelivered(before: Date, limit: number): Promise<number> {
+    const undelivered = this.txHost.tx
+      .select({ one: sql`1` })
+      .from(eventDeliveries)
+      .where(and(eq(eventDeliveries.eventId, domainEvents.id), ne(eventDeliveries.status, 'delivered')));
+    const oldest = this.txHost.tx
+      .select({ id: domainEvents.id })
+      .from(domainEvents)
+      .where(and(lt(domainEvents.occurredAt, before), notExists(undelivered)))
+      .orderBy(domainEvents.occurredAt)
+      .limit(limit)
+      .for('update', { skipLocked: true });
+    const deleted = await this.txHost.tx.delete(domainEvents).where(inArray(domainEvents.id, oldest)).returning({ id: domainEvents.id });
+    return deleted.length;
   }
 
   /**

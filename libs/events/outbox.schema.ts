@@ -20,7 +20,11 @@ export const domainEvents = pgTable(
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
     occurredAt: timestamptz('occurred_at').notNull(),
   },
-  (t) => [index('domain_events_aggregate_idx').on(t.aggregateType, t.aggregateId)],
+  (t) => [
+    index('domain_events_aggregate_idx').on(t.aggregateType, t.aggregateId),
+    // Retention: the oldest events first (OutboxRetention).
+    index('domain_events_occurred_at_idx').on(t.occurredAt),
+  ],
 );
 
 export const eventDeliveryStatus = pgEnum('event_delivery_status', ['pending', 'delivered', 'dead']);

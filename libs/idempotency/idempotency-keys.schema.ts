@@ -25,7 +25,7 @@ export const idempotencyKeys = pgTable(
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     expiresAt: timestamptz('expires_at').notNull(),
   },
-    // A unique index rather than a composite primary key: drizzle-kit's introspection (the drift test)
+  // A unique index rather than a composite primary key: drizzle-kit's introspection (the drift test)
   // cannot read composite primary keys back.
   (t) => [uniqueIndex('idempotency_keys_actor_key_key').on(t.actorId, t.key), index('idempotency_keys_expires_at_idx').on(t.expiresAt)],
 );
