@@ -155,6 +155,15 @@ describe('auth: sign-in, refresh rotation, logout, throttling (HTTP)', () => {
       await expect(api.login(ADMIN_EMAIL, ADMIN_PASSWORD, '192.0.2.201')).resolves.toBeDefined();
     });
 
+    it(`per account under a burst: of 12 concurrent guesses exactly ${ACCOUNT_THROTTLE.maxFailures} are checked, the rest get 429`, async () => {
+      await insertUser(admin, { email: 'burst@renewa.de', roles: ['sales'] });
+      const responses = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => api.post('/auth/login', { email: 'burst@renewa.de', password: `guess-${i}` }, undefined, { 'x-forwarded-for': `192.0.2.${50 + i}` })),
+      );
+      const statuses = responses.map((r) => r.status).sort();
+      expect(statuses).toEqual([...Array(ACCOUNT_THROTTLE.maxFailures).fill(401), ...Array(12 - ACCOUNT_THROTTLE.maxFailures).fill(429)]);
+    });
+
     it(`per ip: after ${IP_THROTTLE.maxFailures} failures from one address → 429 for any account from it`, async () => {
       const ip = '198.18.0.9';
       for (let i = 0; i < IP_THROTTLE.maxFailures; i++) {

@@ -19,6 +19,16 @@ export class LoginAttemptsRepository {
     return this.txHost.tx;
   }
 
+  /**
+   * Serialises sign-in checks per account, then per ip, until the transaction ends (always in
+   * that order, and nothing is locked after the ip: no deadlock). Transaction-scoped, so it works
+   * through PgBouncer.
+   */
+  async lockAccountAndIp(email: string, ip: string): Promise<void> {
+    await this.db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`renewa.login.account:${email}`}, 0))`);
+    await this.db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`renewa.login.ip:${ip}`}, 0))`);
+  }
+
   /** The newest `limit` failures per account and per ip within the window. */
   async recentFailures(email: string, ip: string, windowSeconds: number, limits: { account: number; ip: number }): Promise<RecentFailures> {
     const since = sql`now() - make_interval(secs => ${windowSeconds})`;
@@ -29,11 +39,10 @@ export class LoginAttemptsRepository {
         .where(and(eq(column, value), gt(loginAttempts.attemptedAt, since)))
         .orderBy(desc(loginAttempts.attemptedAt))
         .limit(limit);
-    const [account, byIp, clock] = await Promise.all([
-      times(loginAttempts.email, email, limits.account),
-      times(loginAttempts.ip, ip, limits.ip),
-      this.db.execute<{ ms: number }>(sql`select (extract(epoch from now()) * 1000)::float8 as ms`),
-    ]);
+    // One after the other: inside a transaction they share one connection.
+    const account = await times(loginAttempts.email, email, limits.account);
+    const byIp = await times(loginAttempts.ip, ip, limits.ip);
+    const clock = await this.db.execute<{ ms: number }>(sql`select (extract(epoch from clock_timestamp()) * 1000)::float8 as ms`);
     return { account: account.map((r) => r.at), ip: byIp.map((r) => r.at), now: new Date(Number(clock.rows[0].ms)) };
   }
 

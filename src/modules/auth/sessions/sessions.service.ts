@@ -45,20 +45,29 @@ export class SessionsService {
    * Unknown email, wrong password and deactivated account all give the same 401, after the same
    * argon2 work (a dummy hash stands in for a missing user). Failures are throttled per account
    * and per ip, across instances (they are counted in the database).
+   *
+   * Every attempt that passes the throttle is first recorded as a failure, in a short transaction
+   * serialised per account and ip; a success clears the account's failures. So a burst of
+   * concurrent guesses cannot all pass the check before any of them is counted, and no connection
+   * is held while argon2 runs.
    */
   async login(emailInput: string, password: string, client: ClientInfo): Promise<SessionTokens> {
     const email = normalizeEmail(emailInput);
-    const recent = await this.attempts.recentFailures(email, client.ip, THROTTLE_LOOKBACK_SECONDS, {
-      account: ACCOUNT_THROTTLE.maxFailures,
-      ip: IP_THROTTLE.maxFailures,
+    const wait = await this.txHost.withTransaction(async () => {
+      await this.attempts.lockAccountAndIp(email, client.ip);
+      const recent = await this.attempts.recentFailures(email, client.ip, THROTTLE_LOOKBACK_SECONDS, {
+        account: ACCOUNT_THROTTLE.maxFailures,
+        ip: IP_THROTTLE.maxFailures,
+      });
+      const retryAfter = loginRetryAfter({ accountFailures: recent.account, ipFailures: recent.ip, now: recent.now });
+      if (retryAfter === 0) await this.attempts.recordFailure(email, client.ip);
+      return retryAfter;
     });
-    const wait = loginRetryAfter({ accountFailures: recent.account, ipFailures: recent.ip, now: recent.now });
     if (wait > 0) throw new TooManyAttemptsError(wait);
 
     const user = await this.users.findByEmail(email);
     const passwordOk = await this.hasher.verify(user?.passwordHash, password);
     if (!user || !passwordOk || !user.isActive) {
-      await this.attempts.recordFailure(email, client.ip);
       await this.attempts.deleteOlderThanADay();
       throw AuthErrors.invalidCredentials();
     }
