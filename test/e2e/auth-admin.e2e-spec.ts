@@ -84,6 +84,7 @@ describe('auth: administration of users, departments and roles (HTTP)', () => {
       const generated = await api.post(`/users/${user.id}/reset-password`, {}, adminToken);
       expect(generated.status).toBe(200);
       expect((await api.post('/auth/refresh', { refreshToken: session.refreshToken })).status).toBe(401);
+      expect((await api.get('/auth/me', session.accessToken)).body.code).toBe('AUTH_SESSION_REVOKED');
       await expect(api.login(user.email, generated.body.oneTimePassword)).resolves.toBeDefined();
       const given = await api.post(`/users/${user.id}/reset-password`, { password: 'chosen by the admin' }, adminToken);
       expect(given.body).toEqual({ oneTimePassword: null });

@@ -131,6 +131,10 @@ describe('auth: sign-in, refresh rotation, logout, throttling (HTTP)', () => {
       const response = await api.post('/auth/logout', { refreshToken: phone.refreshToken });
       expect(response.status).toBe(204);
       expect((await api.post('/auth/refresh', { refreshToken: phone.refreshToken })).status).toBe(401);
+      // The access token of the ended sign-in stops working at once, not when it expires.
+      const ended = await api.get('/auth/me', phone.accessToken);
+      expect([ended.status, ended.body.code]).toEqual([401, 'AUTH_SESSION_REVOKED']);
+      expect((await api.get('/auth/me', laptop.accessToken)).status).toBe(200);
       expect((await api.post('/auth/refresh', { refreshToken: laptop.refreshToken })).status).toBe(200);
       expect((await api.post('/auth/logout', { refreshToken: 'unknown-token' })).status).toBe(204);
     });
@@ -243,6 +247,8 @@ describe('auth: sign-in, refresh rotation, logout, throttling (HTTP)', () => {
       const changed = await api.patch('/auth/me', { newPassword, currentPassword: user.password }, current.accessToken);
       expect(changed.status).toBe(200);
       expect((await api.post('/auth/refresh', { refreshToken: other.refreshToken })).status).toBe(401);
+      expect((await api.get('/auth/me', other.accessToken)).body.code).toBe('AUTH_SESSION_REVOKED');
+      expect((await api.get('/auth/me', current.accessToken)).status).toBe(200);
       expect((await api.post('/auth/refresh', { refreshToken: current.refreshToken })).status).toBe(200);
       await expect(api.login(user.email, newPassword)).resolves.toBeDefined();
       expect((await api.post('/auth/login', { email: user.email, password: user.password })).status).toBe(401);

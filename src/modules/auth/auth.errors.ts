@@ -18,6 +18,7 @@ export const AuthErrors = {
   tokenMissing: () => AppError.unauthorized('AUTH_TOKEN_MISSING', 'This route needs a bearer access token.'),
   tokenInvalid: () => AppError.unauthorized('AUTH_TOKEN_INVALID', 'The access token is invalid or has expired.'),
   userInactive: () => AppError.unauthorized('AUTH_USER_INACTIVE', 'The account is deactivated.'),
+  sessionRevoked: () => AppError.unauthorized('AUTH_SESSION_REVOKED', 'This sign-in was ended (sign-out, password change or reset). Sign in again.'),
   refreshTokenInvalid: () =>
     AppError.unauthorized('AUTH_REFRESH_TOKEN_INVALID', 'The refresh token is invalid, expired or revoked. Sign in again.'),
   refreshTokenReused: () =>

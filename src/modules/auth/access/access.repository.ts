@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { GrantRow } from '@libs/auth';
 import type { DbTransactionHost } from '@libs/db';
 import { rolePermissions, roles } from '../roles/roles.schema';
+import { refreshTokens } from '../sessions/refresh-tokens.schema';
 import { userRoles } from '../user-roles/user-roles.schema';
 import { users } from '../users/users.schema';
 
@@ -12,6 +13,8 @@ export interface Principal {
   departmentId: string | null;
   locale: 'de' | 'en';
   isActive: boolean;
+  /** The sign-in the access token belongs to still has an unrevoked refresh token. */
+  sessionLive: boolean;
 }
 
 /** What the guard needs per request: the acting user and the grants of their roles. */
@@ -23,9 +26,14 @@ export class AccessRepository {
     return this.txHost.tx;
   }
 
-  async findPrincipal(userId: string): Promise<Principal | undefined> {
+  /** The user and whether their sign-in `sessionId` (a refresh-token family) is still live, in one query. */
+  async findPrincipal(userId: string, sessionId: string): Promise<Principal | undefined> {
+    const liveToken = this.db
+      .select({ one: sql`1` })
+      .from(refreshTokens)
+      .where(and(eq(refreshTokens.familyId, sessionId), eq(refreshTokens.userId, users.id), isNull(refreshTokens.revokedAt)));
     const [row] = await this.db
-      .select({ id: users.id, departmentId: users.departmentId, locale: users.locale, isActive: users.isActive })
+      .select({ id: users.id, departmentId: users.departmentId, locale: users.locale, isActive: users.isActive, sessionLive: sql<boolean>`exists(${liveToken})` })
       .from(users)
       .where(eq(users.id, userId));
     return row;

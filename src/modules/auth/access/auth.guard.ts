@@ -36,9 +36,12 @@ export class AuthGuard implements CanActivate {
     const token = bearerToken(request.headers.authorization);
     if (!token) throw AuthErrors.tokenMissing();
     const claims = await this.tokens.verifyAccessToken(token);
-    const principal = await this.access.findPrincipal(claims.userId);
+    const principal = await this.access.findPrincipal(claims.userId, claims.sessionId);
     if (!principal) throw AuthErrors.tokenInvalid();
     if (!principal.isActive) throw AuthErrors.userInactive();
+    // Sign-out, reuse detection, a password change or reset revoke the refresh tokens: the access
+    // tokens of that sign-in stop working at once, not when they expire.
+    if (!principal.sessionLive) throw AuthErrors.sessionRevoked();
     const grants = mergeGrants(await this.access.grantRowsOfUser(principal.id), grantRows(BASELINE_GRANTS));
 
     setContextValue('actorId', principal.id);
