@@ -33,6 +33,8 @@ export interface AppConfig {
     jwtSecretGenerated: boolean;
     accessTokenTtlSeconds: number;
     refreshTokenTtlDays: number;
+    /** Absolute lifetime of a sign-in in days, however often it is refreshed (SESSION_MAX_DAYS). */
+    sessionMaxDays: number;
     /** Initial password of the seeded admin; unset → generated (refused in production). */
     adminPassword: string | undefined;
   };

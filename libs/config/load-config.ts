@@ -54,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       jwtSecretGenerated: jwtSecret === undefined,
       accessTokenTtlSeconds: reader.integer('ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86_400),
       refreshTokenTtlDays: reader.integer('REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
+      sessionMaxDays: reader.integer('SESSION_MAX_DAYS', 90, 1, 3650),
       adminPassword: reader.secret('ADMIN_PASSWORD', MIN_ADMIN_PASSWORD_LENGTH),
     },
     events: {

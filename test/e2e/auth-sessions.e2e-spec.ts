@@ -89,6 +89,27 @@ describe('auth: sign-in, refresh rotation, logout, throttling (HTTP)', () => {
       expect(third.status).toBe(200);
     });
 
+    it('never extends a sign-in past SESSION_MAX_DAYS (90) from the sign-in, however often it is refreshed', async () => {
+      const user = await insertUser(admin, { email: 'long-session@renewa.de', roles: ['sales'] });
+      const first = await api.login(user.email, user.password);
+      const startedDaysAgo = (days: number) =>
+        admin.query(`update refresh_tokens t set session_started_at = now() - make_interval(secs => $2) from users u where u.id = t.user_id and u.email = $1`, [
+          user.email,
+          days * 86_400,
+        ]);
+      // 89 days and 23 hours ago: the successor lives one more hour, not another 30 days.
+      await startedDaysAgo(89 + 23 / 24);
+      const late = await api.post('/auth/refresh', { refreshToken: first.refreshToken });
+      expect(late.status).toBe(200);
+      const hoursLeft = (Date.parse(late.body.refreshTokenExpiresAt) - Date.now()) / 3_600_000;
+      expect(hoursLeft).toBeGreaterThan(0.9);
+      expect(hoursLeft).toBeLessThan(1.1);
+      // Past the end: refused, though the token itself has not expired.
+      await startedDaysAgo(90 + 1 / 24);
+      const over = await api.post('/auth/refresh', { refreshToken: late.body.refreshToken });
+      expect([over.status, over.body.code]).toEqual([401, 'AUTH_REFRESH_TOKEN_INVALID']);
+    });
+
     it('reusing a spent token → 401 and the whole family is revoked (the newest token stops working too)', async () => {
       const user = await insertUser(admin, { email: 'reuse@renewa.de', roles: ['sales'] });
       const first = await api.login(user.email, user.password);

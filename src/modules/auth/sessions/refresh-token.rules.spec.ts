@@ -1,7 +1,7 @@
-import { judgeRefreshToken, refreshTokenExpiry, revokesFamily } from './refresh-token.rules';
+import { judgeRefreshToken, refreshTokenExpiry, revokesFamily, sessionEnd } from './refresh-token.rules';
 
 const now = new Date('2026-11-26T12:00:00Z');
-const valid = { usedAt: null, revokedAt: null, expiresAt: new Date('2026-12-26T12:00:00Z'), userActive: true };
+const valid = { usedAt: null, revokedAt: null, expiresAt: new Date('2026-12-26T12:00:00Z'), sessionEndsAt: new Date('2027-02-24T12:00:00Z'), userActive: true };
 
 describe('refresh token rotation rules', () => {
   it('rotates a fresh, unused token of an active user', () => {
@@ -32,7 +32,16 @@ describe('refresh token rotation rules', () => {
     expect(judgeRefreshToken({ ...valid, usedAt: now, expiresAt: new Date(0) }, now)).toBe('reuse');
   });
 
-  it('expires ttlDays after issue', () => {
-    expect(refreshTokenExpiry(now, 30).toISOString()).toBe('2026-12-26T12:00:00.000Z');
+  it('refuses a token whose sign-in has reached its absolute end, even before the token expires', () => {
+    expect(judgeRefreshToken({ ...valid, sessionEndsAt: now }, now)).toBe('invalid');
+    expect(judgeRefreshToken({ ...valid, sessionEndsAt: new Date(now.getTime() + 1000) }, now)).toBe('rotate');
+  });
+
+  it('expires ttlDays after issue, but never past the end of the sign-in', () => {
+    const farEnd = sessionEnd(now, 90);
+    expect(farEnd.toISOString()).toBe('2027-02-24T12:00:00.000Z');
+    expect(refreshTokenExpiry(now, 30, farEnd).toISOString()).toBe('2026-12-26T12:00:00.000Z');
+    const startedLongAgo = sessionEnd(new Date('2026-09-01T00:00:00Z'), 90);
+    expect(refreshTokenExpiry(now, 30, startedLongAgo).toISOString()).toBe('2026-11-30T00:00:00.000Z');
   });
 });

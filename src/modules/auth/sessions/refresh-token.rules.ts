@@ -13,13 +13,15 @@ export interface PresentedToken {
   usedAt: Date | null;
   revokedAt: Date | null;
   expiresAt: Date;
+  /** The sign-in's absolute end (sessionEnd): no rotation extends a sign-in past it. */
+  sessionEndsAt: Date;
   userActive: boolean;
 }
 
 export function judgeRefreshToken(token: PresentedToken | undefined, now: Date): RefreshVerdict {
   if (!token || token.revokedAt) return 'invalid';
   if (token.usedAt) return 'reuse';
-  if (token.expiresAt.getTime() <= now.getTime()) return 'invalid';
+  if (Math.min(token.expiresAt.getTime(), token.sessionEndsAt.getTime()) <= now.getTime()) return 'invalid';
   if (!token.userActive) return 'inactive';
   return 'rotate';
 }
@@ -27,6 +29,14 @@ export function judgeRefreshToken(token: PresentedToken | undefined, now: Date):
 /** Verdicts after which the token's family must not issue tokens any more. */
 export const revokesFamily = (verdict: RefreshVerdict): boolean => verdict === 'reuse' || verdict === 'inactive';
 
-export function refreshTokenExpiry(now: Date, ttlDays: number): Date {
-  return new Date(now.getTime() + ttlDays * 86_400_000);
+const DAY_MS = 86_400_000;
+
+/** When a sign-in started at `startedAt` ends, however often its refresh token was rotated. */
+export function sessionEnd(startedAt: Date, maxDays: number): Date {
+  return new Date(startedAt.getTime() + maxDays * DAY_MS);
+}
+
+/** `ttlDays` after issue, but never past the end of the sign-in. */
+export function refreshTokenExpiry(now: Date, ttlDays: number, sessionEndsAt: Date): Date {
+  return new Date(Math.min(now.getTime() + ttlDays * DAY_MS, sessionEndsAt.getTime()));
 }

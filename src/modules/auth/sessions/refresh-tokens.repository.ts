@@ -10,6 +10,7 @@ export interface NewRefreshToken {
   familyId: string;
   tokenHash: string;
   expiresAt: Date;
+  sessionStartedAt: Date;
   userAgent?: string;
   ip?: string;
 }
@@ -37,6 +38,7 @@ export class RefreshTokensRepository {
         usedAt: refreshTokens.usedAt,
         revokedAt: refreshTokens.revokedAt,
         expiresAt: refreshTokens.expiresAt,
+        sessionStartedAt: refreshTokens.sessionStartedAt,
         userActive: users.isActive,
       })
       .from(refreshTokens)

@@ -15,6 +15,8 @@ export const refreshTokens = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     /** One family per login; the access tokens carry it as `sid`. */
     familyId: uuid('family_id').notNull(),
+    /** When the family's sign-in happened; copied on rotation (the absolute session limit counts from it). */
+    sessionStartedAt: timestamptz('session_started_at').notNull().defaultNow(),
     tokenHash: text('token_hash').notNull(),
     expiresAt: timestamptz('expires_at').notNull(),
     usedAt: timestamptz('used_at'),

@@ -12,7 +12,7 @@ import type { User } from '../users/users.schema';
 import { LoginAttemptsRepository } from './login-attempts.repository';
 import { ACCOUNT_THROTTLE, IP_THROTTLE, loginRetryAfter, THROTTLE_LOOKBACK_SECONDS } from './login-throttle.rules';
 import { PasswordHasher } from './password-hasher';
-import { judgeRefreshToken, RefreshVerdict, refreshTokenExpiry, revokesFamily } from './refresh-token.rules';
+import { judgeRefreshToken, RefreshVerdict, refreshTokenExpiry, revokesFamily, sessionEnd } from './refresh-token.rules';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { hashRefreshToken, TokenService } from './token.service';
 
@@ -89,10 +89,11 @@ export class SessionsService {
       | { verdict: 'rotate'; userId: string; familyId: string; next: { token: string; expiresAt: Date } };
     const outcome = await this.txHost.withTransaction(async (): Promise<Outcome> => {
       const row = await this.refreshTokens.findByHashForUpdate(hashRefreshToken(token));
-      const verdict = judgeRefreshToken(row, new Date());
+      const presented = row && { ...row, sessionEndsAt: sessionEnd(row.sessionStartedAt, this.tokens.sessionMaxDays) };
+      const verdict = judgeRefreshToken(presented, new Date());
       if (row && revokesFamily(verdict)) await this.refreshTokens.revokeFamily(row.familyId);
       if (!row || verdict !== 'rotate') return { verdict: verdict === 'rotate' ? 'invalid' : verdict };
-      const next = await this.issueRefreshToken(row.userId, row.familyId, client);
+      const next = await this.issueRefreshToken(row.userId, row.familyId, client, row.sessionStartedAt);
       await this.refreshTokens.markUsed(row.id, next.id);
       return { verdict, userId: row.userId, familyId: row.familyId, next };
     });
@@ -124,14 +125,16 @@ export class SessionsService {
     return this.tokenResponse(access, refresh);
   }
 
-  private async issueRefreshToken(userId: string, familyId: string, client: ClientInfo) {
+  /** A new token of the sign-in `familyId`, which started at `sessionStartedAt` (now, for a new sign-in). */
+  private async issueRefreshToken(userId: string, familyId: string, client: ClientInfo, sessionStartedAt = new Date()) {
     const { token, hash } = this.tokens.newRefreshToken();
-    const expiresAt = refreshTokenExpiry(new Date(), this.tokens.refreshTokenTtlDays);
+    const expiresAt = refreshTokenExpiry(new Date(), this.tokens.refreshTokenTtlDays, sessionEnd(sessionStartedAt, this.tokens.sessionMaxDays));
     const { id } = await this.refreshTokens.insert({
       userId,
       familyId,
       tokenHash: hash,
       expiresAt,
+      sessionStartedAt,
       userAgent: client.userAgent?.slice(0, 500),
       ip: client.ip,
     });

@@ -61,6 +61,11 @@ export class TokenService {
   get refreshTokenTtlDays(): number {
     return this.config.auth.refreshTokenTtlDays;
   }
+
+  /** A sign-in ends this many days after it started, however often it was refreshed. */
+  get sessionMaxDays(): number {
+    return this.config.auth.sessionMaxDays;
+  }
 }
 
 export function hashRefreshToken(token: string): string {
