@@ -31,43 +31,36 @@
  * A table on stdout and bench/results/crm-<timestamp>.json.
  */
 
-const { spawn, execFileSync } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const http = require('node:http');
-const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 const { performance } = require('node:perf_hooks');
-const { parseArgs } = require('node:util');
-
-const { CLI, DB_ENV_VARS, DIST, MAIN, ROOT } = require('../lib/paths');
+const { request } = require('../lib/http');
+const { freePort } = require('../lib/net');
+const { parseOptions } = require('../lib/options');
+const { CLI, DB_ENV_VARS, DIST, MAIN, RESULTS_DIR, ROOT } = require('../lib/paths');
+const { startPgBouncer } = require('../lib/pgbouncer');
+const { killGroup, makeTempDir, sleep, spawnNode } = require('../lib/processes');
+const { gitInfo, machineInfo, writeReport } = require('../lib/report');
+const stats = require('../lib/stats');
 const ADMIN_EMAIL = 'admin@renewa.de';
 const SEED_CHUNK = 100_000;
 
 const live = { children: new Set(), stops: [], dirs: new Set() };
 let aborting = false;
 const log = (msg) => console.error(`[bench:crm] ${msg}`);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const round = (n, digits = 2) => (n === null || n === undefined ? null : Math.round(n * 10 ** digits) / 10 ** digits);
+const round = (n, digits = 2) => stats.round(n, digits);
 
 function options() {
-  const { values } = parseArgs({
-    options: {
-      sizes: { type: 'string', default: '10000,1000000' },
-      requests: { type: 'string', default: '300' },
-      warmup: { type: 'string', default: '50' },
-      out: { type: 'string', default: path.join(ROOT, 'bench', 'results') },
-      verbose: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-    strict: true,
+  const values = parseOptions(__filename, {
+    sizes: { type: 'string', default: '10000,1000000' },
+    requests: { type: 'string', default: '300' },
+    warmup: { type: 'string', default: '50' },
+    out: { type: 'string', default: RESULTS_DIR },
+    verbose: { type: 'boolean', default: false },
   });
-  if (values.help) {
-    const text = fs.readFileSync(__filename, 'utf8');
-    console.log(text.slice(text.indexOf('/*') + 3, text.indexOf('*/')).replace(/^ \* ?/gm, ''));
-    process.exit(0);
-  }
   const sizes = values.sizes.split(',').map(Number);
   if (sizes.some((s) => !Number.isInteger(s) || s < 1000) || sizes.some((s, i) => i > 0 && s <= sizes[i - 1])) {
     throw new Error('--sizes must be ascending integers >= 1000');
@@ -79,53 +72,28 @@ function options() {
 // Processes
 
 function tempDir(prefix) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  fs.chmodSync(dir, 0o755);
+  const dir = makeTempDir(prefix);
   live.dirs.add(dir);
   return dir;
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function tail(max = 20_000) {
-  let text = '';
-  return { push: (chunk) => (text = (text + chunk.toString()).slice(-max)), get text() { return text; } };
-}
-
-function spawnNode(script, args, env, verbose, cwd) {
-  const out = tail();
-  const child = spawn(process.execPath, [script, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+/** A node child in its own process group, stopped by cleanup() if still running. */
+function spawnLive(script, args, env, verbose, cwd) {
+  const child = spawnNode(script, args, { cwd, env, verbose });
   live.children.add(child);
-  child.stdout.on('data', (c) => (verbose ? process.stderr.write(c) : out.push(c)));
-  child.stderr.on('data', (c) => (verbose ? process.stderr.write(c) : out.push(c)));
-  child.out = out;
   return child;
 }
 
 function stopChild(child) {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(live.children.delete(child));
   return new Promise((resolve) => {
-    const timer = setTimeout(() => process.kill(-child.pid, 'SIGKILL'), 15_000);
+    const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 15_000);
     child.once('exit', () => {
       clearTimeout(timer);
       live.children.delete(child);
       resolve();
     });
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      resolve();
-    }
+    killGroup(child, 'SIGTERM');
   });
 }
 
@@ -146,7 +114,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 }
 
 async function runCli(args, env, opts, cwd) {
-  const child = spawnNode(CLI, args, env, opts.verbose, cwd);
+  const child = spawnLive(CLI, args, env, opts.verbose, cwd);
   const [code] = await new Promise((resolve) => child.once('exit', (c, s) => resolve([c, s])));
   live.children.delete(child);
   if (code !== 0) throw new Error(`cli ${args[0]} failed (exit ${code}):\n${child.out.text}`);
@@ -155,52 +123,20 @@ async function runCli(args, env, opts, cwd) {
 // ------------------------------------------------------------------------------------------
 // HTTP
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-
-function request(port, method, pathname, { headers = {}, body, keepAlive = false } = {}) {
-  return new Promise((resolve) => {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        method,
-        path: pathname,
-        agent: keepAlive ? agent : false,
-        timeout: 30_000,
-        headers: { ...headers, ...(payload && { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }) },
-      },
-      (res) => {
-        let data = '';
-        res.on('data', (c) => (data += c));
-        res.on('end', () => {
-          let parsed = data;
-          try {
-            parsed = JSON.parse(data);
-          } catch {
-            /* text */
-          }
-          resolve({ status: res.statusCode, headers: res.headers, body: parsed });
-        });
-      },
-    );
-    req.once('timeout', () => req.destroy());
-    req.once('error', () => resolve(null));
-    if (payload) req.write(payload);
-    req.end();
-  });
-}
+/** One keep-alive connection: the measured requests run one after the other on it. */
+const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 1 });
+const REQUEST_TIMEOUT_MS = 30_000;
 
 async function startApp(env, opts, cwd) {
   const port = Number(env.PORT);
   const t0 = performance.now();
-  const child = spawnNode(MAIN, [], env, opts.verbose, cwd);
+  const child = spawnLive(MAIN, [], env, opts.verbose, cwd);
   let exited = null;
   child.once('exit', (code, signal) => (exited = { code, signal }));
   for (;;) {
     if (exited) throw new Error(`app exited before ready (${JSON.stringify(exited)}):\n${child.out.text}`);
     if (performance.now() - t0 > 60_000) throw new Error(`app not ready after 60 s:\n${child.out.text}`);
-    const res = await request(port, 'GET', '/health/ready');
+    const res = await request(port, 'GET', '/health/ready', { timeout: REQUEST_TIMEOUT_MS });
     if (res?.status === 200) break;
     await sleep(10);
   }
@@ -260,63 +196,15 @@ function externalDatabase() {
   };
 }
 
-function findPgBouncer() {
-  const candidates = [...(process.env.PATH ?? '').split(':').map((d) => path.join(d, 'pgbouncer')), '/usr/sbin/pgbouncer', '/usr/bin/pgbouncer'];
-  return candidates.find((c) => fs.existsSync(c)) ?? null;
-}
-
-function systemUser() {
-  if (process.getuid?.() !== 0) return null;
-  const line = fs.readFileSync('/etc/passwd', 'utf8').split('\n').find((l) => l.startsWith('postgres:'));
-  if (!line) throw new Error('running as root needs a `postgres` system user for PgBouncer');
-  const [, , uid, gid] = line.split(':');
-  return { uid: Number(uid), gid: Number(gid) };
-}
-
-async function startPgBouncer(db) {
-  const binary = findPgBouncer();
-  if (!binary) throw new Error('pgbouncer is not installed (apt-get install pgbouncer): the bench measures the deployed topology');
-  const dir = tempDir('renewa-bench-crm-bouncer-');
-  const port = await freePort();
-  const authFile = path.join(dir, 'users.txt');
-  const ini = path.join(dir, 'pgbouncer.ini');
-  fs.writeFileSync(authFile, `"${db.appUser}" "${db.appPassword}"\n`);
-  fs.writeFileSync(
-    ini,
-    [
-      '[databases]',
-      `* = host=${db.host} port=${db.port}`,
-      '[pgbouncer]',
-      'listen_addr = 127.0.0.1',
-      `listen_port = ${port}`,
-      'unix_socket_dir =',
-      'auth_type = trust',
-      `auth_file = ${authFile}`,
-      'pool_mode = transaction',
-      'max_client_conn = 500',
-      'default_pool_size = 20',
-      'server_reset_query =',
-      'ignore_startup_parameters = extra_float_digits,options',
-      `logfile = ${path.join(dir, 'pgbouncer.log')}`,
-      `pidfile = ${path.join(dir, 'pgbouncer.pid')}`,
-      '',
-    ].join('\n'),
-  );
-  const owner = systemUser();
-  if (owner) for (const f of [dir, authFile, ini]) fs.chownSync(f, owner.uid, owner.gid);
-  const child = spawn(binary, [ini], { ...(owner ?? {}), stdio: ['ignore', 'ignore', 'pipe'], detached: true });
-  live.children.add(child);
-  for (let i = 0; i < 200; i++) {
-    if (child.exitCode !== null) throw new Error(`pgbouncer exited with ${child.exitCode}`);
-    const open = await new Promise((resolve) => {
-      const socket = net.connect(port, '127.0.0.1');
-      socket.once('connect', () => (socket.destroy(), resolve(true)));
-      socket.once('error', () => resolve(false));
-    });
-    if (open) break;
-    await sleep(25);
-  }
-  const version = execFileSync(binary, ['--version']).toString().split('\n')[0];
+async function startBouncer(db) {
+  const { port, version } = await startPgBouncer({
+    dir: tempDir('renewa-bench-crm-bouncer-'),
+    host: db.host,
+    port: db.port,
+    user: db.appUser,
+    password: db.appPassword,
+    onSpawn: (child) => live.children.add(child),
+  });
   const url = new URL(db.urls.DATABASE_URL);
   url.hostname = '127.0.0.1';
   url.port = String(port);
@@ -412,25 +300,22 @@ function toQueryString(query) {
   return text ? `?${text}` : '';
 }
 
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
 async function measure(port, token, query, opts) {
   const url = `/api/v1/leads${toQueryString(query)}`;
   const headers = { authorization: `Bearer ${token}` };
-  const first = await request(port, 'GET', url, { headers, keepAlive: true });
+  const get = () => request(port, 'GET', url, { headers, agent: keepAlive, timeout: REQUEST_TIMEOUT_MS });
+  const first = await get();
   if (first?.status !== 200) throw new Error(`GET ${url} answered ${first?.status}: ${JSON.stringify(first?.body).slice(0, 300)}`);
-  for (let i = 0; i < opts.warmup; i++) await request(port, 'GET', url, { headers, keepAlive: true });
+  for (let i = 0; i < opts.warmup; i++) await get();
   const times = [];
   for (let i = 0; i < opts.requests; i++) {
     const t0 = performance.now();
-    const res = await request(port, 'GET', url, { headers, keepAlive: true });
+    const res = await get();
     times.push(performance.now() - t0);
     if (res?.status !== 200) throw new Error(`GET ${url} answered ${res?.status}`);
   }
   times.sort((a, b) => a - b);
-  return { url, items: first.body.items.length, p50Ms: round(percentile(times, 50)), p99Ms: round(percentile(times, 99)), meanMs: round(times.reduce((a, b) => a + b, 0) / times.length) };
+  return { url, items: first.body.items.length, p50Ms: round(stats.percentile(times, 50)), p99Ms: round(stats.percentile(times, 99)), meanMs: round(times.reduce((a, b) => a + b, 0) / times.length) };
 }
 
 /** EXPLAIN (ANALYZE, BUFFERS) of the statement the app's LeadsRepository builds for `query` (scope all). */
@@ -474,22 +359,11 @@ async function deepCursor(loadUrl, size) {
 
 // ------------------------------------------------------------------------------------------
 
-function gitInfo() {
-  try {
-    const commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() !== '';
-    return { commit, dirty };
-  } catch {
-    return null;
-  }
-}
-
 async function main() {
   const opts = options();
   for (const file of [MAIN, CLI]) if (!fs.existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is missing: run \`npm run build\` first`);
   const startedAt = new Date();
-  const cpus = os.cpus();
-  const machine = { node: process.version, platform: `${os.platform()} ${os.release()} ${os.arch()}`, cpus: cpus.length, cpuModel: cpus[0]?.model ?? null, memGb: round(os.totalmem() / 2 ** 30, 1) };
+  const machine = machineInfo();
   log(`node ${machine.node}, ${machine.cpus} × ${machine.cpuModel}`);
   const cwd = tempDir('renewa-bench-crm-cwd-');
   const adminPassword = `Bench-${crypto.randomBytes(9).toString('hex')}`;
@@ -503,7 +377,7 @@ async function main() {
   log('migrating and seeding');
   await runCli(['migrate'], cliEnv, opts, cwd);
   await runCli(['seed'], cliEnv, opts, cwd);
-  const bouncer = await startPgBouncer(db);
+  const bouncer = await startBouncer(db);
 
   const appPort = await freePort();
   const app = await startApp(
@@ -523,7 +397,7 @@ async function main() {
     opts,
     cwd,
   );
-  const login = await request(app.port, 'POST', '/api/v1/auth/login', { body: { email: ADMIN_EMAIL, password: adminPassword } });
+  const login = await request(app.port, 'POST', '/api/v1/auth/login', { body: { email: ADMIN_EMAIL, password: adminPassword }, timeout: REQUEST_TIMEOUT_MS });
   if (login?.status !== 200) throw new Error(`sign-in as ${ADMIN_EMAIL} failed: ${login?.status} ${JSON.stringify(login?.body)}`);
   const token = login.body.accessToken;
 
@@ -594,10 +468,7 @@ async function main() {
     results,
     ratios,
   };
-  fs.mkdirSync(opts.outDir, { recursive: true });
-  const file = path.join(opts.outDir, `crm-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
-  fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`\nJSON: ${path.relative(process.cwd(), file) || file}`);
+  writeReport(opts.outDir, 'crm', startedAt, report);
 }
 
 main()

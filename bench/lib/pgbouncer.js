@@ -1,7 +1,8 @@
 'use strict';
 /**
- * PgBouncer in transaction pooling mode in front of a PostgreSQL server, as deployed. The CommonJS
- * twin of libs/testing/pgbouncer.ts (which `npm run build` does not compile into dist/).
+ * PgBouncer in transaction pooling mode in front of a PostgreSQL server, as deployed, for every
+ * bench. The CommonJS twin of libs/testing/pgbouncer.ts (which `npm run build` does not compile
+ * into dist/).
  */
 const { execFileSync, spawn } = require('node:child_process');
 const fs = require('node:fs');
