@@ -39,8 +39,8 @@ const { performance } = require('node:perf_hooks');
 const { request } = require('../lib/http');
 const { freePort } = require('../lib/net');
 const { integerOption, parseOptions, scenarioList } = require('../lib/options');
-const { CLI, DB_ENV_VARS, DIST, MAIN, RESULTS_DIR, ROOT } = require('../lib/paths');
-const { startPgBouncer: startBouncer } = require('../lib/pgbouncer');
+const { CLI, DB_ENV_VARS, MAIN, RESULTS_DIR, ROOT } = require('../lib/paths');
+const { externalDatabase, startBouncerFor, startEmbeddedDatabase } = require('../lib/database');
 const { killGroup, makeTempDir, memoryMb: procMemoryMb, sleep, spawnNode: spawnDetached, waitExit } = require('../lib/processes');
 const { formatTable, gitInfo, machineInfo, writeReport } = require('../lib/report');
 const { round } = require('../lib/stats');
@@ -166,66 +166,6 @@ async function startServer(name, script, env, opts, cwd) {
 }
 
 // ------------------------------------------------------------------------------------------
-// PostgreSQL and PgBouncer
-
-/** dist's own embedded-PostgreSQL starter: handles root (runs the server as `postgres`). */
-async function startEmbedded(opts) {
-  const { startEmbeddedPostgres } = require(path.join(DIST, 'libs', 'db', 'embedded-postgres.js'));
-  const { Client } = require('pg');
-  const dir = tempDir('renewa-bench-api-pg-');
-  const dataDir = path.join(dir, 'data');
-  const port = await freePort();
-  const superuser = crypto.randomBytes(12).toString('hex');
-  log(`starting embedded PostgreSQL on port ${port}`);
-  const server = await startEmbeddedPostgres({ dataDir, port, superuserPassword: superuser, settings: { max_connections: '200' } });
-  live.stops.push(server.stop);
-  const admin = (db) => `postgres://postgres:${superuser}@127.0.0.1:${port}/${db}`;
-  const client = new Client({ connectionString: admin('postgres') });
-  await client.connect();
-  await client.query('CREATE DATABASE renewa');
-  await client.end();
-  const passwords = { app: crypto.randomBytes(12).toString('hex'), migration: crypto.randomBytes(12).toString('hex') };
-  return {
-    source: `embedded PostgreSQL (${server.created ? 'new cluster' : 'existing'}), started by the bench`,
-    host: '127.0.0.1',
-    port,
-    adminUrl: admin('renewa'),
-    logFile: path.join(dataDir, 'server.log'),
-    appUser: 'app-user',
-    appPassword: passwords.app,
-    bootstrapEnv: { DATABASE_URL_ADMIN: admin('renewa'), APP_USER_PASSWORD: passwords.app, MIGRATION_USER_PASSWORD: passwords.migration },
-    urls: {
-      DATABASE_URL: `postgres://app-user:${passwords.app}@127.0.0.1:${port}/renewa`,
-      DATABASE_URL_MIGRATION: `postgres://migration-user:${passwords.migration}@127.0.0.1:${port}/renewa`,
-    },
-  };
-}
-
-function externalDatabase() {
-  const { DATABASE_URL, DATABASE_URL_MIGRATION } = process.env;
-  if (!DATABASE_URL || !DATABASE_URL_MIGRATION) throw new Error('set both DATABASE_URL and DATABASE_URL_MIGRATION (or neither, for an embedded PostgreSQL)');
-  const url = new URL(DATABASE_URL);
-  return {
-    source: 'environment (DATABASE_URL, DATABASE_URL_MIGRATION)',
-    host: url.hostname,
-    port: Number(url.port || 5432),
-    appUser: decodeURIComponent(url.username),
-    appPassword: decodeURIComponent(url.password),
-    urls: { DATABASE_URL, DATABASE_URL_MIGRATION },
-  };
-}
-
-async function startPgBouncer(db, opts) {
-  const dir = tempDir('renewa-bench-api-bouncer-');
-  const { port, version } = await startBouncer({ dir, host: db.host, port: db.port, user: db.appUser, password: db.appPassword, onSpawn: (child) => live.children.add(child) });
-  const url = new URL(db.urls.DATABASE_URL);
-  url.hostname = '127.0.0.1';
-  url.port = String(port);
-  log(`PgBouncer (${version}) on port ${port}, transaction pooling`);
-  return { url: url.toString(), version };
-}
-
-// ------------------------------------------------------------------------------------------
 // Load
 
 function loadOptions(port, scenario, fixture, opts, duration) {
@@ -319,7 +259,9 @@ async function main() {
   for (const name of DB_ENV_VARS) delete clean[name];
 
   const embedded = !(process.env.DATABASE_URL || process.env.DATABASE_URL_MIGRATION);
-  const db = embedded ? await startEmbedded(opts) : externalDatabase();
+  const db = embedded
+    ? await startEmbeddedDatabase({ dir: tempDir('renewa-bench-api-pg-'), onStop: (stop) => live.stops.push(stop), log })
+    : externalDatabase();
   const cliEnv = { ...clean, ...db.urls, NODE_ENV: 'production', ADMIN_PASSWORD: adminPassword, LOG_LEVEL: 'warn' };
   if (db.bootstrapEnv) await runCli(['bootstrap-roles'], { ...clean, ...db.bootstrapEnv }, opts, cwd);
   log('migrating and seeding');
@@ -332,7 +274,7 @@ async function main() {
     await su.query(`ALTER ROLE "app-user" SET log_statement = 'all'`);
     await su.end();
   }
-  const bouncer = await startPgBouncer(db, opts);
+  const bouncer = await startBouncerFor(db, { dir: tempDir('renewa-bench-api-bouncer-'), onSpawn: (child) => live.children.add(child), log });
 
   const appPort = await freePort();
   const appEnv = {

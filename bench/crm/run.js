@@ -41,7 +41,7 @@ const { request } = require('../lib/http');
 const { freePort } = require('../lib/net');
 const { parseOptions } = require('../lib/options');
 const { CLI, DB_ENV_VARS, DIST, MAIN, RESULTS_DIR, ROOT } = require('../lib/paths');
-const { startPgBouncer } = require('../lib/pgbouncer');
+const { externalDatabase, startBouncerFor, startEmbeddedDatabase } = require('../lib/database');
 const { killGroup, makeTempDir, sleep, spawnNode } = require('../lib/processes');
 const { gitInfo, machineInfo, writeReport } = require('../lib/report');
 const stats = require('../lib/stats');
@@ -141,75 +141,6 @@ async function startApp(env, opts, cwd) {
     await sleep(10);
   }
   return { child, port };
-}
-
-// ------------------------------------------------------------------------------------------
-// PostgreSQL and PgBouncer
-
-async function startEmbedded() {
-  const { startEmbeddedPostgres } = require(path.join(DIST, 'libs', 'db', 'embedded-postgres.js'));
-  const { Client } = require('pg');
-  const dir = tempDir('renewa-bench-crm-pg-');
-  const port = await freePort();
-  const superuser = crypto.randomBytes(12).toString('hex');
-  log(`starting embedded PostgreSQL on port ${port}`);
-  const server = await startEmbeddedPostgres({
-    dataDir: path.join(dir, 'data'),
-    port,
-    superuserPassword: superuser,
-    settings: { max_connections: '200', shared_buffers: '256MB', maintenance_work_mem: '256MB', max_wal_size: '4GB' },
-  });
-  live.stops.push(server.stop);
-  const admin = (db) => `postgres://postgres:${superuser}@127.0.0.1:${port}/${db}`;
-  const client = new Client({ connectionString: admin('postgres') });
-  await client.connect();
-  await client.query('CREATE DATABASE renewa');
-  await client.end();
-  const passwords = { app: crypto.randomBytes(12).toString('hex'), migration: crypto.randomBytes(12).toString('hex') };
-  return {
-    source: 'embedded PostgreSQL started by the bench',
-    host: '127.0.0.1',
-    port,
-    appUser: 'app-user',
-    appPassword: passwords.app,
-    loadUrl: admin('renewa'),
-    bootstrapEnv: { DATABASE_URL_ADMIN: admin('renewa'), APP_USER_PASSWORD: passwords.app, MIGRATION_USER_PASSWORD: passwords.migration },
-    urls: {
-      DATABASE_URL: `postgres://app-user:${passwords.app}@127.0.0.1:${port}/renewa`,
-      DATABASE_URL_MIGRATION: `postgres://migration-user:${passwords.migration}@127.0.0.1:${port}/renewa`,
-    },
-  };
-}
-
-function externalDatabase() {
-  const { DATABASE_URL, DATABASE_URL_MIGRATION } = process.env;
-  if (!DATABASE_URL || !DATABASE_URL_MIGRATION) throw new Error('set both DATABASE_URL and DATABASE_URL_MIGRATION (or neither, for an embedded PostgreSQL)');
-  const url = new URL(DATABASE_URL);
-  return {
-    source: 'environment (DATABASE_URL, DATABASE_URL_MIGRATION)',
-    host: url.hostname,
-    port: Number(url.port || 5432),
-    appUser: decodeURIComponent(url.username),
-    appPassword: decodeURIComponent(url.password),
-    loadUrl: DATABASE_URL_MIGRATION,
-    urls: { DATABASE_URL, DATABASE_URL_MIGRATION },
-  };
-}
-
-async function startBouncer(db) {
-  const { port, version } = await startPgBouncer({
-    dir: tempDir('renewa-bench-crm-bouncer-'),
-    host: db.host,
-    port: db.port,
-    user: db.appUser,
-    password: db.appPassword,
-    onSpawn: (child) => live.children.add(child),
-  });
-  const url = new URL(db.urls.DATABASE_URL);
-  url.hostname = '127.0.0.1';
-  url.port = String(port);
-  log(`PgBouncer (${version}) on port ${port}, transaction pooling`);
-  return { url: url.toString(), version };
 }
 
 // ------------------------------------------------------------------------------------------
@@ -371,13 +302,23 @@ async function main() {
   for (const name of DB_ENV_VARS) delete clean[name];
 
   const embedded = !(process.env.DATABASE_URL || process.env.DATABASE_URL_MIGRATION);
-  const db = embedded ? await startEmbedded() : externalDatabase();
+  const db = embedded
+    ? await startEmbeddedDatabase({
+        dir: tempDir('renewa-bench-crm-pg-'),
+        // Room for bulk-loading a million rows.
+        settings: { shared_buffers: '256MB', maintenance_work_mem: '256MB', max_wal_size: '4GB' },
+        onStop: (stop) => live.stops.push(stop),
+        log,
+      })
+    : externalDatabase();
+  // Seeding and EXPLAIN: the superuser of the embedded server, else the migration user.
+  const loadUrl = db.adminUrl ?? db.urls.DATABASE_URL_MIGRATION;
   const cliEnv = { ...clean, ...db.urls, NODE_ENV: 'production', ADMIN_PASSWORD: adminPassword, LOG_LEVEL: 'warn' };
   if (db.bootstrapEnv) await runCli(['bootstrap-roles'], { ...clean, ...db.bootstrapEnv }, opts, cwd);
   log('migrating and seeding');
   await runCli(['migrate'], cliEnv, opts, cwd);
   await runCli(['seed'], cliEnv, opts, cwd);
-  const bouncer = await startBouncer(db);
+  const bouncer = await startBouncerFor(db, { dir: tempDir('renewa-bench-crm-bouncer-'), onSpawn: (child) => live.children.add(child), log });
 
   const appPort = await freePort();
   const app = await startApp(
@@ -402,7 +343,7 @@ async function main() {
   const token = login.body.accessToken;
 
   const { Client } = require('pg');
-  const client = new Client({ connectionString: db.loadUrl });
+  const client = new Client({ connectionString: loadUrl });
   await client.connect();
   const departments = (await client.query('select id from departments order by id')).rows.map((r) => r.id);
   const assignees = (await client.query('select id from users order by id')).rows.map((r) => r.id);
@@ -416,16 +357,16 @@ async function main() {
   const results = [];
   for (const size of opts.sizes) {
     log(`size ${size.toLocaleString('en')}: seeding with generate_series`);
-    const seed = await topUp(db.loadUrl, size, fixture);
+    const seed = await topUp(loadUrl, size, fixture);
     log(`  +${seed.added.toLocaleString('en')} leads in ${seed.seedSeconds} s, vacuum analyze ${seed.vacuumSeconds} s`);
     // A search for one person by e-mail address (pasted from an inbox), the same lead at every
     // size: it is among the first rows seeded. `q` with an @ is a prefix match on the e-mail column.
     fixture.searchTerm ??= `${FIRST[4711 % 20].toLowerCase()}.${LAST[Math.floor(4711 / 20) % 40].toLowerCase().replace(/ä/g, 'a').replace(/ö/g, 'o').replace(/ü/g, 'u').replace(/ß/g, 's')}.4711@example.org`;
-    fixture.deepCursor = await deepCursor(db.loadUrl, size);
+    fixture.deepCursor = await deepCursor(loadUrl, size);
     const queries = {};
     for (const [name, spec] of Object.entries(querySpecs(fixture))) {
       const latency = await measure(app.port, token, spec.query, opts);
-      const plan = await explain(db.loadUrl, spec.query);
+      const plan = await explain(loadUrl, spec.query);
       queries[name] = { label: spec.label, informational: spec.informational ?? false, ...latency, indexes: plan.indexes, seqScan: plan.seqScan, plan: plan.plan, sql: plan.sql };
       log(`  ${name.padEnd(8)} p50 ${latency.p50Ms} ms, p99 ${latency.p99Ms} ms, ${latency.items} items; indexes: ${plan.indexes.join(', ') || 'none'}${plan.seqScan ? ' (SEQ SCAN)' : ''}`);
     }
