@@ -31,7 +31,7 @@ export interface paths {
         };
         /**
          * Export activities as CSV
-         * @description Same filters and sort as the list; streamed, every matching row (UTF-8 with BOM).
+         * @description Same filters and sort as the list; streamed, every matching row.
          */
         get: operations["exportActivities"];
         put?: never;
@@ -208,7 +208,7 @@ export interface paths {
         };
         /**
          * Export companies as CSV
-         * @description Same filters and sort as the list; streamed, every matching row (UTF-8 with BOM).
+         * @description Same filters and sort as the list; streamed, every matching row.
          */
         get: operations["exportCompanies"];
         put?: never;
@@ -264,7 +264,7 @@ export interface paths {
         };
         /**
          * The company's activities and recorded changes, newest first
-         * @description Activities appear with crm.activities:read; without it, only the recorded changes.
+         * @description Activities appear as the activity list would show them to you (crm.activities:read and its scope); without it, only the recorded changes.
          */
         get: operations["getCompanyTimeline"];
         put?: never;
@@ -290,7 +290,7 @@ export interface paths {
         put?: never;
         /**
          * Create a contact
-         * @description A contact sharing e-mail or phone with existing contacts or leads is a 409 listing them, unless `allowDuplicates` is true.
+         * @description A contact sharing e-mail or phone with existing leads or contacts is a 409 listing them, unless `allowDuplicates` is true.
          */
         post: operations["createContact"];
         delete?: never;
@@ -308,7 +308,7 @@ export interface paths {
         };
         /**
          * Export contacts as CSV
-         * @description Same filters and sort as the list; streamed, every matching row (UTF-8 with BOM).
+         * @description Same filters and sort as the list; streamed, every matching row.
          */
         get: operations["exportContacts"];
         put?: never;
@@ -383,8 +383,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The contact's activities and recorded changes, newest first
-         * @description Activities appear with crm.activities:read; without it, only the recorded changes.
+         * The contact's activities and recorded changes (including contacts merged into it), newest first
+         * @description Activities appear as the activity list would show them to you (crm.activities:read and its scope); without it, only the recorded changes.
          */
         get: operations["getContactTimeline"];
         put?: never;
@@ -436,7 +436,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List departments, by German name */
+        /** List departments (by German name unless sorted otherwise) */
         get: operations["listDepartments"];
         put?: never;
         /** Create a department */
@@ -462,8 +462,25 @@ export interface paths {
         delete: operations["deleteDepartment"];
         options?: never;
         head?: never;
-        /** Rename or move a department (If-Match: the ETag you read) */
+        /** Rename or move a department (If-Match) */
         patch: operations["updateDepartment"];
+        trace?: never;
+    };
+    "/api/v1/departments/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a deleted department */
+        post: operations["restoreDepartment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/leads": {
@@ -499,7 +516,7 @@ export interface paths {
         };
         /**
          * Export leads as CSV
-         * @description Same filters and sort as the list; streamed, every matching row (UTF-8 with BOM).
+         * @description Same filters and sort as the list; streamed, every matching row.
          */
         get: operations["exportLeads"];
         put?: never;
@@ -563,7 +580,7 @@ export interface paths {
         put?: never;
         /**
          * Convert a qualified lead into a contact (and company)
-         * @description Creates (or links) the company and the contact in one transaction, marks the lead converted and emits crm.lead.converted. A lead that is not qualified is a 409 CRM_LEAD_NOT_CONVERTIBLE; missing contact data a 422 CRM_LEAD_INCOMPLETE.
+         * @description Creates (or links) the company and the contact in one transaction, marks the lead converted and emits crm.lead.converted. A lead that is not qualified is a 409 CRM_LEAD_NOT_CONVERTIBLE (or CRM_DUPLICATE_CANDIDATES); missing contact data a 422 CRM_LEAD_INCOMPLETE.
          */
         post: operations["convertLead"];
         delete?: never;
@@ -598,7 +615,7 @@ export interface paths {
         };
         /**
          * The lead's activities and recorded changes, newest first
-         * @description Activities appear with crm.activities:read; without it, only the recorded changes.
+         * @description Activities appear as the activity list would show them to you (crm.activities:read and its scope); without it, only the recorded changes.
          */
         get: operations["getLeadTimeline"];
         put?: never;
@@ -695,7 +712,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Edit a user (If-Match: the ETag you read) */
+        /** Edit a user (If-Match) */
         patch: operations["updateUser"];
         trace?: never;
     };
@@ -808,6 +825,7 @@ export interface components {
     schemas: {
         ActivityPageDto: {
             items: components["schemas"]["ActivityResponseDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
         };
         ActivityResponseDto: {
@@ -820,7 +838,10 @@ export interface components {
             createdAt: string;
             /** Format: uuid */
             createdBy: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description Set while the record is soft-deleted (restore undoes it).
+             */
             deletedAt: string | null;
             /** Format: uuid */
             departmentId: string | null;
@@ -842,6 +863,7 @@ export interface components {
             updatedAt: string;
             /** Format: uuid */
             updatedBy: string | null;
+            /** @description Bumped by every change; the ETag header carries it. */
             version: number;
         };
         AuditChainVerificationDto: {
@@ -921,6 +943,7 @@ export interface components {
         };
         CompanyPageDto: {
             items: components["schemas"]["CompanyResponseDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
         };
         CompanyResponseDto: {
@@ -929,7 +952,10 @@ export interface components {
             createdAt: string;
             /** Format: uuid */
             createdBy: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description Set while the record is soft-deleted (restore undoes it).
+             */
             deletedAt: string | null;
             /** Format: uuid */
             departmentId: string | null;
@@ -954,6 +980,7 @@ export interface components {
         };
         ContactPageDto: {
             items: components["schemas"]["ContactResponseDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
         };
         ContactResponseDto: {
@@ -964,7 +991,10 @@ export interface components {
             createdAt: string;
             /** Format: uuid */
             createdBy: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description Set while the record is soft-deleted (restore undoes it).
+             */
             deletedAt: string | null;
             /** Format: uuid */
             departmentId: string | null;
@@ -1037,7 +1067,7 @@ export interface components {
             createdBy: string | null;
             /**
              * Format: date-time
-             * @description Set while the lead is soft-deleted.
+             * @description Set while the record is soft-deleted (restore undoes it).
              */
             deletedAt: string | null;
             /** Format: uuid */
@@ -1195,7 +1225,10 @@ export interface components {
                 de: string;
                 en: string;
             };
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The department above it; none makes it a top-level department.
+             */
             parentId?: string | null;
         };
         CreateLeadDto: {
@@ -1355,11 +1388,19 @@ export interface components {
         };
         DepartmentPageDto: {
             items: components["schemas"]["DepartmentResponseDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
         };
         DepartmentResponseDto: {
             /** Format: date-time */
             createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            /**
+             * Format: date-time
+             * @description Set while the record is soft-deleted (restore undoes it).
+             */
+            deletedAt: string | null;
             /** Format: uuid */
             id: string;
             /**
@@ -1376,7 +1417,9 @@ export interface components {
             parentId: string | null;
             /** Format: date-time */
             updatedAt: string;
-            /** @description Bumped by every edit; the ETag header carries it. */
+            /** Format: uuid */
+            updatedBy: string | null;
+            /** @description Bumped by every change; the ETag header carries it. */
             version: number;
         };
         DuplicateCandidateDto: {
@@ -1394,6 +1437,7 @@ export interface components {
             code: string;
             /** @example Lead 0b6d… does not exist. */
             detail: string;
+            /** @description The candidates you may read. */
             duplicates: components["schemas"]["DuplicateCandidateDto"][];
             /** @description One entry per failed field, for validation problems. */
             errors?: components["schemas"]["FieldErrorDto"][];
@@ -1402,6 +1446,8 @@ export interface components {
              * @example /api/v1/leads/0b6d…
              */
             instance: string;
+            /** @description How many further records match that are outside your permissions (not named). */
+            otherDuplicates: number;
             /**
              * @description Also sent as the X-Request-Id header.
              * @example 5f0c6a5e-8a3b-4d53-9f55-0f4f3c3b1d2a
@@ -1483,7 +1529,7 @@ export interface components {
             createdBy: string | null;
             /**
              * Format: date-time
-             * @description Set while the lead is soft-deleted.
+             * @description Set while the record is soft-deleted (restore undoes it).
              */
             deletedAt: string | null;
             /** Format: uuid */
@@ -1560,7 +1606,10 @@ export interface components {
             createdAt: string;
             /** Format: uuid */
             createdBy: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description Set while the record is soft-deleted (restore undoes it).
+             */
             deletedAt: string | null;
             /** Format: uuid */
             departmentId: string | null;
@@ -1708,6 +1757,7 @@ export interface components {
         };
         RolePageDto: {
             items: components["schemas"]["RoleResponseDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
         };
         RoleResponseDto: {
@@ -1790,8 +1840,9 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
         };
-        TimelinePageDto: {
+        TimelineItemPageDto: {
             items: components["schemas"]["TimelineItemDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
         };
         UpdateActivityDto: {
@@ -1813,6 +1864,7 @@ export interface components {
              * @description Defaults to the creator.
              */
             ownerId?: string | null;
+            /** @example Rückruf wegen Wärmepumpe */
             subject?: string;
             /** @enum {string} */
             type?: "note" | "call" | "email" | "meeting";
@@ -1828,6 +1880,7 @@ export interface components {
             email?: string | null;
             /** @enum {string|null} */
             legalForm?: "gmbh" | "ug" | "ag" | "gmbh_co_kg" | "kg" | "ohg" | "gbr" | "ek" | "sole_trader" | "association" | "cooperative" | "public_body" | "weg" | "other" | null;
+            /** @example Wohnbau Müller GmbH */
             name?: string;
             /**
              * Format: uuid
@@ -1859,6 +1912,7 @@ export interface components {
             /** Format: email */
             email?: string | null;
             firstName?: string | null;
+            /** @example Schmidt */
             lastName?: string;
             /** @description Consent to marketing (Werbeeinwilligung). A change stamps `marketingConsentAt`. */
             marketingConsent?: boolean;
@@ -1885,17 +1939,17 @@ export interface components {
         UpdateDepartmentDto: {
             /**
              * @example {
-             *       "de": "Wärmepumpe",
-             *       "en": "Heat pump"
+             *       "de": "Energieberatung",
+             *       "en": "Energy consulting"
              *     }
              */
-            name?: {
-                de: string;
-                en: string;
+            name: {
+                de?: string;
+                en?: string;
             };
             /**
              * Format: uuid
-             * @description null makes it a top-level department.
+             * @description The department above it; none makes it a top-level department.
              */
             parentId?: string | null;
         };
@@ -1999,6 +2053,7 @@ export interface components {
         };
         UserPageDto: {
             items: components["schemas"]["UserResponseDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
         };
         UserResponseDto: {
@@ -2068,6 +2123,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2121,6 +2177,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     /** @description The version of the returned resource; send it as If-Match to change it. */
@@ -2203,7 +2260,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description CSV file */
+            /** @description CSV file (UTF-8 with BOM) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2252,6 +2309,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     /** @description The version of the returned resource; send it as If-Match to change it. */
@@ -2395,6 +2453,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     /** @description The version of the returned resource; send it as If-Match to change it. */
@@ -2486,6 +2545,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     /** @description The version of the returned resource; send it as If-Match to change it. */
@@ -2671,6 +2731,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2748,6 +2809,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2789,6 +2851,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2815,7 +2878,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Forbidden */
+            /**
+             * @description Forbidden
+             *
+             *     Forbidden
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2839,6 +2906,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2898,6 +2966,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2951,6 +3020,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     /** @description The version of the returned resource; send it as If-Match to change it. */
@@ -3034,7 +3104,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description CSV file */
+            /** @description CSV file (UTF-8 with BOM) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3083,6 +3153,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     /** @description The version of the returned resource; send it as If-Match to change it. */
@@ -3226,6 +3297,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     /** @description The version of the returned resource; send it as If-Match to change it. */
@@ -3321,6 +3393,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     /** @description The version of the returned resource; send it as If-Match to change it. */
@@ -3412,12 +3485,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TimelinePageDto"];
+                    "application/json": components["schemas"]["TimelineItemPageDto"];
                 };
             };
             /** @description Bad Request */
@@ -3490,6 +3564,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3543,6 +3618,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     /** @description The version of the returned resource; send it as If-Match to change it. */
@@ -3626,9 +3702,9 @@ export interface operations {
                 createdFrom?: string;
                 /** @description Created before this instant (ISO 8601, exclusive). */
                 createdTo?: string;
-                companyId?: string;
                 ownerId?: string;
                 departmentId?: string;
+                companyId?: string;
             };
             header?: never;
             path?: never;
@@ -3636,7 +3712,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description CSV file */
+            /** @description CSV file (UTF-8 with BOM) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3685,6 +3761,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     /** @description The version of the returned resource; send it as If-Match to change it. */
@@ -3828,6 +3905,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     /** @description The version of the returned resource; send it as If-Match to change it. */
@@ -3871,6 +3949,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3927,6 +4014,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     /** @description The version of the returned resource; send it as If-Match to change it. */
@@ -4013,6 +4101,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     /** @description The version of the returned resource; send it as If-Match to change it. */
@@ -4104,12 +4193,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TimelinePageDto"];
+                    "application/json": components["schemas"]["TimelineItemPageDto"];
                 };
             };
             /** @description Bad Request */
@@ -4271,12 +4361,26 @@ export interface operations {
     listDepartments: {
         parameters: {
             query?: {
-                /** @description Part of the German or English name. */
-                q?: string;
+                /** @description Items per page (default 50). Optional in the contract: it has a default. */
+                limit?: number;
+                /**
+                 * @description Soft-deleted rows: `exclude` (default), `include` or `only`. Anything but `exclude` needs the
+                 *     resource's delete permission (whoever may restore them may see them).
+                 */
+                deleted?: "exclude" | "include" | "only";
+                /** @description `name` sorts by the German name. */
+                sort?: "name" | "-name" | "createdAt" | "-createdAt";
                 /** @description Only the direct sub-departments of this department. */
                 parentId?: string;
-                /** @description Items per page. */
-                limit?: number;
+                /**
+                 * @description Search over names, e-mail, phone numbers and company (case-insensitive substring; phone numbers
+                 *     in any common notation).
+                 */
+                q?: string;
+                /** @description Created at or after this instant (ISO 8601). */
+                createdFrom?: string;
+                /** @description Created before this instant (ISO 8601, exclusive). */
+                createdTo?: string;
                 /** @description The `nextCursor` of the previous page; omit for the first page. */
                 cursor?: string;
             };
@@ -4286,6 +4390,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4326,7 +4431,10 @@ export interface operations {
     createDepartment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4336,8 +4444,11 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4371,8 +4482,12 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Not Found */
-            404: {
+            /**
+             * @description Unprocessable Entity
+             *
+             *     Unprocessable Entity
+             */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4393,8 +4508,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4543,8 +4661,11 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4616,6 +4737,98 @@ export interface operations {
             };
         };
     };
+    restoreDepartment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the ETag of the version being acted on; 412 when it is no longer current. */
+                "If-Match"?: string;
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DepartmentResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     listLeads: {
         parameters: {
             query?: {
@@ -4652,6 +4865,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4705,6 +4919,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     /** @description The version of the returned resource; send it as If-Match to change it. */
@@ -4802,7 +5017,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description CSV file */
+            /** @description CSV file (UTF-8 with BOM) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4858,6 +5073,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4937,6 +5153,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     /** @description The version of the returned resource; send it as If-Match to change it. */
@@ -5080,6 +5297,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     /** @description The version of the returned resource; send it as If-Match to change it. */
@@ -5188,6 +5406,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     /** @description The version of the returned resource; send it as If-Match to change it. */
@@ -5238,7 +5457,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description CRM_LEAD_NOT_CONVERTIBLE or CRM_DUPLICATE_CANDIDATES */
+            /** @description CRM_DUPLICATE_CANDIDATES */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5287,6 +5506,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     /** @description The version of the returned resource; send it as If-Match to change it. */
@@ -5378,12 +5598,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TimelinePageDto"];
+                    "application/json": components["schemas"]["TimelineItemPageDto"];
                 };
             };
             /** @description Bad Request */
@@ -5433,6 +5654,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5477,6 +5699,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5517,7 +5740,10 @@ export interface operations {
     createRole: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5527,6 +5753,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -5571,7 +5798,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Unprocessable Entity */
+            /**
+             * @description Unprocessable Entity
+             *
+             *     Unprocessable Entity
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5593,6 +5824,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5752,6 +5984,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5844,6 +6077,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5894,6 +6128,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -5947,6 +6182,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     getUser: {
@@ -5960,6 +6204,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6024,6 +6269,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6086,6 +6332,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Precondition Required */
             428: {
                 headers: {
@@ -6100,7 +6355,10 @@ export interface operations {
     deactivateUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6108,6 +6366,81 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Unprocessable Entity
+             *
+             *     Unprocessable Entity
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    reactivateUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6163,63 +6496,6 @@ export interface operations {
             };
         };
     };
-    reactivateUser: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserResponseDto"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
     resetUserPassword: {
         parameters: {
             query?: never;
@@ -6235,6 +6511,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6292,6 +6569,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6353,6 +6631,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -5,3 +5,4 @@ export * from './require-permission.decorator';
 export * from './route-permissions';
 export * from './scope';
 export * from './scope-condition';
+export * from './department-scope';

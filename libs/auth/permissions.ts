@@ -1,4 +1,4 @@
-import type { LocalizedText } from '@libs/db';
+import type { LocalizedText } from '@libs/shared';
 
 /** `<context>.<resource>:<action>`, all lower-case kebab: `crm.leads:read`, `auth.users:reset-password`. */
 export type PermissionKey = `${string}.${string}:${string}`;

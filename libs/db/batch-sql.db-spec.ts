@@ -4,9 +4,8 @@ import { Pool } from 'pg';
 import { runAsActor } from '@libs/context';
 import { createTestDatabase, TestDatabase } from '@libs/testing';
 import { anyOf, insertRows } from './batch-sql';
-import { auditColumns, id, timestamptz } from './columns';
+import { auditColumns, id, localizedText, timestamptz } from './columns';
 import { createDatabase, Database } from './database';
-import { localizedText } from './localized-text';
 
 const mood = pgEnum('bulk_mood', ['calm', 'busy']);
 

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { integer, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { AnyPgColumn, IndexBuilder } from 'drizzle-orm/pg-core';
+import type { LocalizedText } from '@libs/shared/localized-text';
 import { currentActorId } from '@libs/context';
 
 export const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -30,3 +32,20 @@ export const versionColumn = () => ({ version: integer('version').notNull().defa
 
 /** The column set most tables spread: id, audit columns, soft delete and version. */
 export const standardColumns = () => ({ id: id(), ...auditColumns(), ...softDelete(), ...versionColumn() });
+
+/** User-facing text in every language (`{ de, en }`), validated at the API edge (IsLocalizedText). */
+export function localizedText(name: string) {
+  return jsonb(name).$type<LocalizedText>();
+}
+
+/**
+ * The indexes every table with `standardColumns()` needs: `(created_at, id)` for the default list
+ * order and its keyset, `created_by` for the `own` scope, `deleted_at` for `?deleted=only`.
+ */
+export function standardIndexes(table: string, t: { createdAt: AnyPgColumn; id: AnyPgColumn; createdBy: AnyPgColumn; deletedAt: AnyPgColumn }): IndexBuilder[] {
+  return [
+    index(`${table}_created_at_id_idx`).on(t.createdAt, t.id),
+    index(`${table}_created_by_idx`).on(t.createdBy),
+    index(`${table}_deleted_at_idx`).on(t.deletedAt),
+  ];
+}

@@ -40,3 +40,16 @@ export function createDatabase(pool: Pool): Database {
 export async function pingDatabase(pool: Pool): Promise<void> {
   await pool.query('select 1');
 }
+
+/** A helper that only means something inside a transaction (a lock, a claim) was called outside one. */
+export class TransactionRequiredError extends Error {
+  override readonly name = 'TransactionRequiredError';
+}
+
+/**
+ * Throws unless a transaction is active: for helpers whose effect lasts only until the end of the
+ * current transaction (transaction-scoped advisory locks), which would silently do nothing outside one.
+ */
+export function assertInTransaction(txHost: DbTransactionHost, what: string): void {
+  if (!txHost.isTransactionActive()) throw new TransactionRequiredError(`${what} must run inside a transaction (txHost.withTransaction)`);
+}

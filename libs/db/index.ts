@@ -4,7 +4,6 @@ export * from './database';
 export * from './db.module';
 export * from './embedded-postgres';
 export * from './postgres-system-user';
-export * from './localized-text';
 export * from './project-paths';
 export * from './roles';
 export * from './tokens';

@@ -26,7 +26,7 @@ export interface DomainEventHandler<P = Record<string, unknown>> {
 }
 
 const NAME = /^[a-z][a-z0-9-]*(?:\.[a-z][a-z0-9-]*)+$/;
-const TYPE = /^(?:\*|[a-z][a-z0-9-]*\.\*|[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*)$/;
+const TYPE = /^(?:\*|[a-z][a-z0-9-]*\.\*|[a-z][a-z0-9-]*\.[a-z][a-z0-9_-]*\.[a-z][a-z0-9_-]*)$/;
 
 /**
  * Marks an `@Injectable()` provider as a subscriber of domain events; EventsModule discovers it.

@@ -44,7 +44,8 @@ export interface SnapshotPayload<T extends object = Record<string, unknown>> {
   snapshot: T;
 }
 
-export const EVENT_TYPE_PATTERN = /^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/;
+/** `<ctx>.<aggregate>.<past-tense>`, lower case; aggregate and event names in snake_case (`status_changed`). */
+export const EVENT_TYPE_PATTERN = /^[a-z][a-z0-9-]*\.[a-z][a-z0-9_-]*\.[a-z][a-z0-9_-]*$/;
 
 /**
  * The listed fields whose value differs between `before` and `after`, as `{ before, after }`.

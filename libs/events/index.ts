@@ -1,5 +1,6 @@
 export * from './backoff';
 export * from './dead-letters';
+export * from './define-events';
 export * from './domain-event';
 export * from './domain-event-subscriber.decorator';
 export * from './event-outbox';

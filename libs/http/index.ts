@@ -11,3 +11,4 @@ export * from './shutdown-state';
 export * from './validation';
 export * from './etag';
 export * from './uuid-param.pipe';
+export * from './dto-decorators';

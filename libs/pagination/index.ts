@@ -4,5 +4,4 @@ export * from './page-query.dto';
 export * from './filters';
 export * from './keyset';
 export * from './list-query.dto';
-export * from './search';
 export * from './sort';

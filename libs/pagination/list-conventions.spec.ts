@@ -3,7 +3,7 @@ import { PgDialect } from 'drizzle-orm/pg-core';
 import { AppError } from '@libs/http';
 import { decodeCursor, encodeCursor } from './cursor';
 import { keysetPage, keysetQuery } from './keyset';
-import { buildSearchText, escapeLike, phonePrefix, searchFilter, searchKind, searchTerms } from './search';
+import { buildSearchText, escapeLike, phonePrefix, searchFilter, searchKind, searchTerms } from '@libs/search';
 import { ListSortSpec, parseSort, sortValues } from './sort';
 
 const things = pgTable('things', {

@@ -1,10 +1,11 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsDate, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from './page';
 import type { DeletedFilter } from './filters';
 import { PageQueryDto } from './page-query.dto';
-import { SEARCH_MAX_LENGTH, SEARCH_MIN_LENGTH } from './search';
+import { SEARCH_MAX_LENGTH, SEARCH_MIN_LENGTH } from '@libs/search';
 
 /**
  * The query every resource list accepts: `limit`, `cursor`, `q`, the created-at range and
@@ -62,3 +63,23 @@ export const ToArray = () =>
     const list = Array.isArray(value) ? value : [value];
     return list.flatMap((item) => (typeof item === 'string' ? item.split(',') : [item])).map((item) => (typeof item === 'string' ? item.trim() : item));
   });
+
+/**
+ * The `sort` whitelist of a list (OpenAPI enum with its default): `@IsSort(COMPANY_SORTS, '-createdAt') sort?: string;`
+ * The default must be one of `sorts` and equal the ListSortSpec's defaultSort.
+ */
+export function IsSort(sorts: readonly string[], defaultSort: string): PropertyDecorator {
+  if (!sorts.includes(defaultSort)) throw new Error(`default sort ${defaultSort} is not one of ${sorts.join(', ')}`);
+  return applyDecorators(ApiPropertyOptional({ enum: sorts, default: defaultSort }), IsOptional(), IsIn(sorts));
+}
+
+/** The query of a list whose rows have an owner and a department: filters by either. */
+export class OwnedListQueryDto extends ListQueryDto {
+  @IsOptional()
+  @IsUUID()
+  ownerId?: string;
+
+  @IsOptional()
+  @IsUUID()
+  departmentId?: string;
+}

@@ -273,7 +273,7 @@ describe('auth: sign-in, refresh rotation, logout, throttling (HTTP)', () => {
       expect((await api.post('/auth/refresh', { refreshToken: current.refreshToken })).status).toBe(200);
       await expect(api.login(user.email, newPassword)).resolves.toBeDefined();
       expect((await api.post('/auth/login', { email: user.email, password: user.password })).status).toBe(401);
-      const { rows } = await admin.query(`select payload from domain_events where aggregate_id = $1 and type = 'auth.user.password-changed'`, [user.id]);
+      const { rows } = await admin.query(`select payload from domain_events where aggregate_id = $1 and type = 'auth.user.password_changed'`, [user.id]);
       expect(rows).toEqual([{ payload: {} }]);
     });
   });
@@ -281,7 +281,7 @@ describe('auth: sign-in, refresh rotation, logout, throttling (HTTP)', () => {
   it('records a logged-in event with the user as actor, never a secret', async () => {
     const user = await insertUser(admin, { email: 'events@renewa.de' });
     const tokens = await api.login(user.email, user.password);
-    const { rows } = await admin.query(`select actor_id, payload::text as payload from domain_events where aggregate_id = $1 and type = 'auth.user.logged-in'`, [user.id]);
+    const { rows } = await admin.query(`select actor_id, payload::text as payload from domain_events where aggregate_id = $1 and type = 'auth.user.logged_in'`, [user.id]);
     expect(rows).toHaveLength(1);
     expect(rows[0].actor_id).toBe(user.id);
     for (const secret of [user.password, tokens.refreshToken, tokens.accessToken]) expect(rows[0].payload).not.toContain(secret);

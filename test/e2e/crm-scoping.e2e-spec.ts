@@ -83,7 +83,7 @@ describe('CRM department scoping over HTTP', () => {
     expect(patch.response.status).toBe(404);
     const misplaced = await annaA.POST('/api/v1/leads', { body: { source: 'email', lastName: 'Elsewhere', departmentId: departmentId('energy_consulting') } });
     expect(misplaced.response.status).toBe(403);
-    expect(misplaced.error).toMatchObject({ code: 'CRM_OUT_OF_SCOPE' });
+    expect(misplaced.error).toMatchObject({ code: 'OUT_OF_SCOPE' });
     // sales may delete only its own leads (scope own), even within the department
     const bert = await bertA.POST('/api/v1/leads', { body: { source: 'email', lastName: 'Bertsown' } });
     const del = await annaA.DELETE('/api/v1/leads/{id}', { params: { path: { id: bert.data!.id }, header: { 'If-Match': bert.response.headers.get('etag')! } } });

@@ -36,12 +36,11 @@ export const AuthErrors = {
   userNotFound: (id: string) => AppError.notFound('AUTH_USER_NOT_FOUND', `User ${id} does not exist or is outside your scope.`),
   emailTaken: () => AppError.conflict('AUTH_USER_EMAIL_TAKEN', 'Another user already has this email address.'),
   cannotDeactivateSelf: () => AppError.unprocessable('AUTH_CANNOT_DEACTIVATE_SELF', 'You cannot deactivate your own account.'),
-  departmentOutOfScope: () =>
-    AppError.forbidden('AUTH_DEPARTMENT_OUT_OF_SCOPE', 'Your scope only covers users of your own department.'),
-  departmentNotFound: (id: string) => AppError.notFound('AUTH_DEPARTMENT_NOT_FOUND', `Department ${id} does not exist.`),
   departmentInUse: () =>
     AppError.conflict('AUTH_DEPARTMENT_IN_USE', 'The department still has users or sub-departments; move them first.'),
   departmentCycle: () => AppError.unprocessable('AUTH_DEPARTMENT_CYCLE', 'A department cannot be placed below itself.'),
+  departmentParentDeleted: () =>
+    AppError.conflict('AUTH_DEPARTMENT_PARENT_DELETED', 'The department above it is deleted; restore that one first or move this one.'),
   roleNotFound: (id: string) => AppError.notFound('AUTH_ROLE_NOT_FOUND', `Role ${id} does not exist.`),
   roleKeyTaken: () => AppError.conflict('AUTH_ROLE_KEY_TAKEN', 'Another role already has this key.'),
   roleInUse: () => AppError.conflict('AUTH_ROLE_IN_USE', 'The role is still assigned to users; remove it from them first.'),

@@ -1,6 +1,7 @@
 import { Logger, Module, OnModuleInit } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AppConfig, InjectAppConfig } from '@libs/config';
+import { IdempotencyModule } from '@libs/idempotency';
 import { AccessRepository } from './access/access.repository';
 import { AuthGuard } from './access/auth.guard';
 import { DepartmentsController } from './departments/departments.controller';
@@ -14,6 +15,7 @@ import { RolesService } from './roles/roles.service';
 import { LoginAttemptsRepository } from './sessions/login-attempts.repository';
 import { PasswordHasher } from './sessions/password-hasher';
 import { RefreshTokensRepository } from './sessions/refresh-tokens.repository';
+import { SessionRevocation } from './sessions/session-revocation.service';
 import { SessionsController } from './sessions/sessions.controller';
 import { SessionsService } from './sessions/sessions.service';
 import { TokenService } from './sessions/token.service';
@@ -29,6 +31,7 @@ import { UsersService } from './users/users.service';
  * refresh tokens, and the global guard every route passes (needs EventsModule for the outbox).
  */
 @Module({
+  imports: [IdempotencyModule],
   controllers: [SessionsController, MeController, UsersController, UserRolesController, DepartmentsController, RolesController],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },
@@ -36,6 +39,7 @@ import { UsersService } from './users/users.service';
     TokenService,
     PasswordHasher,
     SessionsService,
+    SessionRevocation,
     RefreshTokensRepository,
     LoginAttemptsRepository,
     MeService,

@@ -1,7 +1,7 @@
 // The auth context's public surface: what other contexts, seeds and the app may use.
 export { AuthModule } from './auth.module';
-export { AUTH_AGGREGATES, AUTH_EVENTS } from './auth.events';
-export type { AuthEvent, AuthEventPayloads, AuthEventType, GrantSnapshot, UserSnapshot } from './auth.events';
+export { AUTH_EVENTS } from './auth.events';
+export type { GrantSnapshot, UserSnapshot } from './auth.events';
 export { authPermissions, BASELINE_GRANTS } from './auth.permissions';
 export type { AuthPermission } from './auth.permissions';
 export { STANDARD_ROLE_KEYS, STANDARD_ROLES, standardRoleGrants } from './roles/standard-roles';

@@ -1,27 +1,12 @@
 import { AppError, FieldError } from '@libs/http';
-
-/** A record that may be a duplicate of the one being created (409 `duplicates` extension). */
-export interface DuplicateCandidate {
-  type: 'lead' | 'contact';
-  id: string;
-  /** Which normalised keys matched: `email`, `phone`. */
-  matchedOn: ('email' | 'phone')[];
-}
-
-type CrmResource = 'lead' | 'contact' | 'company' | 'activity';
-
-const RESOURCE_CODE: Record<CrmResource, string> = { lead: 'LEAD', contact: 'CONTACT', company: 'COMPANY', activity: 'ACTIVITY' };
+import type { DuplicateMatches } from './shared/duplicates.repository';
 
 /**
- * Every error the CRM context answers with. The code is the contract (clients switch on it), the
- * detail is for humans. Not-found also covers rows outside the actor's scope: existence is not
- * revealed.
+ * The CRM context's own problems (not-found, not-deleted and reference problems come from the
+ * resource kit: `CRM_<RESOURCE>_NOT_FOUND`, `REFERENCE_NOT_FOUND`). The code is the contract
+ * (clients switch on it), the detail is for humans.
  */
 export const CrmErrors = {
-  notFound: (resource: CrmResource, id: string) =>
-    AppError.notFound(`CRM_${RESOURCE_CODE[resource]}_NOT_FOUND`, `The ${resource} ${id} does not exist or is not visible to you.`),
-  notDeleted: (resource: CrmResource, id: string) =>
-    AppError.conflict(`CRM_${RESOURCE_CODE[resource]}_NOT_DELETED`, `The ${resource} ${id} is not deleted; there is nothing to restore.`),
   illegalTransition: (from: string, to: string, allowed: readonly string[]) =>
     AppError.conflict(
       'CRM_LEAD_ILLEGAL_TRANSITION',
@@ -39,20 +24,18 @@ export const CrmErrors = {
     AppError.conflict('CRM_LEAD_NOT_CONVERTIBLE', `The lead ${id} is "${status}"; only qualified leads can be converted.`),
   leadIncomplete: (errors: FieldError[]) =>
     AppError.unprocessable('CRM_LEAD_INCOMPLETE', 'The lead lacks data needed to create its contact; add it or link an existing contact.', errors),
-  duplicates: (resource: 'lead' | 'contact', candidates: DuplicateCandidate[]) =>
+  /** 409 naming the candidates the actor may read and counting the others (never their ids). */
+  duplicates: (resource: 'lead' | 'contact', matches: DuplicateMatches) =>
     AppError.conflict(
       'CRM_DUPLICATE_CANDIDATES',
-      `Possible duplicate ${resource}: ${candidates.length} existing record(s) share its e-mail or phone. ` +
-        'Review `duplicates`, then resend with "allowDuplicates": true to create it anyway.',
-      { duplicates: candidates },
+      `Possible duplicate ${resource}: ${matches.visible.length + matches.hidden} existing record(s) share its e-mail or phone` +
+        (matches.hidden > 0 ? ` (${matches.hidden} of them outside what you may see)` : '') +
+        '. Review `duplicates`, then resend with "allowDuplicates": true to create it anyway.',
+      { duplicates: matches.visible, otherDuplicates: matches.hidden },
     ),
   contactMerged: (id: string, survivorId: string | null) =>
     AppError.conflict('CRM_CONTACT_MERGED', `The contact ${id} was merged into ${survivorId ?? 'another contact'} and cannot be changed or restored.`),
   mergeIntoSelf: () => AppError.unprocessable('CRM_CONTACT_MERGE_SELF', 'A contact cannot be merged into itself.'),
-  referenceNotFound: (path: string, what: string) =>
-    AppError.unprocessable('CRM_REFERENCE_NOT_FOUND', `The ${what} does not exist or is not visible to you.`, [{ path, message: `${path} must reference an existing ${what}` }]),
-  outOfScope: (path: string) =>
-    AppError.forbidden('CRM_OUT_OF_SCOPE', `Your permission's scope does not cover the ${path} you set.`),
   activitySubjectRequired: () =>
     AppError.validation([{ path: 'leadId', message: 'an activity needs at least one of leadId, contactId, companyId' }]),
 } as const;

@@ -19,7 +19,7 @@ describe('changesFromEvent', () => {
   });
 
   it('records nothing for payloads without changes or snapshot, or with malformed changes', () => {
-    expect(changesFromEvent('auth.user.logged-in', { sessionId: 'x' })).toBeNull();
+    expect(changesFromEvent('auth.user.logged_in', { sessionId: 'x' })).toBeNull();
     expect(changesFromEvent('auth.user.updated', { changes: { name: 'B' } })).toBeNull();
     expect(changesFromEvent('auth.user.updated', { changes: [] })).toBeNull();
   });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import { and, asc, desc, eq, gt, gte, inArray, lt, SQL, sql } from 'drizzle-orm';
 import { Scope, scopeCondition } from '@libs/auth';
-import { anyOf, type DbTransactionHost, insertRows } from '@libs/db';
+import { anyOf, assertInTransaction, type DbTransactionHost, insertRows } from '@libs/db';
 import type { AuditEntry, AuditEntryBound } from './audit-log-reader';
 import { AuditLog, auditLogs, NewAuditLog } from './audit-log.schema';
 
@@ -32,6 +32,7 @@ export class AuditLogsRepository {
 
   /** Must run inside a transaction: the lock is held until it ends. */
   async lockChain(): Promise<void> {
+    assertInTransaction(this.txHost, 'AuditLogsRepository.lockChain');
     await this.txHost.tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK_KEY})`);
   }
 

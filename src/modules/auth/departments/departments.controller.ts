@@ -1,15 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RequirePermission } from '@libs/auth';
-import { ApiIfMatch, ApiProblemResponses, Etagged, IfMatch, ParseUuidPipe } from '@libs/http';
-import {
-  CreateDepartmentDto,
-  DepartmentPageDto,
-  DepartmentResponseDto,
-  ListDepartmentsQueryDto,
-  toDepartmentResponse,
-  UpdateDepartmentDto,
-} from './departments.dto';
+import { Body, Controller, Delete, Get, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Etagged, IfMatch, UuidParam } from '@libs/http';
+import { Page } from '@libs/pagination';
+import { Operation } from '@libs/resource';
+import { CreateDepartmentDto, DepartmentPageDto, DepartmentResponseDto, ListDepartmentsQueryDto, UpdateDepartmentDto } from './departments.dto';
 import { DepartmentsService } from './departments.service';
 
 @ApiTags('auth')
@@ -19,58 +13,44 @@ export class DepartmentsController {
   constructor(private readonly departments: DepartmentsService) {}
 
   @Get()
-  @RequirePermission('auth.departments:read')
-  @ApiOperation({ summary: 'List departments, by German name' })
-  @ApiOkResponse({ type: DepartmentPageDto })
-  @ApiProblemResponses(400)
-  async listDepartments(@Query() query: ListDepartmentsQueryDto): Promise<DepartmentPageDto> {
-    const page = await this.departments.list(query);
-    return { items: page.items.map(toDepartmentResponse), nextCursor: page.nextCursor };
+  @Operation({ permission: 'auth.departments:read', summary: 'List departments (by German name unless sorted otherwise)', ok: DepartmentPageDto })
+  listDepartments(@Query() query: ListDepartmentsQueryDto): Promise<Page<DepartmentResponseDto>> {
+    return this.departments.list(query);
   }
 
   @Get(':id')
-  @RequirePermission('auth.departments:read')
-  @ApiOperation({ summary: 'A department (ETag: its version)' })
-  @ApiOkResponse({ type: DepartmentResponseDto })
-  @ApiProblemResponses(400, 404)
-  async getDepartment(@Param('id', ParseUuidPipe) id: string): Promise<DepartmentResponseDto> {
-    const department = await this.departments.get(id);
-    return toDepartmentResponse(department);
+  @Operation({ permission: 'auth.departments:read', summary: 'A department (ETag: its version)', ok: DepartmentResponseDto, problems: [404] })
+  getDepartment(@UuidParam() id: string): Promise<DepartmentResponseDto> {
+    return this.departments.get(id);
   }
 
   @Post()
-  @RequirePermission('auth.departments:create')
-  @ApiOperation({ summary: 'Create a department' })
-  @ApiCreatedResponse({ type: DepartmentResponseDto })
-  @ApiProblemResponses(400, 404)
-  async createDepartment(@Body() dto: CreateDepartmentDto): Promise<DepartmentResponseDto> {
-    const department = await this.departments.create(dto);
-    return toDepartmentResponse(department);
+  @Operation({ permission: 'auth.departments:create', summary: 'Create a department', created: DepartmentResponseDto, problems: [422], idempotent: true })
+  createDepartment(@Body() dto: CreateDepartmentDto): Promise<DepartmentResponseDto> {
+    return this.departments.create(dto);
   }
 
   @Patch(':id')
-  @RequirePermission('auth.departments:update')
-  @ApiOperation({ summary: 'Rename or move a department (If-Match: the ETag you read)' })
-  @ApiOkResponse({ type: DepartmentResponseDto })
-  @ApiProblemResponses(400, 404, 422)
-  @ApiIfMatch()
-  async updateDepartment(
-    @Param('id', ParseUuidPipe) id: string,
-    @Body() dto: UpdateDepartmentDto,
-    @IfMatch() version: number,
-  ): Promise<DepartmentResponseDto> {
-    const department = await this.departments.update(id, dto, version);
-    return toDepartmentResponse(department);
+  @Operation({ permission: 'auth.departments:update', summary: 'Rename or move a department (If-Match)', ok: DepartmentResponseDto, problems: [404, 422], ifMatch: 'required' })
+  updateDepartment(@UuidParam() id: string, @IfMatch() version: number, @Body() dto: UpdateDepartmentDto): Promise<DepartmentResponseDto> {
+    return this.departments.update(id, version, dto);
   }
 
   @Delete(':id')
-  @HttpCode(204)
-  @RequirePermission('auth.departments:delete')
-  @ApiOperation({ summary: 'Delete a department without users or sub-departments (If-Match)' })
-  @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiProblemResponses(400, 404, 409)
-  @ApiIfMatch()
-  deleteDepartment(@Param('id', ParseUuidPipe) id: string, @IfMatch() version: number): Promise<void> {
-    return this.departments.delete(id, version);
+  @Operation({
+    permission: 'auth.departments:delete',
+    summary: 'Delete a department without users or sub-departments (If-Match)',
+    noContent: 'Deleted',
+    problems: [404, 409],
+    ifMatch: 'required',
+  })
+  deleteDepartment(@UuidParam() id: string, @IfMatch() version: number): Promise<void> {
+    return this.departments.remove(id, version);
+  }
+
+  @Post(':id/restore')
+  @Operation({ permission: 'auth.departments:delete', summary: 'Restore a deleted department', ok: DepartmentResponseDto, problems: [404, 409], ifMatch: 'optional', idempotent: true })
+  restoreDepartment(@UuidParam() id: string, @IfMatch({ optional: true }) version: number | undefined): Promise<DepartmentResponseDto> {
+    return this.departments.restore(id, version);
   }
 }

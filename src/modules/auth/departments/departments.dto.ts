@@ -1,16 +1,15 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { ApiLocalizedText } from '../common/api-localized-text';
-import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { IsLocalizedText, LocalizedText } from '@libs/db';
-import { PageQueryDto } from '@libs/pagination';
-import type { Department } from './departments.schema';
+import { ApiProperty, PartialType } from '@nestjs/swagger';
+import { IsOptional, IsUUID } from 'class-validator';
+import { IsSort, ListQueryDto, sortValues } from '@libs/pagination';
+import { AuditedResponseDto, PageDto } from '@libs/resource';
+import { ApiLocalizedText, IsLocalizedText, LocalizedText } from '@libs/shared';
 
-export class ListDepartmentsQueryDto extends PageQueryDto {
-  /** Part of the German or English name. */
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  q?: string;
+export const DEPARTMENT_SORTS = sortValues(['name', 'createdAt'] as const);
+
+export class ListDepartmentsQueryDto extends ListQueryDto {
+  /** `name` sorts by the German name. */
+  @IsSort(DEPARTMENT_SORTS, 'name')
+  sort?: string;
 
   /** Only the direct sub-departments of this department. */
   @IsOptional()
@@ -23,45 +22,20 @@ export class CreateDepartmentDto {
   @IsLocalizedText({ maxLength: 200 })
   name: LocalizedText;
 
+  /** The department above it; none makes it a top-level department. */
   @IsOptional()
   @IsUUID()
   parentId?: string | null;
 }
 
-export class UpdateDepartmentDto {
-  @ApiLocalizedText({ required: false })
-  @IsOptional()
-  @IsLocalizedText({ maxLength: 200 })
-  name?: LocalizedText;
+/** PATCH: only the fields sent change; `parentId: null` makes it a top-level department. */
+export class UpdateDepartmentDto extends PartialType(CreateDepartmentDto, { skipNullProperties: false }) {}
 
-  /** null makes it a top-level department. */
-  @IsOptional()
-  @IsUUID()
-  parentId?: string | null;
-}
-
-export class DepartmentResponseDto {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
+export class DepartmentResponseDto extends AuditedResponseDto {
   @ApiLocalizedText()
   name: LocalizedText;
   @ApiProperty({ format: 'uuid', nullable: true, type: String })
   parentId: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  /** Bumped by every edit; the ETag header carries it. */
-  @ApiProperty({ type: 'integer', minimum: 1 })
-  version: number;
 }
 
-export class DepartmentPageDto {
-  @ApiProperty({ type: [DepartmentResponseDto] })
-  items: DepartmentResponseDto[];
-  @ApiProperty({ nullable: true, type: String })
-  nextCursor: string | null;
-}
-
-export function toDepartmentResponse(department: Department): DepartmentResponseDto {
-  const { id, name, parentId, createdAt, updatedAt, version } = department;
-  return { id, name, parentId, createdAt, updatedAt, version };
-}
+export const DepartmentPageDto = PageDto(DepartmentResponseDto);

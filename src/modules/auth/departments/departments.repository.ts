@@ -1,74 +1,37 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { TransactionHost } from '@nestjs-cls/transactional';
-import { and, asc, eq, ilike, isNull, or, sql } from 'drizzle-orm';
-import type { DbTransactionHost, LocalizedText } from '@libs/db';
+import { Injectable } from '@nestjs/common';
+import { ilike, or, sql, SQL } from 'drizzle-orm';
+import { CommonListFilters, ResourceRepository, ResourceTableSpec } from '@libs/resource';
+import { escapeLike } from '@libs/search';
 import { users } from '../users/users.schema';
-import { Department, departments, NewDepartment } from './departments.schema';
+import { departments } from './departments.schema';
 
-export interface DepartmentFilters {
-  limit: number;
-  /** [German name, id] of the last row of the previous page */
-  after?: [string, string];
-  q?: string;
+export interface DepartmentFilters extends CommonListFilters {
   parentId?: string;
 }
 
-export type DepartmentChanges = Partial<{ name: LocalizedText; parentId: string | null }>;
-
 const nameDe = sql<string>`(${departments.name} ->> 'de')`;
-const live = isNull(departments.deletedAt);
+
+/** Departments are not scoped: whoever may read them sees them all. */
+const DEPARTMENTS: ResourceTableSpec<typeof departments> = {
+  table: departments,
+  constraints: { departments_parent_id_departments_id_fk: { path: 'parentId', what: 'department' } },
+  sort: {
+    fields: { name: { expression: nameDe, type: 'text' }, createdAt: { expression: departments.createdAt, type: 'timestamp' } },
+    tieBreaker: departments.id,
+    defaultSort: 'name',
+  },
+  filters: { parentId: departments.parentId },
+};
 
 @Injectable()
-export class DepartmentsRepository {
-  constructor(@Inject(TransactionHost) private readonly txHost: DbTransactionHost) {}
+export class DepartmentsRepository extends ResourceRepository<typeof departments, DepartmentFilters> {
+  protected readonly spec = DEPARTMENTS;
 
-  private get db() {
-    return this.txHost.tx;
-  }
-
-  list(filters: DepartmentFilters): Promise<Department[]> {
-    const pattern = filters.q ? `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
-    return this.db
-      .select()
-      .from(departments)
-      .where(
-        and(
-          live,
-          filters.after ? sql`(${nameDe}, ${departments.id}) > (${filters.after[0]}, ${filters.after[1]}::uuid)` : undefined,
-          pattern ? or(ilike(nameDe, pattern), ilike(sql`(${departments.name} ->> 'en')`, pattern)) : undefined,
-          filters.parentId ? eq(departments.parentId, filters.parentId) : undefined,
-        ),
-      )
-      .orderBy(asc(nameDe), asc(departments.id))
-      .limit(filters.limit + 1);
-  }
-
-  async findById(id: string): Promise<Department | undefined> {
-    const [row] = await this.db.select().from(departments).where(and(eq(departments.id, id), live));
-    return row;
-  }
-
-  async insert(values: NewDepartment): Promise<Department> {
-    const [row] = await this.db.insert(departments).values(values).returning();
-    return row;
-  }
-
-  async update(id: string, changes: DepartmentChanges, version: number): Promise<Department | undefined> {
-    const [row] = await this.db
-      .update(departments)
-      .set({ ...changes, version: sql`${departments.version} + 1` })
-      .where(and(eq(departments.id, id), eq(departments.version, version), live))
-      .returning();
-    return row;
-  }
-
-  async softDelete(id: string, version: number): Promise<Department | undefined> {
-    const [row] = await this.db
-      .update(departments)
-      .set({ deletedAt: sql`now()`, version: sql`${departments.version} + 1` })
-      .where(and(eq(departments.id, id), eq(departments.version, version), live))
-      .returning();
-    return row;
+  /** `q`: part of the German or English name. */
+  protected override searchCondition(q: string | undefined): SQL | undefined {
+    if (!q) return undefined;
+    const pattern = `%${escapeLike(q)}%`;
+    return or(ilike(nameDe, pattern), ilike(sql`(${departments.name} ->> 'en')`, pattern));
   }
 
   /** Whether users (active or not) or live sub-departments still point at the department. */

@@ -1,75 +1,74 @@
 import { Injectable } from '@nestjs/common';
-import { Transactional } from '@nestjs-cls/transactional';
-import { EventOutbox, fieldChanges } from '@libs/events';
-import { staleResource } from '@libs/http';
-import { decodeCursor, Page, toPage } from '@libs/pagination';
-import { AUTH_EVENTS, authEvent } from '../auth.events';
+import { InjectTransactionHost } from '@nestjs-cls/transactional';
+import type { DbTransactionHost } from '@libs/db';
+import { EventOutbox } from '@libs/events';
+import { pickDefined, referenceNotFound, ResourceDefinition, ResourceService, ResourceSteps } from '@libs/resource';
+import { AUTH_EVENTS } from '../auth.events';
 import { AuthErrors } from '../auth.errors';
-import { CreateDepartmentDto, ListDepartmentsQueryDto, UpdateDepartmentDto } from './departments.dto';
-import { DepartmentChanges, DepartmentsRepository } from './departments.repository';
-import type { Department } from './departments.schema';
+import { CreateDepartmentDto, DepartmentResponseDto, UpdateDepartmentDto } from './departments.dto';
+import { DEPARTMENT_AUDITED_FIELDS, toDepartmentResponse } from './departments.mapper';
+import { DepartmentFilters, DepartmentsRepository } from './departments.repository';
+import type { Department, departments } from './departments.schema';
+
+const DEPARTMENT: ResourceDefinition<Department> = {
+  name: 'department',
+  code: 'AUTH_DEPARTMENT',
+  permissions: { read: 'auth.departments:read', create: 'auth.departments:create', update: 'auth.departments:update', delete: 'auth.departments:delete' },
+  events: AUTH_EVENTS.department,
+  auditedFields: DEPARTMENT_AUDITED_FIELDS,
+};
 
 @Injectable()
-export class DepartmentsService {
+export class DepartmentsService extends ResourceService<typeof departments, DepartmentFilters, DepartmentResponseDto> {
+  readonly steps: ResourceSteps<typeof departments, DepartmentFilters>;
+  protected readonly toResponse = toDepartmentResponse;
+
   constructor(
-    private readonly departments: DepartmentsRepository,
-    private readonly outbox: EventOutbox,
-  ) {}
-
-  async list(query: ListDepartmentsQueryDto): Promise<Page<Department>> {
-    const after = query.cursor ? decodeCursor(query.cursor, ['string', 'string'] as const) : undefined;
-    const rows = await this.departments.list({ ...query, after });
-    return toPage(rows, query.limit, (d) => [d.name.de, d.id]);
+    @InjectTransactionHost() txHost: DbTransactionHost,
+    private readonly repository: DepartmentsRepository,
+    outbox: EventOutbox,
+  ) {
+    super();
+    this.steps = new ResourceSteps({ txHost, outbox, repository }, DEPARTMENT);
   }
 
-  async get(id: string): Promise<Department> {
-    const department = await this.departments.findById(id);
-    if (!department) throw AuthErrors.departmentNotFound(id);
-    return department;
+  async create(dto: CreateDepartmentDto): Promise<DepartmentResponseDto> {
+    const created = await this.steps.transaction(async () => {
+      if (dto.parentId && !(await this.exists(dto.parentId))) throw referenceNotFound('parentId', 'department');
+      return this.steps.insert({ name: dto.name, parentId: dto.parentId ?? null });
+    });
+    return toDepartmentResponse(created);
   }
 
-  @Transactional()
-  async create(dto: CreateDepartmentDto): Promise<Department> {
-    const parentId = dto.parentId ?? null;
-    if (parentId) await this.get(parentId);
-    const department = await this.departments.insert({ name: dto.name, parentId });
-    await this.outbox.append(
-      authEvent(AUTH_EVENTS.departmentCreated, 'department', department.id, { snapshot: { name: department.name, parentId } }),
-    );
-    return department;
-  }
-
-  @Transactional()
-  async update(id: string, dto: UpdateDepartmentDto, version: number): Promise<Department> {
-    const before = await this.get(id);
-    if (before.version !== version) throw staleResource();
-    const changes: DepartmentChanges = {};
-    if (dto.name) changes.name = dto.name;
-    if (dto.parentId !== undefined) {
+  /** Rename or move; a department cannot move below itself. */
+  async update(id: string, version: number, dto: UpdateDepartmentDto): Promise<DepartmentResponseDto> {
+    const updated = await this.steps.update(id, version, async () => {
       if (dto.parentId) {
-        await this.get(dto.parentId);
-        if ((await this.departments.ancestorsOf(dto.parentId)).includes(id)) throw AuthErrors.departmentCycle();
+        if (!(await this.exists(dto.parentId))) throw referenceNotFound('parentId', 'department');
+        if ((await this.repository.ancestorsOf(dto.parentId)).includes(id)) throw AuthErrors.departmentCycle();
       }
-      changes.parentId = dto.parentId;
-    }
-    const after = await this.departments.update(id, changes, version);
-    if (!after) throw staleResource();
-    const diff = fieldChanges(before, after, ['name', 'parentId']);
-    if (Object.keys(diff).length > 0) await this.outbox.append(authEvent(AUTH_EVENTS.departmentUpdated, 'department', id, { changes: diff }));
-    return after;
+      return pickDefined({ name: dto.name, parentId: dto.parentId });
+    });
+    return toDepartmentResponse(updated);
   }
 
   /** Soft delete; refused while users or sub-departments still belong to it. */
-  @Transactional()
-  async delete(id: string, version: number): Promise<void> {
-    const department = await this.get(id);
-    if (department.version !== version) throw staleResource();
-    if (await this.departments.isReferenced(id)) throw AuthErrors.departmentInUse();
-    if (!(await this.departments.softDelete(id, version))) throw staleResource();
-    await this.outbox.append(
-      authEvent(AUTH_EVENTS.departmentDeleted, 'department', id, {
-        snapshot: { name: department.name, parentId: department.parentId },
-      }),
-    );
+  override async remove(id: string, version: number): Promise<void> {
+    await this.steps.remove(id, version, async () => {
+      if (await this.repository.isReferenced(id)) throw AuthErrors.departmentInUse();
+    });
+  }
+
+  /** Restoring needs its parent to be live (a department never hangs below a deleted one). */
+  override async restore(id: string, version: number | undefined): Promise<DepartmentResponseDto> {
+    const restored = await this.steps.restore(id, version, async (current) => {
+      if (current.parentId && !(await this.exists(current.parentId))) throw AuthErrors.departmentParentDeleted();
+    });
+    return toDepartmentResponse(restored);
+  }
+
+  /** Whether a live department with this id exists (unscoped: departments are not scoped). */
+  async exists(id: string): Promise<boolean> {
+    return (await this.repository.findById(id, 'all')) !== undefined;
   }
 }

@@ -1,7 +1,6 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RequirePermission } from '@libs/auth';
-import { ApiProblemResponses } from '@libs/http';
+import { ApiTags } from '@nestjs/swagger';
+import { Operation } from '@libs/resource';
 import { MeDto, UpdateMeDto } from './me.dto';
 import { MeService } from './me.service';
 
@@ -11,18 +10,13 @@ export class MeController {
   constructor(private readonly me: MeService) {}
 
   @Get()
-  @RequirePermission('auth.profile:read')
-  @ApiOperation({ summary: 'The signed-in user, their roles and effective permissions' })
-  @ApiOkResponse({ type: MeDto })
+  @Operation({ permission: 'auth.profile:read', summary: 'The signed-in user, their roles and effective permissions', ok: MeDto })
   getMe(): Promise<MeDto> {
     return this.me.get();
   }
 
   @Patch()
-  @RequirePermission('auth.profile:update')
-  @ApiOperation({ summary: 'Change your name, locale or password (a new password signs out your other sessions)' })
-  @ApiOkResponse({ type: MeDto })
-  @ApiProblemResponses(400)
+  @Operation({ permission: 'auth.profile:update', summary: 'Change your name, locale or password (a new password signs out your other sessions)', ok: MeDto, problems: [403] })
   updateMe(@Body() dto: UpdateMeDto): Promise<MeDto> {
     return this.me.update(dto);
   }

@@ -1,8 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ApiLocalizedText } from '../common/api-localized-text';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { LocalizedText } from '@libs/db';
+import { ApiLocalizedText, LocalizedText } from '@libs/shared';
 import { GrantDto } from '../roles/roles.dto';
 import { UserResponseDto } from '../users/users.dto';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../users/users.rules';

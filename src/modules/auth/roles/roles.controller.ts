@@ -1,9 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RequirePermission } from '@libs/auth';
-import { ApiIfMatch, ApiProblemResponses, Etagged, IfMatch, ParseUuidPipe } from '@libs/http';
+import { Body, Controller, Delete, Get, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Etagged, IfMatch, UuidParam } from '@libs/http';
+import { Page } from '@libs/pagination';
+import { Operation } from '@libs/resource';
 import { PERMISSIONS } from '../../../permissions.catalogue';
-import { CreateRoleDto, ListRolesQueryDto, PermissionDto, RolePageDto, RoleResponseDto, toRoleResponse, UpdateRoleDto } from './roles.dto';
+import { CreateRoleDto, ListRolesQueryDto, PermissionDto, RolePageDto, RoleResponseDto, UpdateRoleDto } from './roles.dto';
 import { RolesService } from './roles.service';
 
 @ApiTags('auth')
@@ -13,66 +14,56 @@ export class RolesController {
   constructor(private readonly roles: RolesService) {}
 
   @Get('permissions')
-  @RequirePermission('auth.roles:read')
-  @ApiOperation({ summary: 'Every permission of the application, with its description' })
-  @ApiOkResponse({ type: [PermissionDto] })
+  @Operation({ permission: 'auth.roles:read', summary: 'Every permission of the application, with its description', ok: [PermissionDto] })
   listPermissions(): PermissionDto[] {
     return PERMISSIONS.definitions.map(({ key, context, description }) => ({ key, context, description }));
   }
 
   @Get('roles')
-  @RequirePermission('auth.roles:read')
-  @ApiOperation({ summary: 'List roles with their permissions, by key' })
-  @ApiOkResponse({ type: RolePageDto })
-  @ApiProblemResponses(400)
-  async listRoles(@Query() query: ListRolesQueryDto): Promise<RolePageDto> {
-    const page = await this.roles.list(query);
-    return { items: page.items.map(({ role, grants }) => toRoleResponse(role, grants)), nextCursor: page.nextCursor };
+  @Operation({ permission: 'auth.roles:read', summary: 'List roles with their permissions, by key', ok: RolePageDto })
+  listRoles(@Query() query: ListRolesQueryDto): Promise<Page<RoleResponseDto>> {
+    return this.roles.list(query);
   }
 
   @Get('roles/:id')
-  @RequirePermission('auth.roles:read')
-  @ApiOperation({ summary: 'A role with its permissions (ETag: its version)' })
-  @ApiOkResponse({ type: RoleResponseDto })
-  @ApiProblemResponses(400, 404)
-  async getRole(@Param('id', ParseUuidPipe) id: string): Promise<RoleResponseDto> {
-    const { role, grants } = await this.roles.get(id);
-    return toRoleResponse(role, grants);
+  @Operation({ permission: 'auth.roles:read', summary: 'A role with its permissions (ETag: its version)', ok: RoleResponseDto, problems: [404] })
+  getRole(@UuidParam() id: string): Promise<RoleResponseDto> {
+    return this.roles.get(id);
   }
 
   @Post('roles')
-  @RequirePermission('auth.roles:create')
-  @ApiOperation({ summary: 'Create a role; you can only grant what you hold at least as wide' })
-  @ApiCreatedResponse({ type: RoleResponseDto })
-  @ApiProblemResponses(400, 409, 422)
-  async createRole(@Body() dto: CreateRoleDto): Promise<RoleResponseDto> {
-    const { role, grants } = await this.roles.create(dto);
-    return toRoleResponse(role, grants);
+  @Operation({
+    permission: 'auth.roles:create',
+    summary: 'Create a role; you can only grant what you hold at least as wide',
+    created: RoleResponseDto,
+    problems: [409, 422],
+    idempotent: true,
+  })
+  createRole(@Body() dto: CreateRoleDto): Promise<RoleResponseDto> {
+    return this.roles.create(dto);
   }
 
   @Patch('roles/:id')
-  @RequirePermission('auth.roles:update')
-  @ApiOperation({ summary: 'Rename a role or replace its permissions (If-Match); you can only add what you hold' })
-  @ApiOkResponse({ type: RoleResponseDto })
-  @ApiProblemResponses(400, 404, 422)
-  @ApiIfMatch()
-  async updateRole(
-    @Param('id', ParseUuidPipe) id: string,
-    @Body() dto: UpdateRoleDto,
-    @IfMatch() version: number,
-  ): Promise<RoleResponseDto> {
-    const { role, grants } = await this.roles.update(id, dto, version);
-    return toRoleResponse(role, grants);
+  @Operation({
+    permission: 'auth.roles:update',
+    summary: 'Rename a role or replace its permissions (If-Match); you can only add what you hold',
+    ok: RoleResponseDto,
+    problems: [404, 422],
+    ifMatch: 'required',
+  })
+  updateRole(@UuidParam() id: string, @IfMatch() version: number, @Body() dto: UpdateRoleDto): Promise<RoleResponseDto> {
+    return this.roles.update(id, version, dto);
   }
 
   @Delete('roles/:id')
-  @HttpCode(204)
-  @RequirePermission('auth.roles:delete')
-  @ApiOperation({ summary: 'Delete a role that no user holds (If-Match); seeded roles stay' })
-  @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiProblemResponses(400, 404, 409, 422)
-  @ApiIfMatch()
-  deleteRole(@Param('id', ParseUuidPipe) id: string, @IfMatch() version: number): Promise<void> {
+  @Operation({
+    permission: 'auth.roles:delete',
+    summary: 'Delete a role that no user holds (If-Match); seeded roles stay',
+    noContent: 'Deleted',
+    problems: [404, 409, 422],
+    ifMatch: 'required',
+  })
+  deleteRole(@UuidParam() id: string, @IfMatch() version: number): Promise<void> {
     return this.roles.delete(id, version);
   }
 }

@@ -1,12 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ApiLocalizedText } from '../common/api-localized-text';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { PERMISSION_KEY_PATTERN, Scope, SCOPES } from '@libs/auth';
-import { IsLocalizedText, LocalizedText } from '@libs/db';
+import { ApiLocalizedText, IsLocalizedText, LocalizedText } from '@libs/shared';
 import { PageQueryDto } from '@libs/pagination';
+import { PageDto } from '@libs/resource';
 import { ROLE_KEY_PATTERN } from './roles.rules';
-import type { Role } from './roles.schema';
 
 export class GrantDto {
   /** @example "crm.leads:read" */
@@ -75,12 +74,7 @@ export class RoleResponseDto {
   version: number;
 }
 
-export class RolePageDto {
-  @ApiProperty({ type: [RoleResponseDto] })
-  items: RoleResponseDto[];
-  @ApiProperty({ nullable: true, type: String })
-  nextCursor: string | null;
-}
+export const RolePageDto = PageDto(RoleResponseDto);
 
 export class PermissionDto {
   /** @example "auth.users:read" */
@@ -89,9 +83,4 @@ export class PermissionDto {
   context: string;
   @ApiLocalizedText()
   description: LocalizedText;
-}
-
-export function toRoleResponse(role: Role, permissions: GrantDto[]): RoleResponseDto {
-  const { id, key, name, isSystem, createdAt, updatedAt, version } = role;
-  return { id, key, name, isSystem, permissions, createdAt, updatedAt, version };
 }

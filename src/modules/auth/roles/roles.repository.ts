@@ -2,8 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { and, asc, eq, gt, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { GrantRow } from '@libs/auth';
-import type { DbTransactionHost, LocalizedText } from '@libs/db';
-import { isUniqueViolation } from '../common/db-errors';
+import type { DbTransactionHost } from '@libs/db';
+import { mapConstraintErrors } from '@libs/resource';
+import type { LocalizedText } from '@libs/shared';
 import { AuthErrors } from '../auth.errors';
 import { userRoles } from '../user-roles/user-roles.schema';
 import { NewRole, Role, rolePermissions, roles } from './roles.schema';
@@ -66,14 +67,11 @@ export class RolesRepository {
     return result;
   }
 
-  async insert(values: NewRole): Promise<Role> {
-    try {
+  insert(values: NewRole): Promise<Role> {
+    return mapConstraintErrors({ roles_key_key: AuthErrors.roleKeyTaken }, async () => {
       const [row] = await this.db.insert(roles).values(values).returning();
       return row;
-    } catch (error) {
-      if (isUniqueViolation(error, 'roles_key_key')) throw AuthErrors.roleKeyTaken();
-      throw error;
-    }
+    });
   }
 
   async replaceGrants(roleId: string, grants: readonly GrantRow[]): Promise<void> {

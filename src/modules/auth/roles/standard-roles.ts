@@ -1,4 +1,4 @@
-import type { LocalizedText } from '@libs/db';
+import type { LocalizedText } from '@libs/shared';
 import type { PermissionCatalogue, Scope } from '@libs/auth';
 import { PERMISSIONS } from '../../../permissions.catalogue';
 import { BASELINE_GRANTS } from '../auth.permissions';

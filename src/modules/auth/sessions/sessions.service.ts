@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { randomUUID } from 'node:crypto';
+import { normalizeEmail } from '@libs/contact-data';
 import { setContextValue } from '@libs/context';
 import type { DbTransactionHost } from '@libs/db';
 import { EventOutbox } from '@libs/events';
-import { AUTH_EVENTS, authEvent } from '../auth.events';
+import { AUTH_EVENTS } from '../auth.events';
 import { AuthErrors, TooManyAttemptsError } from '../auth.errors';
-import { UsersRepository } from '../users/users.repository';
-import { normalizeEmail } from '../users/users.rules';
+import { UsersService } from '../users/users.service';
 import type { User } from '../users/users.schema';
 import { LoginAttemptsRepository } from './login-attempts.repository';
 import { ACCOUNT_THROTTLE, IP_THROTTLE, loginRetryAfter, THROTTLE_LOOKBACK_SECONDS } from './login-throttle.rules';
@@ -32,7 +32,7 @@ export interface SessionTokens {
 @Injectable()
 export class SessionsService {
   constructor(
-    private readonly users: UsersRepository,
+    private readonly users: UsersService,
     private readonly refreshTokens: RefreshTokensRepository,
     private readonly attempts: LoginAttemptsRepository,
     private readonly hasher: PasswordHasher,
@@ -65,7 +65,7 @@ export class SessionsService {
     });
     if (wait > 0) throw new TooManyAttemptsError(wait);
 
-    const user = await this.users.findByEmail(email);
+    const user = await this.users.findForSignIn(email);
     const passwordOk = await this.hasher.verify(user?.passwordHash, password);
     if (!user || !passwordOk || !user.isActive) {
       await this.attempts.deleteOlderThanADay();
@@ -118,9 +118,7 @@ export class SessionsService {
     await this.users.recordLogin(user.id);
     const familyId = randomUUID();
     const refresh = await this.issueRefreshToken(user.id, familyId, client);
-    await this.outbox.append(
-      authEvent(AUTH_EVENTS.userLoggedIn, 'user', user.id, { sessionId: familyId, userAgent: client.userAgent ?? null }),
-    );
+    await this.outbox.append(AUTH_EVENTS.user.loggedIn(user.id, { sessionId: familyId, userAgent: client.userAgent ?? null }));
     const access = await this.tokens.signAccessToken({ userId: user.id, sessionId: familyId });
     return this.tokenResponse(access, refresh);
   }

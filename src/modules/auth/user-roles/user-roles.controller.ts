@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RequirePermission } from '@libs/auth';
-import { ApiProblemResponses, ParseUuidPipe } from '@libs/http';
+import { Body, Controller, Get, Put } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { UuidParam } from '@libs/http';
+import { Operation } from '@libs/resource';
 import { ReplaceUserRolesDto, UserRolesDto } from './user-roles.dto';
 import { UserRolesService } from './user-roles.service';
 
@@ -11,20 +11,19 @@ export class UserRolesController {
   constructor(private readonly userRoles: UserRolesService) {}
 
   @Get()
-  @RequirePermission('auth.users:read')
-  @ApiOperation({ summary: "A user's roles and the permissions they add up to" })
-  @ApiOkResponse({ type: UserRolesDto })
-  @ApiProblemResponses(400, 404)
-  getUserRoles(@Param('id', ParseUuidPipe) id: string): Promise<UserRolesDto> {
+  @Operation({ permission: 'auth.users:read', summary: "A user's roles and the permissions they add up to", ok: UserRolesDto, problems: [404] })
+  getUserRoles(@UuidParam() id: string): Promise<UserRolesDto> {
     return this.userRoles.get(id);
   }
 
   @Put()
-  @RequirePermission('auth.user-roles:assign')
-  @ApiOperation({ summary: "Set a user's roles; you can only assign roles whose permissions you hold at least as wide" })
-  @ApiOkResponse({ type: UserRolesDto })
-  @ApiProblemResponses(400, 404)
-  replaceUserRoles(@Param('id', ParseUuidPipe) id: string, @Body() dto: ReplaceUserRolesDto): Promise<UserRolesDto> {
+  @Operation({
+    permission: 'auth.user-roles:assign',
+    summary: "Set a user's roles; you can only assign roles whose permissions you hold at least as wide",
+    ok: UserRolesDto,
+    problems: [404],
+  })
+  replaceUserRoles(@UuidParam() id: string, @Body() dto: ReplaceUserRolesDto): Promise<UserRolesDto> {
     return this.userRoles.replace(id, dto.roleIds);
   }
 }

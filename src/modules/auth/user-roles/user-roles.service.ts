@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { Transactional } from '@nestjs-cls/transactional';
 import { assertCanGrant, currentGrants, currentScope, grantRows, mergeGrants } from '@libs/auth';
 import { EventOutbox } from '@libs/events';
-import { AUTH_EVENTS, authEvent } from '../auth.events';
+import { AUTH_EVENTS } from '../auth.events';
 import { AuthErrors } from '../auth.errors';
-import { toRoleResponse } from '../roles/roles.dto';
-import { RolesRepository } from '../roles/roles.repository';
+import { toRoleResponse } from '../roles/roles.mapper';
+import { RolesService } from '../roles/roles.service';
 import { UsersService } from '../users/users.service';
 import { UserRolesDto } from './user-roles.dto';
 import { UserRolesRepository } from './user-roles.repository';
@@ -15,7 +15,7 @@ export class UserRolesService {
   constructor(
     private readonly users: UsersService,
     private readonly userRoles: UserRolesRepository,
-    private readonly roles: RolesRepository,
+    private readonly roles: RolesService,
     private readonly outbox: EventOutbox,
   ) {}
 
@@ -44,9 +44,14 @@ export class UserRolesService {
     await this.userRoles.add(userId, added);
     await this.userRoles.remove(userId, removed);
     if (added.length > 0 || removed.length > 0) {
-      await this.outbox.append(authEvent(AUTH_EVENTS.userRolesChanged, 'user', userId, { added, removed, roleIds: wanted }));
+      await this.outbox.append(AUTH_EVENTS.user.rolesChanged(userId, { added, removed, roleIds: wanted }));
     }
     return this.describe(userId);
+  }
+
+  /** The roles a user holds (their own profile shows them). */
+  rolesOf(userId: string) {
+    return this.userRoles.rolesOf(userId);
   }
 
   private async describe(userId: string): Promise<UserRolesDto> {

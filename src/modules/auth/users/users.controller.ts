@@ -1,20 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RequirePermission } from '@libs/auth';
-import { ApiIfMatch, ApiProblemResponses, Etagged, IfMatch, ParseUuidPipe } from '@libs/http';
-import {
-  CreatedUserDto,
-  CreateUserDto,
-  ListUsersQueryDto,
-  PasswordResetDto,
-  ResetPasswordDto,
-  toUserResponse,
-  UpdateUserDto,
-  UserPageDto,
-  UserResponseDto,
-} from './users.dto';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Etagged, IfMatch, UuidParam } from '@libs/http';
+import { Page } from '@libs/pagination';
+import { Operation } from '@libs/resource';
+import { CreatedUserDto, CreateUserDto, ListUsersQueryDto, PasswordResetDto, ResetPasswordDto, UpdateUserDto, UserPageDto, UserResponseDto } from './users.dto';
 import { UsersService } from './users.service';
 
+/**
+ * User administration. Creating a user and resetting a password answer with a one-time password,
+ * so they take no Idempotency-Key (a replay would store and hand out the secret again).
+ */
 @ApiTags('auth')
 @Etagged()
 @Controller('users')
@@ -22,77 +17,49 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
-  @RequirePermission('auth.users:read')
-  @ApiOperation({ summary: 'List users within your scope, by email' })
-  @ApiOkResponse({ type: UserPageDto })
-  @ApiProblemResponses(400)
-  async listUsers(@Query() query: ListUsersQueryDto): Promise<UserPageDto> {
-    const page = await this.users.list(query);
-    return { items: page.items.map(toUserResponse), nextCursor: page.nextCursor };
+  @Operation({ permission: 'auth.users:read', summary: 'List users within your scope, by email', ok: UserPageDto })
+  listUsers(@Query() query: ListUsersQueryDto): Promise<Page<UserResponseDto>> {
+    return this.users.list(query);
   }
 
   @Get(':id')
-  @RequirePermission('auth.users:read')
-  @ApiOperation({ summary: 'A user (ETag: its version)' })
-  @ApiOkResponse({ type: UserResponseDto })
-  @ApiProblemResponses(400, 404)
-  async getUser(@Param('id', ParseUuidPipe) id: string): Promise<UserResponseDto> {
-    const user = await this.users.get(id);
-    return toUserResponse(user);
+  @Operation({ permission: 'auth.users:read', summary: 'A user (ETag: its version)', ok: UserResponseDto, problems: [404] })
+  getUser(@UuidParam() id: string): Promise<UserResponseDto> {
+    return this.users.get(id);
   }
 
   @Post()
-  @RequirePermission('auth.users:create')
-  @ApiOperation({ summary: 'Create a user; without a password the response carries a one-time password' })
-  @ApiCreatedResponse({ type: CreatedUserDto })
-  @ApiProblemResponses(400, 404, 409)
-  async createUser(@Body() dto: CreateUserDto): Promise<CreatedUserDto> {
-    const { user, oneTimePassword } = await this.users.create(dto);
-    return { ...toUserResponse(user), ...(oneTimePassword && { oneTimePassword }) };
+  @Operation({ permission: 'auth.users:create', summary: 'Create a user; without a password the response carries a one-time password', created: CreatedUserDto, problems: [404, 409, 422] })
+  createUser(@Body() dto: CreateUserDto): Promise<CreatedUserDto> {
+    return this.users.create(dto);
   }
 
   @Patch(':id')
-  @RequirePermission('auth.users:update')
-  @ApiOperation({ summary: 'Edit a user (If-Match: the ETag you read)' })
-  @ApiOkResponse({ type: UserResponseDto })
-  @ApiProblemResponses(400, 404, 409)
-  @ApiIfMatch()
-  async updateUser(
-    @Param('id', ParseUuidPipe) id: string,
-    @Body() dto: UpdateUserDto,
-    @IfMatch() version: number,
-  ): Promise<UserResponseDto> {
-    const user = await this.users.update(id, dto, version);
-    return toUserResponse(user);
+  @Operation({ permission: 'auth.users:update', summary: 'Edit a user (If-Match)', ok: UserResponseDto, problems: [404, 409, 422], ifMatch: 'required' })
+  updateUser(@UuidParam() id: string, @IfMatch() version: number, @Body() dto: UpdateUserDto): Promise<UserResponseDto> {
+    return this.users.update(id, version, dto);
   }
 
   @Post(':id/deactivate')
-  @HttpCode(200)
-  @RequirePermission('auth.users:deactivate')
-  @ApiOperation({ summary: 'Deactivate a user: no sign-in, no refresh, sessions revoked' })
-  @ApiOkResponse({ type: UserResponseDto })
-  @ApiProblemResponses(400, 404, 422)
-  async deactivateUser(@Param('id', ParseUuidPipe) id: string): Promise<UserResponseDto> {
-    return toUserResponse(await this.users.setActive(id, false));
+  @Operation({ permission: 'auth.users:deactivate', summary: 'Deactivate a user: no sign-in, no refresh, sessions revoked', ok: UserResponseDto, problems: [404, 422], idempotent: true })
+  deactivateUser(@UuidParam() id: string): Promise<UserResponseDto> {
+    return this.users.setActive(id, false);
   }
 
   @Post(':id/reactivate')
-  @HttpCode(200)
-  @RequirePermission('auth.users:deactivate')
-  @ApiOperation({ summary: 'Reactivate a deactivated user' })
-  @ApiOkResponse({ type: UserResponseDto })
-  @ApiProblemResponses(400, 404)
-  async reactivateUser(@Param('id', ParseUuidPipe) id: string): Promise<UserResponseDto> {
-    return toUserResponse(await this.users.setActive(id, true));
+  @Operation({ permission: 'auth.users:deactivate', summary: 'Reactivate a deactivated user', ok: UserResponseDto, problems: [404], idempotent: true })
+  reactivateUser(@UuidParam() id: string): Promise<UserResponseDto> {
+    return this.users.setActive(id, true);
   }
 
   @Post(':id/reset-password')
-  @HttpCode(200)
-  @RequirePermission('auth.users:reset-password')
-  @ApiOperation({ summary: "Set a user's password, or generate a one-time password; signs the user out everywhere" })
-  @ApiOkResponse({ type: PasswordResetDto })
-  @ApiProblemResponses(400, 404)
-  resetUserPassword(@Param('id', ParseUuidPipe) id: string, @Body() dto: ResetPasswordDto): Promise<PasswordResetDto> {
+  @Operation({
+    permission: 'auth.users:reset-password',
+    summary: "Set a user's password, or generate a one-time password; signs the user out everywhere",
+    ok: PasswordResetDto,
+    problems: [404],
+  })
+  resetUserPassword(@UuidParam() id: string, @Body() dto: ResetPasswordDto): Promise<PasswordResetDto> {
     return this.users.resetPassword(id, dto);
   }
 }

@@ -2,8 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { PageQueryDto } from '@libs/pagination';
+import { PageDto } from '@libs/resource';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './users.rules';
-import type { User } from './users.schema';
 
 const LOCALES = ['de', 'en'] as const;
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -112,12 +112,7 @@ export class UserResponseDto {
   version: number;
 }
 
-export class UserPageDto {
-  @ApiProperty({ type: [UserResponseDto] })
-  items: UserResponseDto[];
-  @ApiProperty({ nullable: true, type: String })
-  nextCursor: string | null;
-}
+export const UserPageDto = PageDto(UserResponseDto);
 
 export class CreatedUserDto extends UserResponseDto {
   /** Only when no password was given: shown once, never stored in clear. */
@@ -129,20 +124,4 @@ export class PasswordResetDto {
   /** Only when no password was given: shown once, never stored in clear. */
   @ApiProperty({ nullable: true, type: String })
   oneTimePassword: string | null;
-}
-
-export function toUserResponse(user: User): UserResponseDto {
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    locale: user.locale,
-    departmentId: user.departmentId,
-    isActive: user.isActive,
-    deactivatedAt: user.deactivatedAt,
-    lastLoginAt: user.lastLoginAt,
-    createdAt: user.createdAt,
-    updatedAt: user.updatedAt,
-    version: user.version,
-  };
 }

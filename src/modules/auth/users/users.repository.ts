@@ -3,7 +3,7 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import { and, asc, eq, gt, ilike, or, sql } from 'drizzle-orm';
 import { Scope, scopeCondition } from '@libs/auth';
 import type { DbTransactionHost } from '@libs/db';
-import { isUniqueViolation } from '../common/db-errors';
+import { ConstraintErrors, mapConstraintErrors } from '@libs/resource';
 import { AuthErrors } from '../auth.errors';
 import { NewUser, User, users } from './users.schema';
 
@@ -18,7 +18,10 @@ export interface UserFilters {
 
 export type UserChanges = Partial<Pick<User, 'email' | 'name' | 'locale' | 'departmentId' | 'isActive' | 'deactivatedAt'>>;
 
-const EMAIL_KEY = 'users_email_lower_key';
+const CONSTRAINTS: ConstraintErrors = {
+  users_email_lower_key: AuthErrors.emailTaken,
+  users_department_id_departments_id_fk: { path: 'departmentId', what: 'department' },
+};
 
 @Injectable()
 export class UsersRepository {
@@ -63,29 +66,23 @@ export class UsersRepository {
     return row;
   }
 
-  async insert(values: NewUser): Promise<User> {
-    try {
+  insert(values: NewUser): Promise<User> {
+    return mapConstraintErrors(CONSTRAINTS, async () => {
       const [row] = await this.db.insert(users).values(values).returning();
       return row;
-    } catch (error) {
-      if (isUniqueViolation(error, EMAIL_KEY)) throw AuthErrors.emailTaken();
-      throw error;
-    }
+    });
   }
 
   /** Applies `changes` if the row still has `version` (or always, without one); undefined when it does not. */
-  async update(id: string, changes: UserChanges, version?: number): Promise<User | undefined> {
-    try {
+  update(id: string, changes: UserChanges, version?: number): Promise<User | undefined> {
+    return mapConstraintErrors(CONSTRAINTS, async () => {
       const [row] = await this.db
         .update(users)
         .set({ ...changes, version: sql`${users.version} + 1` })
         .where(and(eq(users.id, id), version !== undefined ? eq(users.version, version) : undefined))
         .returning();
       return row;
-    } catch (error) {
-      if (isUniqueViolation(error, EMAIL_KEY)) throw AuthErrors.emailTaken();
-      throw error;
-    }
+    });
   }
 
   /** Leaves `version` alone: no field a client reads or edits changes. */

@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Scope } from '@libs/auth';
+import { normalizeEmail } from '@libs/contact-data';
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
 
 /** Emails are compared case-insensitively; they are stored trimmed and lower-cased. */
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
+export { normalizeEmail };
 
 /** Problems with a new password, empty when it is acceptable. Length beats composition rules (NIST 800-63B). */
 export function passwordProblems(password: string, email?: string): string[] {

@@ -1,11 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiCreatedResponse, ApiProduces, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RequirePermission } from '@libs/auth';
-import { ApiIfMatch, ApiProblemResponses, ETAG_HEADER, Etagged, IfMatch, ParseUuidPipe } from '@libs/http';
+import { Body, Controller, Delete, Get, Patch, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { csvFile, exportFileName } from '@libs/csv';
-import { Idempotent } from '@libs/idempotency';
-import { ACTIVITY_EXPORT_COLUMNS } from './activity-csv';
-import { ActivityPageDto, ActivityResponseDto, CreateActivityDto, ListActivitiesQueryDto, UpdateActivityDto, ExportActivitiesQueryDto } from './activity.dto';
+import { Etagged, IfMatch, UuidParam } from '@libs/http';
+import { Page } from '@libs/pagination';
+import { Operation } from '@libs/resource';
+import { ActivityPageDto, ActivityResponseDto, CreateActivityDto, ExportActivitiesQueryDto, ListActivitiesQueryDto, UpdateActivityDto } from './activity.dto';
+import { ACTIVITY_EXPORT_COLUMNS } from './activity.mapper';
 import { ActivitiesService } from './activities.service';
 
 @ApiTags('crm')
@@ -15,71 +15,50 @@ export class ActivitiesController {
   constructor(private readonly activities: ActivitiesService) {}
 
   @Post()
-  @Idempotent()
-  @RequirePermission('crm.activities:create')
-  @ApiOperation({ summary: 'Record a note, call, e-mail or meeting on a lead, contact and/or company' })
-  @ApiCreatedResponse({ type: ActivityResponseDto, headers: ETAG_HEADER })
-  @ApiProblemResponses(403, 422)
+  @Operation({
+    permission: 'crm.activities:create',
+    summary: 'Record a note, call, e-mail or meeting on a lead, contact and/or company',
+    created: ActivityResponseDto,
+    problems: [403, 422],
+    idempotent: true,
+  })
   createActivity(@Body() dto: CreateActivityDto): Promise<ActivityResponseDto> {
     return this.activities.create(dto);
   }
 
   @Get()
-  @RequirePermission('crm.activities:read')
-  @ApiOperation({ summary: 'List activities' })
-  @ApiOkResponse({ type: ActivityPageDto })
-  listActivities(@Query() query: ListActivitiesQueryDto): Promise<ActivityPageDto> {
+  @Operation({ permission: 'crm.activities:read', summary: 'List activities', ok: ActivityPageDto })
+  listActivities(@Query() query: ListActivitiesQueryDto): Promise<Page<ActivityResponseDto>> {
     return this.activities.list(query);
   }
 
   @Get('export')
-  @RequirePermission('crm.activities:read')
-  @ApiOperation({ summary: 'Export activities as CSV', description: 'Same filters and sort as the list; streamed, every matching row (UTF-8 with BOM).' })
-  @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'CSV file', content: { 'text/csv': { schema: { type: 'string' } } } })
+  @Operation({ permission: 'crm.activities:read', summary: 'Export activities as CSV', description: 'Same filters and sort as the list; streamed, every matching row.', csv: true })
   exportActivities(@Query() query: ExportActivitiesQueryDto): Promise<StreamableFile> {
     return csvFile(exportFileName('activities'), ACTIVITY_EXPORT_COLUMNS, this.activities.export(query));
   }
 
   @Get(':id')
-  @RequirePermission('crm.activities:read')
-  @ApiOperation({ summary: 'An activity (ETag: its version)' })
-  @ApiOkResponse({ type: ActivityResponseDto, headers: ETAG_HEADER })
-  @ApiProblemResponses(404)
-  getActivity(@Param('id', ParseUuidPipe) id: string): Promise<ActivityResponseDto> {
+  @Operation({ permission: 'crm.activities:read', summary: 'An activity (ETag: its version)', ok: ActivityResponseDto, problems: [404] })
+  getActivity(@UuidParam() id: string): Promise<ActivityResponseDto> {
     return this.activities.get(id);
   }
 
   @Patch(':id')
-  @RequirePermission('crm.activities:update')
-  @ApiOperation({ summary: 'Change an activity (If-Match)' })
-  @ApiOkResponse({ type: ActivityResponseDto, headers: ETAG_HEADER })
-  @ApiProblemResponses(404, 422)
-  @ApiIfMatch()
-  updateActivity(@Param('id', ParseUuidPipe) id: string, @IfMatch() version: number, @Body() dto: UpdateActivityDto): Promise<ActivityResponseDto> {
+  @Operation({ permission: 'crm.activities:update', summary: 'Change an activity (If-Match)', ok: ActivityResponseDto, problems: [404, 422], ifMatch: 'required' })
+  updateActivity(@UuidParam() id: string, @IfMatch() version: number, @Body() dto: UpdateActivityDto): Promise<ActivityResponseDto> {
     return this.activities.update(id, version, dto);
   }
 
   @Delete(':id')
-  @HttpCode(204)
-  @RequirePermission('crm.activities:delete')
-  @ApiOperation({ summary: 'Soft-delete an activity (If-Match)' })
-  @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiProblemResponses(404)
-  @ApiIfMatch()
-  deleteActivity(@Param('id', ParseUuidPipe) id: string, @IfMatch() version: number): Promise<void> {
+  @Operation({ permission: 'crm.activities:delete', summary: 'Soft-delete an activity (If-Match)', noContent: 'Deleted', problems: [404], ifMatch: 'required' })
+  deleteActivity(@UuidParam() id: string, @IfMatch() version: number): Promise<void> {
     return this.activities.remove(id, version);
   }
 
   @Post(':id/restore')
-  @HttpCode(200)
-  @Idempotent()
-  @RequirePermission('crm.activities:delete')
-  @ApiOperation({ summary: 'Restore a soft-deleted activity' })
-  @ApiOkResponse({ type: ActivityResponseDto, headers: ETAG_HEADER })
-  @ApiProblemResponses(404, 409)
-  @ApiIfMatch({ required: false })
-  restoreActivity(@Param('id', ParseUuidPipe) id: string, @IfMatch({ optional: true }) version: number | undefined): Promise<ActivityResponseDto> {
+  @Operation({ permission: 'crm.activities:delete', summary: 'Restore a soft-deleted activity', ok: ActivityResponseDto, problems: [404, 409], ifMatch: 'optional', idempotent: true })
+  restoreActivity(@UuidParam() id: string, @IfMatch({ optional: true }) version: number | undefined): Promise<ActivityResponseDto> {
     return this.activities.restore(id, version);
   }
 }

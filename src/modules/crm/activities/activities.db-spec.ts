@@ -56,7 +56,7 @@ describe('companies and activities (module, PostgreSQL)', () => {
     });
 
     it('refuses an unknown owner with a 422 naming the field', async () => {
-      const error = await expectAppError(as(() => companies.create({ name: 'Ghost', ownerId: '00000000-0000-4000-8000-00000000dead' })), 422, 'CRM_REFERENCE_NOT_FOUND');
+      const error = await expectAppError(as(() => companies.create({ name: 'Ghost', ownerId: '00000000-0000-4000-8000-00000000dead' })), 422, 'REFERENCE_NOT_FOUND');
       expect((error as { errors?: unknown }).errors).toEqual([{ path: 'ownerId', message: 'ownerId must reference an existing user' }]);
     });
   });
@@ -65,8 +65,8 @@ describe('companies and activities (module, PostgreSQL)', () => {
     it('need a subject the actor can see', async () => {
       await expectAppError(as(() => activities.create({ type: 'note', subject: 'Nothing' })), 400, 'VALIDATION_FAILED');
       const hidden = await ctx.as(clara, 'department', () => ctx.app.get(LeadsService).create({ source: 'phone', lastName: 'Hidden', allowDuplicates: true } as CreateLeadDto));
-      await expectAppError(as(() => activities.create({ type: 'note', subject: 'Peek', leadId: hidden.id })), 422, 'CRM_REFERENCE_NOT_FOUND');
-      await expectAppError(as(() => activities.create({ type: 'note', subject: 'Ghost', companyId: '00000000-0000-4000-8000-00000000dead' })), 422, 'CRM_REFERENCE_NOT_FOUND');
+      await expectAppError(as(() => activities.create({ type: 'note', subject: 'Peek', leadId: hidden.id })), 422, 'REFERENCE_NOT_FOUND');
+      await expectAppError(as(() => activities.create({ type: 'note', subject: 'Ghost', companyId: '00000000-0000-4000-8000-00000000dead' })), 422, 'REFERENCE_NOT_FOUND');
     });
 
     it('are listed by subject and type, changed with versions, deleted and restored', async () => {

@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { standardColumns, timestamptz } from '@libs/db';
-import { departments } from '../../auth/departments/departments.schema';
-import { users } from '../../auth/users/users.schema';
+import { standardColumns, standardIndexes, timestamptz } from '@libs/db';
+import { ownershipColumns, ownershipIndexes } from '../../auth/ownership.schema';
 import { companies } from '../companies/companies.schema';
 import { contacts } from '../contacts/contacts.schema';
 import { leads } from '../leads/leads.schema';
@@ -29,8 +28,7 @@ export const activities = pgTable(
     leadId: uuid('lead_id').references(() => leads.id, { onDelete: 'restrict' }),
     contactId: uuid('contact_id').references(() => contacts.id, { onDelete: 'restrict' }),
     companyId: uuid('company_id').references(() => companies.id, { onDelete: 'restrict' }),
-    ownerId: uuid('owner_id').references(() => users.id, { onDelete: 'restrict' }),
-    departmentId: uuid('department_id').references(() => departments.id, { onDelete: 'restrict' }),
+    ...ownershipColumns(),
   },
   (t) => [
     check('activities_subject_present', sql`num_nonnulls(${t.leadId}, ${t.contactId}, ${t.companyId}) >= 1`),
@@ -38,13 +36,10 @@ export const activities = pgTable(
     index('activities_lead_timeline_idx').on(t.leadId, t.occurredAt, t.id),
     index('activities_contact_timeline_idx').on(t.contactId, t.occurredAt, t.id),
     index('activities_company_timeline_idx').on(t.companyId, t.occurredAt, t.id),
-    index('activities_owner_id_idx').on(t.ownerId),
-    index('activities_department_id_idx').on(t.departmentId),
-    index('activities_created_by_idx').on(t.createdBy),
-    index('activities_created_at_id_idx').on(t.createdAt, t.id),
+    ...standardIndexes('activities', t),
+    ...ownershipIndexes('activities', t),
     index('activities_occurred_at_id_idx').on(t.occurredAt, t.id),
     index('activities_type_created_at_idx').on(t.type, t.createdAt, t.id),
-    index('activities_deleted_at_idx').on(t.deletedAt),
   ],
 );
 

@@ -1,54 +1,44 @@
-import { Injectable } from '@nestjs/common';
+import { forwardRef, Inject, Injectable } from '@nestjs/common';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
-import { currentGrant, currentScope, Scope } from '@libs/auth';
+import { assertDepartmentInScope, currentGrant, currentScope, defaultDepartment } from '@libs/auth';
 import { currentActorId } from '@libs/context';
 import type { DbTransactionHost } from '@libs/db';
-import { EventOutbox, fieldChanges } from '@libs/events';
-import { staleResource } from '@libs/http';
-import { keysetBatches, keysetPage, keysetQuery, Page } from '@libs/pagination';
-import { CompaniesRepository } from '../companies/companies.repository';
-import { ContactsRepository } from '../contacts/contacts.repository';
+import { EventOutbox } from '@libs/events';
+import { pick, pickDefined, referenceNotFound, ResourceDefinition, ResourceService, ResourceSteps } from '@libs/resource';
+import { CompaniesService } from '../companies/companies.service';
+import { ContactsService } from '../contacts/contacts.service';
 import { CrmErrors } from '../crm.errors';
-import { CRM_AGGREGATES, CRM_EVENTS, crmEvent, deletionChanges } from '../crm.events';
-import { LeadsRepository } from '../leads/leads.repository';
-import { assertDepartmentInScope, defaultDepartment } from '../shared/crm-scope';
-import { ExportActivitiesQueryDto, ActivityPageDto, ActivityResponseDto, CreateActivityDto, ListActivitiesQueryDto, UpdateActivityDto } from './activity.dto';
-import { ACTIVITY_AUDITED_FIELDS, activitySnapshot, toActivityResponse } from './activity.mapper';
-import { ACTIVITY_SORT_SPEC, ActivitiesRepository, ActivityChanges } from './activities.repository';
-import type { Activity } from './activities.schema';
+import { CRM_EVENTS } from '../crm.events';
+import { LeadsService } from '../leads/leads.service';
+import type { TimelineBound, TimelineSubject } from '../timeline/timeline.rules';
+import { ActivityResponseDto, CreateActivityDto, UpdateActivityDto } from './activity.dto';
+import { ACTIVITY_AUDITED_FIELDS, toActivityResponse } from './activity.mapper';
+import { ActivitiesRepository, ActivityFilters } from './activities.repository';
+import type { activities, Activity } from './activities.schema';
+
+const ACTIVITY: ResourceDefinition<Activity> = {
+  name: 'activity',
+  code: 'CRM_ACTIVITY',
+  permissions: { read: 'crm.activities:read', create: 'crm.activities:create', update: 'crm.activities:update', delete: 'crm.activities:delete' },
+  events: CRM_EVENTS.activity,
+  auditedFields: ACTIVITY_AUDITED_FIELDS,
+};
 
 @Injectable()
-export class ActivitiesService {
+export class ActivitiesService extends ResourceService<typeof activities, ActivityFilters, ActivityResponseDto> {
+  readonly steps: ResourceSteps<typeof activities, ActivityFilters>;
+  protected readonly toResponse = toActivityResponse;
+
   constructor(
-    @InjectTransactionHost() private readonly txHost: DbTransactionHost,
-    private readonly activities: ActivitiesRepository,
-    private readonly leads: LeadsRepository,
-    private readonly contacts: ContactsRepository,
-    private readonly companies: CompaniesRepository,
-    private readonly outbox: EventOutbox,
-  ) {}
-
-  async list(query: ListActivitiesQueryDto): Promise<Page<ActivityResponseDto>> {
-    const scope = currentScope('crm.activities:read');
-    if (query.deleted !== 'exclude') currentScope('crm.activities:delete');
-    const keyset = keysetQuery(ACTIVITY_SORT_SPEC, query);
-    return keysetPage(await this.activities.list(query, scope, keyset), keyset, toActivityResponse) satisfies ActivityPageDto;
-  }
-
-  /**
-   * Every activitys matching the list's filters, in its sort order, fetched in keyset batches as the CSV
-   * stream is read. The scope is taken now, while the request's context is certain.
-   */
-  export(query: ExportActivitiesQueryDto): AsyncIterable<Activity> {
-    const scope = currentScope('crm.activities:read');
-    if (query.deleted !== 'exclude') currentScope('crm.activities:delete');
-    return keysetBatches(ACTIVITY_SORT_SPEC, query.sort, (keyset) => this.activities.list(query, scope, keyset));
-  }
-
-  async get(id: string): Promise<ActivityResponseDto> {
-    const activity = await this.activities.findById(id, currentScope('crm.activities:read'), { deleted: currentGrant('crm.activities:delete') !== undefined });
-    if (!activity) throw CrmErrors.notFound('activity', id);
-    return toActivityResponse(activity);
+    @InjectTransactionHost() txHost: DbTransactionHost,
+    private readonly repository: ActivitiesRepository,
+    @Inject(forwardRef(() => LeadsService)) private readonly leads: LeadsService,
+    @Inject(forwardRef(() => ContactsService)) private readonly contacts: ContactsService,
+    private readonly companies: CompaniesService,
+    outbox: EventOutbox,
+  ) {
+    super();
+    this.steps = new ResourceSteps({ txHost, outbox, repository }, ACTIVITY);
   }
 
   /** Records an activity on the timelines of its subjects; each subject must be visible to the actor. */
@@ -57,12 +47,11 @@ export class ActivitiesService {
     if (!dto.leadId && !dto.contactId && !dto.companyId) throw CrmErrors.activitySubjectRequired();
     const departmentId = defaultDepartment(dto.departmentId);
     assertDepartmentInScope(scope, departmentId);
-    return this.txHost.withTransaction(async () => {
+    return this.steps.transaction(async () => {
       await this.assertSubjectsVisible(dto);
-      const activity = await this.activities.insert({
-        type: dto.type,
+      const activity = await this.steps.insert({
+        ...pick(dto, ['type', 'subject']),
         direction: dto.direction ?? null,
-        subject: dto.subject,
         body: dto.body ?? null,
         occurredAt: dto.occurredAt ?? new Date(),
         durationMinutes: dto.durationMinutes ?? null,
@@ -72,72 +61,34 @@ export class ActivitiesService {
         ownerId: dto.ownerId === undefined ? currentActorId() : dto.ownerId,
         departmentId,
       });
-      await this.outbox.append(crmEvent(CRM_EVENTS.activityCreated, CRM_AGGREGATES.activity, activity.id, { snapshot: activitySnapshot(activity) }));
       return toActivityResponse(activity);
     });
   }
 
   async update(id: string, version: number, dto: UpdateActivityDto): Promise<ActivityResponseDto> {
-    const scope = currentScope('crm.activities:update');
-    return this.txHost.withTransaction(async () => {
-      const current = await this.current(id, version, scope);
-      const changes = Object.fromEntries(
-        Object.entries({
-          type: dto.type,
-          direction: dto.direction,
-          subject: dto.subject,
-          body: dto.body,
-          occurredAt: dto.occurredAt,
-          durationMinutes: dto.durationMinutes,
-          ownerId: dto.ownerId,
-        }).filter(([, value]) => value !== undefined),
-      ) as ActivityChanges;
-      const updated = await this.activities.update(id, version, changes, scope);
-      if (!updated) throw staleResource();
-      const diff = fieldChanges(current, updated, ACTIVITY_AUDITED_FIELDS);
-      if (Object.keys(diff).length > 0) await this.outbox.append(crmEvent(CRM_EVENTS.activityUpdated, CRM_AGGREGATES.activity, id, { changes: diff }));
-      return toActivityResponse(updated);
-    });
+    return toActivityResponse(await this.steps.update(id, version, () => pickDefined(dto)));
   }
 
-  async remove(id: string, version: number): Promise<void> {
-    const scope = currentScope('crm.activities:delete');
-    await this.txHost.withTransaction(async () => {
-      await this.current(id, version, scope);
-      const deleted = await this.activities.setDeleted(id, true, version, scope);
-      if (!deleted) throw staleResource();
-      await this.outbox.append(crmEvent(CRM_EVENTS.activityDeleted, CRM_AGGREGATES.activity, id, deletionChanges(null, deleted.deletedAt)));
-    });
+  /**
+   * The timeline's activities of a subject whose visibility the caller checked: only those within
+   * the reader's activity scope (none without crm.activities:read), as the list would show them.
+   */
+  timeline(subject: TimelineSubject, bound: TimelineBound | undefined, limit: number): Promise<(Activity & { sortKey: string })[]> {
+    const scope = currentGrant('crm.activities:read');
+    return scope ? this.repository.timeline(subject, scope, bound, limit) : Promise.resolve([]);
   }
 
-  async restore(id: string, version: number | undefined): Promise<ActivityResponseDto> {
-    const scope = currentScope('crm.activities:delete');
-    return this.txHost.withTransaction(async () => {
-      const current = await this.activities.findById(id, scope, { deleted: true });
-      if (!current) throw CrmErrors.notFound('activity', id);
-      if (!current.deletedAt) throw CrmErrors.notDeleted('activity', id);
-      if (version !== undefined && current.version !== version) throw staleResource();
-      const restored = await this.activities.setDeleted(id, false, current.version, scope);
-      if (!restored) throw staleResource();
-      await this.outbox.append(crmEvent(CRM_EVENTS.activityRestored, CRM_AGGREGATES.activity, id, deletionChanges(current.deletedAt, null)));
-      return toActivityResponse(restored);
-    });
+  /** Contact merge (inside its transaction): the duplicate's activities move to the survivor, each an update event. */
+  async reassignContact(fromContactId: string, toContactId: string): Promise<number> {
+    const moved = await this.repository.reassignContact(fromContactId, toContactId);
+    const changes = { contactId: { before: fromContactId, after: toContactId } };
+    await this.steps.publish(...moved.map(({ id }) => CRM_EVENTS.activity.updated(id, { changes })));
+    return moved.length;
   }
 
   private async assertSubjectsVisible(dto: CreateActivityDto): Promise<void> {
-    if (dto.leadId && !(await this.leads.findById(dto.leadId, currentScope('crm.leads:read')))) throw CrmErrors.referenceNotFound('leadId', 'lead');
-    if (dto.contactId && !(await this.contacts.findById(dto.contactId, currentScope('crm.contacts:read')))) {
-      throw CrmErrors.referenceNotFound('contactId', 'contact');
-    }
-    if (dto.companyId && !(await this.companies.findById(dto.companyId, currentScope('crm.companies:read')))) {
-      throw CrmErrors.referenceNotFound('companyId', 'company');
-    }
-  }
-
-  private async current(id: string, version: number, scope: Scope): Promise<Activity> {
-    const activity = await this.activities.findById(id, scope);
-    if (!activity) throw CrmErrors.notFound('activity', id);
-    if (activity.version !== version) throw staleResource();
-    return activity;
+    if (dto.leadId && !(await this.leads.readable(dto.leadId))) throw referenceNotFound('leadId', 'lead');
+    if (dto.contactId && !(await this.contacts.readable(dto.contactId))) throw referenceNotFound('contactId', 'contact');
+    if (dto.companyId && !(await this.companies.readable(dto.companyId))) throw referenceNotFound('companyId', 'company');
   }
 }

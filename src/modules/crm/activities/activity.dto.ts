@@ -1,8 +1,9 @@
-import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { ListQueryDto, sortValues, ToArray } from '@libs/pagination';
-import { OptionalNotNull, TrimToNull } from '../shared/dto-helpers';
+import { IsDate, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsTrimmedString, OptionalNotNull } from '@libs/http';
+import { IsSort, ListQueryDto, sortValues, ToArray } from '@libs/pagination';
+import { AuditedResponseDto, PageDto } from '@libs/resource';
 import { activityDirection, ActivityDirection, activityType, ActivityType } from './activities.schema';
 
 export const ACTIVITY_SORTS = sortValues(['createdAt', 'occurredAt'] as const);
@@ -15,9 +16,7 @@ class ActivityFieldsDto {
 
   /** Longer text: the note, call summary, e-mail body, meeting minutes. */
   @IsOptional()
-  @TrimToNull()
-  @IsString()
-  @MaxLength(20_000)
+  @IsTrimmedString(20_000)
   body?: string | null;
 
   /** When it happened (default: now). */
@@ -45,10 +44,7 @@ export class CreateActivityDto extends ActivityFieldsDto {
   type: ActivityType;
 
   /** @example "Rückruf wegen Wärmepumpe" */
-  @TrimToNull()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(300)
+  @IsTrimmedString(300)
   subject: string;
 
   /** At least one of leadId, contactId, companyId: the timelines it appears on. */
@@ -70,25 +66,14 @@ export class CreateActivityDto extends ActivityFieldsDto {
   departmentId?: string | null;
 }
 
-export class UpdateActivityDto extends ActivityFieldsDto {
-  @ApiPropertyOptional({ enum: activityType.enumValues })
-  @OptionalNotNull()
-  @IsIn(activityType.enumValues)
-  type?: ActivityType;
-
-  @OptionalNotNull()
-  @TrimToNull()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(300)
-  subject?: string;
-}
+/** PATCH: only the fields sent change; the subjects (lead, contact, company) and the department stay. */
+export class UpdateActivityDto extends PartialType(OmitType(CreateActivityDto, ['leadId', 'contactId', 'companyId', 'departmentId'] as const), {
+  skipNullProperties: false,
+}) {}
 
 /** Activities have no `q` search (their text is not indexed for it). */
 export class ListActivitiesQueryDto extends OmitType(ListQueryDto, ['q'] as const) {
-  @ApiPropertyOptional({ enum: ACTIVITY_SORTS, default: '-createdAt' })
-  @IsOptional()
-  @IsIn(ACTIVITY_SORTS)
+  @IsSort(ACTIVITY_SORTS, '-createdAt')
   sort?: string;
 
   @ApiPropertyOptional({ enum: activityType.enumValues, isArray: true })
@@ -118,17 +103,12 @@ export class ListActivitiesQueryDto extends OmitType(ListQueryDto, ['q'] as cons
   departmentId?: string;
 }
 
-export class ActivityResponseDto {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-  @ApiProperty({ type: 'integer' })
-  version: number;
+export class ActivityResponseDto extends AuditedResponseDto {
   @ApiProperty({ enum: activityType.enumValues })
   type: ActivityType;
   @ApiProperty({ enum: activityDirection.enumValues, nullable: true })
   direction: ActivityDirection | null;
   subject: string;
-  @ApiProperty({ type: 'string', nullable: true })
   body: string | null;
   occurredAt: Date;
   @ApiProperty({ type: 'integer', nullable: true })
@@ -143,21 +123,8 @@ export class ActivityResponseDto {
   ownerId: string | null;
   @ApiProperty({ format: 'uuid', nullable: true })
   departmentId: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  @ApiProperty({ format: 'uuid', nullable: true })
-  createdBy: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true })
-  updatedBy: string | null;
-  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
-  deletedAt: Date | null;
 }
 
-export class ActivityPageDto {
-  @ApiProperty({ type: [ActivityResponseDto] })
-  items: ActivityResponseDto[];
-  @ApiProperty({ type: 'string', nullable: true })
-  nextCursor: string | null;
-}
+export const ActivityPageDto = PageDto(ActivityResponseDto);
 
 export class ExportActivitiesQueryDto extends OmitType(ListActivitiesQueryDto, ['limit', 'cursor'] as const) {}

@@ -1,44 +1,14 @@
-import type { Snapshot } from '../crm.events';
+import { fieldColumns } from '@libs/csv';
+import { auditedFields, pick } from '@libs/resource';
 import type { ActivityResponseDto } from './activity.dto';
 import type { Activity } from './activities.schema';
 
-export function toActivityResponse(activity: Activity): ActivityResponseDto {
-  return {
-    id: activity.id,
-    version: activity.version,
-    type: activity.type,
-    direction: activity.direction,
-    subject: activity.subject,
-    body: activity.body,
-    occurredAt: activity.occurredAt,
-    durationMinutes: activity.durationMinutes,
-    leadId: activity.leadId,
-    contactId: activity.contactId,
-    companyId: activity.companyId,
-    ownerId: activity.ownerId,
-    departmentId: activity.departmentId,
-    createdAt: activity.createdAt,
-    updatedAt: activity.updatedAt,
-    createdBy: activity.createdBy,
-    updatedBy: activity.updatedBy,
-    deletedAt: activity.deletedAt,
-  };
-}
-
 export const ACTIVITY_AUDITED_FIELDS = [
-  'type',
-  'direction',
-  'subject',
-  'body',
-  'occurredAt',
-  'durationMinutes',
-  'leadId',
-  'contactId',
-  'companyId',
-  'ownerId',
-  'departmentId',
+  'type', 'direction', 'subject', 'body', 'occurredAt', 'durationMinutes', 'leadId', 'contactId', 'companyId', 'ownerId', 'departmentId',
 ] as const satisfies readonly (keyof Activity)[];
 
-export function activitySnapshot(activity: Activity): Snapshot {
-  return Object.fromEntries(ACTIVITY_AUDITED_FIELDS.map((field) => [field, activity[field]]));
+export const ACTIVITY_EXPORT_COLUMNS = fieldColumns<Activity>(['id', 'createdAt', ...ACTIVITY_AUDITED_FIELDS, 'deletedAt']);
+
+export function toActivityResponse(activity: Activity): ActivityResponseDto {
+  return { ...auditedFields(activity), ...pick(activity, ACTIVITY_AUDITED_FIELDS) };
 }

@@ -1,25 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { index, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { standardColumns } from '@libs/db';
-import { departments } from '../../auth/departments/departments.schema';
-import { users } from '../../auth/users/users.schema';
-import { postalAddressColumns, searchTextColumn } from '../shared/crm-columns';
+import { index, pgEnum, pgTable, text } from 'drizzle-orm/pg-core';
+import { postalAddressColumns } from '@libs/contact-data';
+import { standardColumns, standardIndexes } from '@libs/db';
+import { searchTextColumn } from '@libs/search';
+import { ownershipColumns, ownershipIndexes } from '../../auth/ownership.schema';
 
 export const companyLegalForm = pgEnum('company_legal_form', [
-  'gmbh',
-  'ug',
-  'ag',
-  'gmbh_co_kg',
-  'kg',
-  'ohg',
-  'gbr',
-  'ek',
-  'sole_trader',
-  'association',
-  'cooperative',
-  'public_body',
-  'weg',
-  'other',
+  'gmbh', 'ug', 'ag', 'gmbh_co_kg', 'kg', 'ohg', 'gbr', 'ek', 'sole_trader', 'association', 'cooperative', 'public_body', 'weg', 'other',
 ]);
 export type CompanyLegalForm = (typeof companyLegalForm.enumValues)[number];
 
@@ -38,20 +25,15 @@ export const companies = pgTable(
     phone: text('phone'),
     /** Trimmed and lower-cased. */
     email: text('email'),
-    ownerId: uuid('owner_id').references(() => users.id, { onDelete: 'restrict' }),
-    departmentId: uuid('department_id').references(() => departments.id, { onDelete: 'restrict' }),
+    ...ownershipColumns(),
     ...searchTextColumn(),
   },
   (t) => [
-    index('companies_owner_id_idx').on(t.ownerId),
-    index('companies_department_id_idx').on(t.departmentId),
-    index('companies_created_by_idx').on(t.createdBy),
+    ...standardIndexes('companies', t),
+    ...ownershipIndexes('companies', t),
     index('companies_email_idx').on(t.email.op('text_pattern_ops')),
     index('companies_phone_idx').on(t.phone.op('text_pattern_ops')),
-    // Default list order (newest first) and the keyset of every created_at sort.
-    index('companies_created_at_id_idx').on(t.createdAt, t.id),
     index('companies_name_idx').on(sql`lower(${t.name})`),
-    index('companies_deleted_at_idx').on(t.deletedAt),
     index('companies_search_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
   ],
 );

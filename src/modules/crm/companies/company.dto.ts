@@ -1,9 +1,10 @@
-import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { ListQueryDto, sortValues } from '@libs/pagination';
-import { IsPhone, NormalizeEmail, OptionalNotNull, TrimToNull } from '../shared/dto-helpers';
-import { PostalAddressDto } from '../shared/postal-address.dto';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsUrl, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsEmailAddress, IsPhone, IsPostalAddress, PostalAddressDto } from '@libs/contact-data';
+import { IsTrimmedString, TrimToNull } from '@libs/http';
+import { IsSort, OwnedListQueryDto, sortValues } from '@libs/pagination';
+import { AuditedResponseDto, PageDto } from '@libs/resource';
 import { companyLegalForm, CompanyLegalForm } from './companies.schema';
 
 export const COMPANY_SORTS = sortValues(['createdAt', 'name'] as const);
@@ -24,8 +25,7 @@ class CompanyFieldsDto {
   vatId?: string | null;
 
   @IsOptional()
-  @ValidateNested()
-  @Type(() => PostalAddressDto)
+  @IsPostalAddress()
   address?: PostalAddressDto | null;
 
   /** @example "https://www.example.de" */
@@ -41,9 +41,7 @@ class CompanyFieldsDto {
   phone?: string | null;
 
   @IsOptional()
-  @NormalizeEmail()
-  @IsEmail()
-  @MaxLength(254)
+  @IsEmailAddress()
   email?: string | null;
 
   /** Defaults to the creator. */
@@ -59,76 +57,35 @@ class CompanyFieldsDto {
 
 export class CreateCompanyDto extends CompanyFieldsDto {
   /** @example "Wohnbau Müller GmbH" */
-  @TrimToNull()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @IsTrimmedString(200)
   name: string;
 }
 
-export class UpdateCompanyDto extends CompanyFieldsDto {
-  @OptionalNotNull()
-  @TrimToNull()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  name?: string;
-}
+/** PATCH: only the fields sent change; `null` clears a field (not `name`). */
+export class UpdateCompanyDto extends PartialType(CreateCompanyDto, { skipNullProperties: false }) {}
 
-export class ListCompaniesQueryDto extends ListQueryDto {
-  @ApiPropertyOptional({ enum: COMPANY_SORTS, default: '-createdAt' })
-  @IsOptional()
-  @IsIn(COMPANY_SORTS)
+export class ListCompaniesQueryDto extends OwnedListQueryDto {
+  @IsSort(COMPANY_SORTS, '-createdAt')
   sort?: string;
-
-  @IsOptional()
-  @IsUUID()
-  ownerId?: string;
-
-  @IsOptional()
-  @IsUUID()
-  departmentId?: string;
 }
 
-export class CompanyResponseDto {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-  /** Bumped by every change; the ETag header carries it. */
-  @ApiProperty({ type: 'integer' })
-  version: number;
+export class CompanyResponseDto extends AuditedResponseDto {
   name: string;
   @ApiProperty({ enum: companyLegalForm.enumValues, nullable: true })
   legalForm: CompanyLegalForm | null;
-  @ApiProperty({ type: 'string', nullable: true })
   vatId: string | null;
   @ApiProperty({ type: PostalAddressDto, nullable: true })
   address: PostalAddressDto | null;
-  @ApiProperty({ type: 'string', nullable: true })
   website: string | null;
   /** E.164 */
-  @ApiProperty({ type: 'string', nullable: true })
   phone: string | null;
-  @ApiProperty({ type: 'string', nullable: true })
   email: string | null;
   @ApiProperty({ format: 'uuid', nullable: true })
   ownerId: string | null;
   @ApiProperty({ format: 'uuid', nullable: true })
   departmentId: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  @ApiProperty({ format: 'uuid', nullable: true })
-  createdBy: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true })
-  updatedBy: string | null;
-  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
-  deletedAt: Date | null;
 }
 
-export class CompanyPageDto {
-  @ApiProperty({ type: [CompanyResponseDto] })
-  items: CompanyResponseDto[];
-  @ApiProperty({ type: 'string', nullable: true })
-  nextCursor: string | null;
-}
+export const CompanyPageDto = PageDto(CompanyResponseDto);
 
 export class ExportCompaniesQueryDto extends OmitType(ListCompaniesQueryDto, ['limit', 'cursor'] as const) {}

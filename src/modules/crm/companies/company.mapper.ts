@@ -1,68 +1,27 @@
-import { buildSearchText } from '@libs/pagination';
-import type { Snapshot } from '../crm.events';
-import { normalizedContactData } from '../shared/contact-data.rules';
-import { addressToColumns, columnsToAddress } from '../shared/postal-address.dto';
+import { addressToColumns, columnsToAddress, normalizedContactData } from '@libs/contact-data';
+import { fieldColumns } from '@libs/csv';
+import { auditedFields, ChangesOf, pick, pickDefined } from '@libs/resource';
+import { buildSearchText } from '@libs/search';
 import type { CompanyResponseDto, UpdateCompanyDto } from './company.dto';
-import type { Company, NewCompany } from './companies.schema';
+import type { Company, companies } from './companies.schema';
+
+/** The fields a company answers with and its DTOs set, besides the address. */
+const COMPANY_FIELDS = ['name', 'legalForm', 'vatId', 'website', 'phone', 'email', 'ownerId', 'departmentId'] as const satisfies readonly (keyof Company)[];
+const ADDRESS_FIELDS = ['street', 'postalCode', 'city', 'countryCode'] as const;
+
+export const COMPANY_AUDITED_FIELDS = [...COMPANY_FIELDS, ...ADDRESS_FIELDS];
+
+export const COMPANY_EXPORT_COLUMNS = fieldColumns<Company>(['id', 'createdAt', 'updatedAt', ...COMPANY_AUDITED_FIELDS, 'deletedAt']);
 
 export function toCompanyResponse(company: Company): CompanyResponseDto {
-  return {
-    id: company.id,
-    version: company.version,
-    name: company.name,
-    legalForm: company.legalForm,
-    vatId: company.vatId,
-    address: columnsToAddress(company),
-    website: company.website,
-    phone: company.phone,
-    email: company.email,
-    ownerId: company.ownerId,
-    departmentId: company.departmentId,
-    createdAt: company.createdAt,
-    updatedAt: company.updatedAt,
-    createdBy: company.createdBy,
-    updatedBy: company.updatedBy,
-    deletedAt: company.deletedAt,
-  };
+  return { ...auditedFields(company), ...pick(company, COMPANY_FIELDS), address: columnsToAddress(company) };
 }
 
-export const COMPANY_AUDITED_FIELDS = [
-  'name',
-  'legalForm',
-  'vatId',
-  'street',
-  'postalCode',
-  'city',
-  'countryCode',
-  'website',
-  'phone',
-  'email',
-  'ownerId',
-  'departmentId',
-] as const satisfies readonly (keyof Company)[];
+export type CompanyChanges = ChangesOf<typeof companies>;
 
-export function companySnapshot(company: Company): Snapshot {
-  return Object.fromEntries(COMPANY_AUDITED_FIELDS.map((field) => [field, company[field]]));
-}
-
-export type CompanyChanges = Partial<Omit<NewCompany, 'id' | 'version' | 'createdAt' | 'createdBy'>>;
-
-/** Columns of the fields present in a DTO (undefined = not sent). */
-export function companyColumns(dto: Partial<UpdateCompanyDto>): CompanyChanges {
-  const columns: CompanyChanges = {
-    name: dto.name,
-    legalForm: dto.legalForm,
-    vatId: dto.vatId,
-    website: dto.website,
-    phone: dto.phone,
-    email: dto.email,
-    ownerId: dto.ownerId,
-    departmentId: dto.departmentId,
-    ...(dto.address !== undefined && addressToColumns(dto.address)),
-  };
-  return normalizedContactData(Object.fromEntries(Object.entries(columns).filter(([, value]) => value !== undefined)) as CompanyChanges);
-}
-
-export function companySearchText(company: Pick<NewCompany, 'name' | 'email' | 'phone'>): string {
-  return buildSearchText([company.name, company.email], [company.phone]);
+/** Columns of the fields present in a DTO (undefined = not sent), normalised, with the search text. */
+export function companyColumns(dto: Partial<UpdateCompanyDto>, current?: Company): CompanyChanges {
+  const columns = normalizedContactData(pickDefined({ ...pick(dto, COMPANY_FIELDS), ...(dto.address !== undefined && addressToColumns(dto.address)) }));
+  const merged = { ...current, ...columns };
+  return { ...columns, searchText: buildSearchText([merged.name, merged.email], [merged.phone]) };
 }

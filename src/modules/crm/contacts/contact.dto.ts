@@ -1,10 +1,10 @@
-import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
-import { ListQueryDto, sortValues } from '@libs/pagination';
-import { crmLanguage, CrmLanguage, salutation, Salutation } from '../shared/crm-columns';
-import { IsPhone, NormalizeEmail, OptionalNotNull, TrimToNull } from '../shared/dto-helpers';
-import { PostalAddressDto } from '../shared/postal-address.dto';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsEmailAddress, IsPhone, IsPostalAddress, PostalAddressDto } from '@libs/contact-data';
+import { IsTrimmedString, OptionalNotNull, TrimToNull } from '@libs/http';
+import { IsSort, OwnedListQueryDto, sortValues } from '@libs/pagination';
+import { AuditedResponseDto, PageDto } from '@libs/resource';
+import { crmLanguage, CrmLanguage, salutation, Salutation } from '../shared/crm-enums.schema';
 
 export const CONTACT_SORTS = sortValues(['createdAt', 'lastName'] as const);
 
@@ -16,21 +16,15 @@ class ContactFieldsDto {
 
   /** @example "Dr." */
   @IsOptional()
-  @TrimToNull()
-  @IsString()
-  @MaxLength(50)
+  @IsTrimmedString(50)
   title?: string | null;
 
   @IsOptional()
-  @TrimToNull()
-  @IsString()
-  @MaxLength(100)
+  @IsTrimmedString(100)
   firstName?: string | null;
 
   @IsOptional()
-  @NormalizeEmail()
-  @IsEmail()
-  @MaxLength(254)
+  @IsEmailAddress()
   email?: string | null;
 
   /** Any common notation; stored as E.164. */
@@ -49,9 +43,7 @@ class ContactFieldsDto {
 
   /** @example "Hausverwaltung" */
   @IsOptional()
-  @TrimToNull()
-  @IsString()
-  @MaxLength(100)
+  @IsTrimmedString(100)
   position?: string | null;
 
   @ApiPropertyOptional({ enum: crmLanguage.enumValues })
@@ -60,8 +52,7 @@ class ContactFieldsDto {
   preferredLanguage?: CrmLanguage;
 
   @IsOptional()
-  @ValidateNested()
-  @Type(() => PostalAddressDto)
+  @IsPostalAddress()
   address?: PostalAddressDto | null;
 
   /** Consent to marketing (Werbeeinwilligung). A change stamps `marketingConsentAt`. */
@@ -90,10 +81,7 @@ class ContactFieldsDto {
 
 export class CreateContactDto extends ContactFieldsDto {
   /** @example "Schmidt" */
-  @TrimToNull()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
+  @IsTrimmedString(100)
   lastName: string;
 
   /** Create the contact although existing contacts or leads share its e-mail or phone (else 409 with them). */
@@ -102,32 +90,16 @@ export class CreateContactDto extends ContactFieldsDto {
   allowDuplicates?: boolean;
 }
 
-export class UpdateContactDto extends ContactFieldsDto {
-  @OptionalNotNull()
-  @TrimToNull()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
-  lastName?: string;
-}
+/** PATCH: only the fields sent change; `null` clears a field (not `lastName`, `preferredLanguage`, `marketingConsent`). */
+export class UpdateContactDto extends PartialType(OmitType(CreateContactDto, ['allowDuplicates'] as const), { skipNullProperties: false }) {}
 
-export class ListContactsQueryDto extends ListQueryDto {
-  @ApiPropertyOptional({ enum: CONTACT_SORTS, default: '-createdAt' })
-  @IsOptional()
-  @IsIn(CONTACT_SORTS)
+export class ListContactsQueryDto extends OwnedListQueryDto {
+  @IsSort(CONTACT_SORTS, '-createdAt')
   sort?: string;
 
   @IsOptional()
   @IsUUID()
   companyId?: string;
-
-  @IsOptional()
-  @IsUUID()
-  ownerId?: string;
-
-  @IsOptional()
-  @IsUUID()
-  departmentId?: string;
 }
 
 export class MergeContactDto {
@@ -136,39 +108,26 @@ export class MergeContactDto {
   duplicateId: string;
 }
 
-export class ContactResponseDto {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-  /** Bumped by every change; the ETag header carries it. */
-  @ApiProperty({ type: 'integer' })
-  version: number;
+export class ContactResponseDto extends AuditedResponseDto {
   @ApiProperty({ enum: salutation.enumValues, nullable: true })
   salutation: Salutation | null;
-  @ApiProperty({ type: 'string', nullable: true })
   title: string | null;
-  @ApiProperty({ type: 'string', nullable: true })
   firstName: string | null;
   lastName: string;
-  @ApiProperty({ type: 'string', nullable: true })
   email: string | null;
   /** E.164 */
-  @ApiProperty({ type: 'string', nullable: true })
   phone: string | null;
   /** E.164 */
-  @ApiProperty({ type: 'string', nullable: true })
   mobile: string | null;
   @ApiProperty({ format: 'uuid', nullable: true })
   companyId: string | null;
-  @ApiProperty({ type: 'string', nullable: true })
   position: string | null;
   @ApiProperty({ enum: crmLanguage.enumValues })
   preferredLanguage: CrmLanguage;
   @ApiProperty({ type: PostalAddressDto, nullable: true })
   address: PostalAddressDto | null;
   marketingConsent: boolean;
-  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
   marketingConsentAt: Date | null;
-  @ApiProperty({ type: 'string', nullable: true })
   marketingConsentSource: string | null;
   @ApiProperty({ format: 'uuid', nullable: true })
   ownerId: string | null;
@@ -177,22 +136,9 @@ export class ContactResponseDto {
   /** Set when this contact was merged into another (it is then deleted). */
   @ApiProperty({ format: 'uuid', nullable: true })
   mergedIntoId: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  @ApiProperty({ format: 'uuid', nullable: true })
-  createdBy: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true })
-  updatedBy: string | null;
-  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
-  deletedAt: Date | null;
 }
 
-export class ContactPageDto {
-  @ApiProperty({ type: [ContactResponseDto] })
-  items: ContactResponseDto[];
-  @ApiProperty({ type: 'string', nullable: true })
-  nextCursor: string | null;
-}
+export const ContactPageDto = PageDto(ContactResponseDto);
 
 export class MergeContactResponseDto extends ContactResponseDto {
   /** Activities moved from the duplicate. */

@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { AnyPgColumn, boolean, index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { standardColumns, timestamptz } from '@libs/db';
-import { departments } from '../../auth/departments/departments.schema';
-import { users } from '../../auth/users/users.schema';
+import { postalAddressColumns } from '@libs/contact-data';
+import { standardColumns, standardIndexes, timestamptz } from '@libs/db';
+import { searchTextColumn } from '@libs/search';
+import { ownershipColumns, ownershipIndexes } from '../../auth/ownership.schema';
 import { companies } from '../companies/companies.schema';
-import { crmLanguage, postalAddressColumns, salutation, searchTextColumn } from '../shared/crm-columns';
+import { crmLanguage, salutation } from '../shared/crm-enums.schema';
 
 /** People: home owners, landlords, property managers; optionally working for a company. */
 export const contacts = pgTable(
@@ -31,25 +32,21 @@ export const contacts = pgTable(
     marketingConsentAt: timestamptz('marketing_consent_at'),
     /** Where consent was recorded: `web_form`, `phone`, `email`, `paper`, `import`, … */
     marketingConsentSource: text('marketing_consent_source'),
-    ownerId: uuid('owner_id').references(() => users.id, { onDelete: 'restrict' }),
-    departmentId: uuid('department_id').references(() => departments.id, { onDelete: 'restrict' }),
+    ...ownershipColumns(),
     /** Set (with deleted_at) when this contact was merged into another; its history stays reachable. */
     mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => contacts.id, { onDelete: 'restrict' }),
     ...searchTextColumn(),
   },
   (t) => [
     index('contacts_company_id_idx').on(t.companyId),
-    index('contacts_owner_id_idx').on(t.ownerId),
-    index('contacts_department_id_idx').on(t.departmentId),
-    index('contacts_created_by_idx').on(t.createdBy),
+    ...standardIndexes('contacts', t),
+    ...ownershipIndexes('contacts', t),
     index('contacts_merged_into_id_idx').on(t.mergedIntoId),
     // Duplicate detection looks these up exactly.
     index('contacts_email_idx').on(t.email.op('text_pattern_ops')),
     index('contacts_phone_idx').on(t.phone.op('text_pattern_ops')),
     index('contacts_mobile_idx').on(t.mobile.op('text_pattern_ops')),
-    index('contacts_created_at_id_idx').on(t.createdAt, t.id),
     index('contacts_last_name_idx').on(sql`lower(${t.lastName})`),
-    index('contacts_deleted_at_idx').on(t.deletedAt),
     index('contacts_search_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
   ],
 );

@@ -1,57 +1,45 @@
 import { Injectable } from '@nestjs/common';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
-import { currentGrant, currentScope, Scope } from '@libs/auth';
+import { assertDepartmentInScope, currentScope, defaultDepartment, Scope } from '@libs/auth';
 import { currentActorId } from '@libs/context';
 import type { DbTransactionHost } from '@libs/db';
-import { EventOutbox, fieldChanges } from '@libs/events';
-import { staleResource } from '@libs/http';
-import { keysetBatches, keysetPage, keysetQuery, Page } from '@libs/pagination';
+import { EventOutbox } from '@libs/events';
+import { ResourceDefinition, ResourceService, ResourceSteps } from '@libs/resource';
 import { CrmErrors } from '../crm.errors';
-import { CRM_AGGREGATES, CRM_EVENTS, crmEvent, deletionChanges } from '../crm.events';
-import { duplicateKeys } from '../shared/contact-data.rules';
-import { assertDepartmentInScope, defaultDepartment } from '../shared/crm-scope';
-import { DuplicatesRepository } from '../shared/duplicates.repository';
-import { ExportContactsQueryDto, ContactResponseDto, CreateContactDto, ListContactsQueryDto, UpdateContactDto } from './contact.dto';
-import { consentColumns, CONTACT_AUDITED_FIELDS, contactColumns, contactSearchText, contactSnapshot, toContactResponse } from './contact.mapper';
-import { CONTACT_SORT_SPEC, ContactsRepository } from './contacts.repository';
-import type { Contact, NewContact } from './contacts.schema';
+import { CRM_EVENTS } from '../crm.events';
+import { DuplicateCheck } from '../shared/duplicate-check.service';
+import { ContactResponseDto, CreateContactDto, UpdateContactDto } from './contact.dto';
+import { CONTACT_AUDITED_FIELDS, contactColumns, toContactResponse } from './contact.mapper';
+import { ContactFilters, ContactsRepository } from './contacts.repository';
+import type { Contact, contacts } from './contacts.schema';
+
+const CONTACT: ResourceDefinition<Contact> = {
+  name: 'contact',
+  code: 'CRM_CONTACT',
+  permissions: { read: 'crm.contacts:read', create: 'crm.contacts:create', update: 'crm.contacts:update', delete: 'crm.contacts:delete' },
+  events: CRM_EVENTS.contact,
+  auditedFields: CONTACT_AUDITED_FIELDS,
+};
 
 /** Contact CRUD. Merging: ContactMergeService. */
 @Injectable()
-export class ContactsService {
+export class ContactsService extends ResourceService<typeof contacts, ContactFilters, ContactResponseDto> {
+  readonly steps: ResourceSteps<typeof contacts, ContactFilters>;
+  protected readonly toResponse = toContactResponse;
+
   constructor(
-    @InjectTransactionHost() private readonly txHost: DbTransactionHost,
-    private readonly contacts: ContactsRepository,
-    private readonly duplicates: DuplicatesRepository,
-    private readonly outbox: EventOutbox,
-  ) {}
-
-  async list(query: ListContactsQueryDto): Promise<Page<ContactResponseDto>> {
-    const scope = currentScope('crm.contacts:read');
-    if (query.deleted !== 'exclude') currentScope('crm.contacts:delete');
-    const keyset = keysetQuery(CONTACT_SORT_SPEC, query);
-    return keysetPage(await this.contacts.list(query, scope, keyset), keyset, toContactResponse);
-  }
-
-  /**
-   * Every contacts matching the list's filters, in its sort order, fetched in keyset batches as the CSV
-   * stream is read. The scope is taken now, while the request's context is certain.
-   */
-  export(query: ExportContactsQueryDto): AsyncIterable<Contact> {
-    const scope = currentScope('crm.contacts:read');
-    if (query.deleted !== 'exclude') currentScope('crm.contacts:delete');
-    return keysetBatches(CONTACT_SORT_SPEC, query.sort, (keyset) => this.contacts.list(query, scope, keyset));
-  }
-
-  async get(id: string): Promise<ContactResponseDto> {
-    const contact = await this.contacts.findById(id, currentScope('crm.contacts:read'), { deleted: currentGrant('crm.contacts:delete') !== undefined });
-    if (!contact) throw CrmErrors.notFound('contact', id);
-    return toContactResponse(contact);
+    @InjectTransactionHost() txHost: DbTransactionHost,
+    readonly repository: ContactsRepository,
+    private readonly duplicates: DuplicateCheck,
+    outbox: EventOutbox,
+  ) {
+    super();
+    this.steps = new ResourceSteps({ txHost, outbox, repository }, CONTACT);
   }
 
   async create(dto: CreateContactDto): Promise<ContactResponseDto> {
     const scope = currentScope('crm.contacts:create');
-    return this.txHost.withTransaction(async () => toContactResponse(await this.insert(dto, scope)));
+    return toContactResponse(await this.steps.transaction(() => this.insert(dto, scope)));
   }
 
   /**
@@ -61,73 +49,26 @@ export class ContactsService {
   async insert(dto: CreateContactDto, scope: Scope, origin: { fromLeadId?: string } = {}): Promise<Contact> {
     const departmentId = defaultDepartment(dto.departmentId);
     assertDepartmentInScope(scope, departmentId);
-    const values: NewContact = {
-      ...contactColumns(dto),
-      ...consentColumns(undefined, dto, new Date()),
-      lastName: dto.lastName,
-      departmentId,
-      ownerId: dto.ownerId === undefined ? currentActorId() : dto.ownerId,
-    };
-    values.searchText = contactSearchText(values);
-    const keys = duplicateKeys(values);
-    await this.duplicates.lock(keys);
-    const candidates = await this.duplicates.find(keys, { leadId: origin.fromLeadId });
-    if (candidates.length > 0 && !dto.allowDuplicates) throw CrmErrors.duplicates('contact', candidates);
-    const contact = await this.contacts.insert(values);
-    await this.outbox.append(
-      crmEvent(CRM_EVENTS.contactCreated, CRM_AGGREGATES.contact, contact.id, {
-        snapshot: contactSnapshot(contact),
-        ...(candidates.length > 0 && { duplicatesAllowed: candidates.map((c) => c.id) }),
-        ...origin,
-      }),
-    );
-    return contact;
+    const ownerId = dto.ownerId === undefined ? currentActorId() : dto.ownerId;
+    const values = { ...contactColumns({ ...dto, departmentId, ownerId }, undefined, new Date()), lastName: dto.lastName };
+    const allowed = await this.duplicates.check('contact', values, dto.allowDuplicates, { leadId: origin.fromLeadId });
+    return this.steps.insert(values, { ...allowed, ...origin });
   }
 
   async update(id: string, version: number, dto: UpdateContactDto): Promise<ContactResponseDto> {
-    const scope = currentScope('crm.contacts:update');
-    assertDepartmentInScope(scope, dto.departmentId);
-    return this.txHost.withTransaction(async () => {
-      const current = await this.current(id, version, scope);
-      const changes = { ...contactColumns(dto), ...consentColumns(current, dto, new Date()) };
-      changes.searchText = contactSearchText({ ...current, ...changes });
-      const updated = await this.contacts.update(id, version, changes, scope);
-      if (!updated) throw staleResource();
-      const diff = fieldChanges(current, updated, CONTACT_AUDITED_FIELDS);
-      if (Object.keys(diff).length > 0) await this.outbox.append(crmEvent(CRM_EVENTS.contactUpdated, CRM_AGGREGATES.contact, id, { changes: diff }));
-      return toContactResponse(updated);
-    });
+    assertDepartmentInScope(currentScope('crm.contacts:update'), dto.departmentId);
+    return toContactResponse(await this.steps.update(id, version, (current) => contactColumns(dto, current, new Date())));
   }
 
-  async remove(id: string, version: number): Promise<void> {
-    const scope = currentScope('crm.contacts:delete');
-    await this.txHost.withTransaction(async () => {
-      await this.current(id, version, scope);
-      const deleted = await this.contacts.setDeleted(id, true, version, scope);
-      if (!deleted) throw staleResource();
-      await this.outbox.append(crmEvent(CRM_EVENTS.contactDeleted, CRM_AGGREGATES.contact, id, deletionChanges(null, deleted.deletedAt)));
-    });
-  }
-
-  async restore(id: string, version: number | undefined): Promise<ContactResponseDto> {
-    const scope = currentScope('crm.contacts:delete');
-    return this.txHost.withTransaction(async () => {
-      const current = await this.contacts.findById(id, scope, { deleted: true });
-      if (!current) throw CrmErrors.notFound('contact', id);
+  override async restore(id: string, version: number | undefined): Promise<ContactResponseDto> {
+    const restored = await this.steps.restore(id, version, (current) => {
       if (current.mergedIntoId) throw CrmErrors.contactMerged(id, current.mergedIntoId);
-      if (!current.deletedAt) throw CrmErrors.notDeleted('contact', id);
-      if (version !== undefined && current.version !== version) throw staleResource();
-      const restored = await this.contacts.setDeleted(id, false, current.version, scope);
-      if (!restored) throw staleResource();
-      await this.outbox.append(crmEvent(CRM_EVENTS.contactRestored, CRM_AGGREGATES.contact, id, deletionChanges(current.deletedAt, null)));
-      return toContactResponse(restored);
     });
+    return toContactResponse(restored);
   }
 
-  private async current(id: string, version: number, scope: Scope): Promise<Contact> {
-    const contact = await this.contacts.findById(id, scope);
-    if (!contact) throw CrmErrors.notFound('contact', id);
-    if (contact.version !== version) throw staleResource();
-    return contact;
+  /** Contacts merged into `survivorId` (the survivor's timeline includes their history). */
+  mergedInto(survivorId: string): Promise<string[]> {
+    return this.repository.mergedInto(survivorId);
   }
 }

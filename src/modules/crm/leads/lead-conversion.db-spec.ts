@@ -107,6 +107,6 @@ describe('lead conversion (module, PostgreSQL)', () => {
     );
     // may convert any lead, but create contacts only in the own department
     const grants = { 'crm.leads:convert': 'all', 'crm.contacts:create': 'department', 'crm.contacts:read': 'department' } as const;
-    await expectAppError(ctx.as(anna, grants, () => conversion.convert(lead.id, undefined, {})), 403, 'CRM_OUT_OF_SCOPE');
+    await expectAppError(ctx.as(anna, grants, () => conversion.convert(lead.id, undefined, {})), 403, 'OUT_OF_SCOPE');
   });
 });

@@ -1,64 +1,57 @@
 import { Injectable } from '@nestjs/common';
-import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import { currentScope } from '@libs/auth';
 import { currentActorId } from '@libs/context';
-import type { DbTransactionHost } from '@libs/db';
-import { EventOutbox, fieldChanges } from '@libs/events';
+import { fieldChanges } from '@libs/events';
 import { staleResource } from '@libs/http';
-import { CompaniesRepository } from '../companies/companies.repository';
+import { referenceNotFound } from '@libs/resource';
 import type { Company } from '../companies/companies.schema';
 import { CompaniesService } from '../companies/companies.service';
 import { toCompanyResponse } from '../companies/company.mapper';
 import { toContactResponse } from '../contacts/contact.mapper';
-import { ContactsRepository } from '../contacts/contacts.repository';
 import type { Contact } from '../contacts/contacts.schema';
 import { ContactsService } from '../contacts/contacts.service';
 import { CrmErrors } from '../crm.errors';
-import { CRM_AGGREGATES, CRM_EVENTS, crmEvent } from '../crm.events';
+import { CRM_EVENTS } from '../crm.events';
 import { ConvertLeadDto, ConvertLeadResponseDto } from './lead-conversion.dto';
 import { LEAD_AUDITED_FIELDS, toLeadResponse } from './lead.mapper';
 import { isConvertible } from './lead.rules';
-import { LeadsRepository } from './leads.repository';
 import type { Lead } from './leads.schema';
+import { LeadsService } from './leads.service';
 
 /**
- * `POST /leads/{id}/convert`: in one transaction, creates or links the company and the contact,
- * marks the lead converted with links to both and emits `crm.lead.converted` (the Projects context
- * starts from it). The lead row is locked first, so two conversions of one lead cannot both succeed.
+ * `POST /leads/{id}/convert`: in one transaction, creates or links the company and the contact
+ * (through their services, with their rules and events), marks the lead converted with links to
+ * both and emits `crm.lead.converted` (the Projects context starts from it). The lead row is
+ * locked first, so two conversions of one lead cannot both succeed.
  */
 @Injectable()
 export class LeadConversionService {
   constructor(
-    @InjectTransactionHost() private readonly txHost: DbTransactionHost,
-    private readonly leads: LeadsRepository,
-    private readonly contacts: ContactsRepository,
-    private readonly companies: CompaniesRepository,
-    private readonly contactsService: ContactsService,
-    private readonly companiesService: CompaniesService,
-    private readonly outbox: EventOutbox,
+    private readonly leads: LeadsService,
+    private readonly contacts: ContactsService,
+    private readonly companies: CompaniesService,
   ) {}
 
   async convert(id: string, version: number | undefined, dto: ConvertLeadDto): Promise<ConvertLeadResponseDto> {
     const scope = currentScope('crm.leads:convert');
-    return this.txHost.withTransaction(async () => {
-      const lead = await this.leads.findForUpdate(id, scope);
-      if (!lead) throw CrmErrors.notFound('lead', id);
+    const steps = this.leads.steps;
+    return steps.transaction(async () => {
+      const lead = await steps.find(id, scope, { forUpdate: true });
       if (version !== undefined && lead.version !== version) throw staleResource();
       if (!isConvertible(lead.status)) throw CrmErrors.leadNotConvertible(id, lead.status);
 
       const company = await this.companyFor(lead, dto);
       const contact = await this.contactFor(lead, dto, company);
       const now = new Date();
-      const converted = await this.leads.update(
+      const converted = await this.leads.repository.update(
         id,
         lead.version,
         { status: 'converted', statusChangedAt: now, convertedAt: now, convertedContactId: contact.record.id, convertedCompanyId: company?.record.id ?? null },
         scope,
       );
       if (!converted) throw staleResource();
-
-      await this.outbox.append(
-        crmEvent(CRM_EVENTS.leadConverted, CRM_AGGREGATES.lead, id, {
+      await steps.publish(
+        CRM_EVENTS.lead.converted(id, {
           contactId: contact.record.id,
           companyId: company?.record.id ?? null,
           contactCreated: contact.created,
@@ -81,23 +74,19 @@ export class LeadConversionService {
           changes: fieldChanges(lead, converted, LEAD_AUDITED_FIELDS),
         }),
       );
-      return {
-        ...toLeadResponse(converted),
-        contact: toContactResponse(contact.record),
-        company: company ? toCompanyResponse(company.record) : null,
-      };
+      return { ...toLeadResponse(converted), contact: toContactResponse(contact.record), company: company ? toCompanyResponse(company.record) : null };
     });
   }
 
   private async companyFor(lead: Lead, dto: ConvertLeadDto): Promise<{ record: Company; created: boolean } | null> {
     if (dto.companyId) {
-      const existing = await this.companies.findById(dto.companyId, currentScope('crm.companies:read'));
-      if (!existing) throw CrmErrors.referenceNotFound('companyId', 'company');
+      const existing = await this.companies.readable(dto.companyId);
+      if (!existing) throw referenceNotFound('companyId', 'company');
       return { record: existing, created: false };
     }
     if (!(dto.createCompany ?? lead.companyName !== null)) return null;
     if (!lead.companyName) throw CrmErrors.leadIncomplete([{ path: 'companyName', message: 'the lead has no companyName to create a company from' }]);
-    const record = await this.companiesService.insert(
+    const record = await this.companies.insert(
       { name: lead.companyName, departmentId: lead.departmentId, ownerId: lead.assigneeId ?? currentActorId() },
       currentScope('crm.companies:create'),
       { fromLeadId: lead.id },
@@ -107,13 +96,13 @@ export class LeadConversionService {
 
   private async contactFor(lead: Lead, dto: ConvertLeadDto, company: { record: Company } | null): Promise<{ record: Contact; created: boolean }> {
     if (dto.contactId) {
-      const existing = await this.contacts.findById(dto.contactId, currentScope('crm.contacts:read'));
-      if (!existing) throw CrmErrors.referenceNotFound('contactId', 'contact');
+      const existing = await this.contacts.readable(dto.contactId);
+      if (!existing) throw referenceNotFound('contactId', 'contact');
       return { record: existing, created: false };
     }
     if (!lead.lastName) throw CrmErrors.leadIncomplete([{ path: 'lastName', message: 'the lead has no lastName to create a contact from' }]);
     const livesThere = lead.ownerOccupied === true;
-    const record = await this.contactsService.insert(
+    const record = await this.contacts.insert(
       {
         salutation: lead.salutation,
         firstName: lead.firstName,

@@ -1,25 +1,11 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayUnique,
-  IsBoolean,
-  IsEmail,
-  IsIn,
-  IsInt,
-  IsNumber,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayUnique, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsEmailAddress, IsPhone, IsPostalAddress, PostalAddressDto } from '@libs/contact-data';
+import { IsTrimmedString, OptionalNotNull } from '@libs/http';
 import { ListQueryDto, sortValues, ToArray } from '@libs/pagination';
-import { IsPhone, NormalizeEmail, OptionalNotNull, TrimToNull } from '../shared/dto-helpers';
-import { PostalAddressDto } from '../shared/postal-address.dto';
+import { AuditedResponseDto, PageDto } from '@libs/resource';
+import { crmLanguage, CrmLanguage, salutation, Salutation } from '../shared/crm-enums.schema';
 import { buildingType, BuildingType, leadInterest, LeadInterest, leadLostReason, LeadLostReason, leadSource, LeadSource, leadStatus, LeadStatus } from './leads.schema';
-import { crmLanguage, CrmLanguage, salutation, Salutation } from '../shared/crm-columns';
 
 export const LEAD_SORT_FIELDS = ['createdAt', 'updatedAt'] as const;
 export const LEAD_SORTS = sortValues(LEAD_SORT_FIELDS);
@@ -36,9 +22,7 @@ class LeadFieldsDto {
 
   /** What the enquirer wrote or said. */
   @IsOptional()
-  @TrimToNull()
-  @IsString()
-  @MaxLength(5000)
+  @IsTrimmedString(5000)
   message?: string | null;
 
   @ApiPropertyOptional({ enum: salutation.enumValues, nullable: true })
@@ -47,29 +31,21 @@ class LeadFieldsDto {
   salutation?: Salutation | null;
 
   @IsOptional()
-  @TrimToNull()
-  @IsString()
-  @MaxLength(100)
+  @IsTrimmedString(100)
   firstName?: string | null;
 
   @IsOptional()
-  @TrimToNull()
-  @IsString()
-  @MaxLength(100)
+  @IsTrimmedString(100)
   lastName?: string | null;
 
   /** The enquirer's company, if any (becomes a company on conversion). */
   @IsOptional()
-  @TrimToNull()
-  @IsString()
-  @MaxLength(200)
+  @IsTrimmedString(200)
   companyName?: string | null;
 
   /** Stored trimmed and lower-cased. @example "anna.schmidt@example.de" */
   @IsOptional()
-  @NormalizeEmail()
-  @IsEmail()
-  @MaxLength(254)
+  @IsEmailAddress()
   email?: string | null;
 
   /** Any common notation; stored and returned as E.164. @example "030 1234567" */
@@ -84,8 +60,7 @@ class LeadFieldsDto {
 
   /** The property the enquiry is about. */
   @IsOptional()
-  @ValidateNested()
-  @Type(() => PostalAddressDto)
+  @IsPostalAddress()
   propertyAddress?: PostalAddressDto | null;
 
   @ApiPropertyOptional({ enum: buildingType.enumValues, nullable: true })
@@ -155,9 +130,7 @@ export class CreateLeadDto extends LeadFieldsDto {
   lostReason?: LeadLostReason;
 
   @IsOptional()
-  @TrimToNull()
-  @IsString()
-  @MaxLength(1000)
+  @IsTrimmedString(1000)
   lostNote?: string | null;
 
   /**
@@ -188,9 +161,7 @@ export class UpdateLeadDto extends LeadFieldsDto {
   lostReason?: LeadLostReason | null;
 
   @IsOptional()
-  @TrimToNull()
-  @IsString()
-  @MaxLength(1000)
+  @IsTrimmedString(1000)
   lostNote?: string | null;
 }
 
@@ -226,12 +197,7 @@ export class ListLeadsQueryDto extends ListQueryDto {
   departmentId?: string;
 }
 
-export class LeadResponseDto {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-  /** Bumped by every change; the ETag header carries it. */
-  @ApiProperty({ type: 'integer' })
-  version: number;
+export class LeadResponseDto extends AuditedResponseDto {
   @ApiProperty({ enum: leadSource.enumValues })
   source: LeadSource;
   @ApiProperty({ enum: leadStatus.enumValues })
@@ -275,23 +241,9 @@ export class LeadResponseDto {
   convertedContactId: string | null;
   @ApiProperty({ format: 'uuid', nullable: true })
   convertedCompanyId: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  @ApiProperty({ format: 'uuid', nullable: true })
-  createdBy: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true })
-  updatedBy: string | null;
-  /** Set while the lead is soft-deleted. */
-  deletedAt: Date | null;
 }
 
-export class LeadPageDto {
-  @ApiProperty({ type: [LeadResponseDto] })
-  items: LeadResponseDto[];
-  /** Pass as `cursor` for the next page; null on the last page. */
-  @ApiProperty({ type: 'string', nullable: true })
-  nextCursor: string | null;
-}
+export const LeadPageDto = PageDto(LeadResponseDto);
 
 /** The list's filters and sort, without paging: the export streams every matching lead. */
 export class ExportLeadsQueryDto extends OmitType(ListLeadsQueryDto, ['limit', 'cursor'] as const) {}

@@ -3,21 +3,21 @@ import { InjectTransactionHost, Propagation } from '@nestjs-cls/transactional';
 import { parse } from 'csv-parse';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { currentScope, Scope } from '@libs/auth';
+import { assertDepartmentInScope, currentScope, defaultDepartment, Scope } from '@libs/auth';
 import type { DbTransactionHost } from '@libs/db';
-import { EventOutbox } from '@libs/events';
 import { AppError } from '@libs/http';
-import { CRM_AGGREGATES, CRM_EVENTS, crmEvent } from '../crm.events';
+import { REFERENCE_NOT_FOUND, snapshotOf } from '@libs/resource';
+import { CRM_EVENTS } from '../crm.events';
 import { duplicateKeys } from '../shared/contact-data.rules';
-import { assertDepartmentInScope, defaultDepartment } from '../shared/crm-scope';
-import { DuplicatesRepository } from '../shared/duplicates.repository';
+import { actorDuplicateScopes } from '../shared/duplicate-check.service';
+import { DuplicatesRepository, DuplicateScopes } from '../shared/duplicates.repository';
 import type { CreateLeadDto } from './lead.dto';
 import { CsvRowError, detectDelimiter, isLeadImportColumn, LeadImportColumn, normalizeHeader, parseLeadRow } from './lead-csv';
 import { ImportLeadsQueryDto, LeadImportReportDto } from './lead-import.dto';
-import { leadColumns, leadSearchText, leadSnapshot } from './lead.mapper';
+import { LEAD_AUDITED_FIELDS, leadColumns, leadSearchText } from './lead.mapper';
 import { initialStatus } from './lead.rules';
-import { LeadsRepository } from './leads.repository';
-import type { NewLead } from './leads.schema';
+import { LeadsService } from './leads.service';
+import type { Lead, NewLead } from './leads.schema';
 
 export const IMPORT_BATCH_SIZE = 1000;
 const MAX_REPORTED_ERRORS = 1000;
@@ -36,14 +36,14 @@ interface ValidRow {
 export class LeadsImportService {
   constructor(
     @InjectTransactionHost() private readonly txHost: DbTransactionHost,
-    private readonly leads: LeadsRepository,
+    private readonly leads: LeadsService,
     private readonly duplicates: DuplicatesRepository,
-    private readonly outbox: EventOutbox,
   ) {}
 
   async import(csv: Readable, options: ImportLeadsQueryDto): Promise<LeadImportReportDto> {
     const scope = currentScope('crm.leads:import');
     const report = new ImportReport(randomUUID(), options.dryRun);
+    const duplicateScopes = actorDuplicateScopes();
     let headers: string[] | undefined;
     const { delimiter, stream } = await withDetectedDelimiter(csv);
     const parser = stream.pipe(
@@ -72,7 +72,7 @@ export class LeadsImportService {
         const valid = this.validate(record, info.lines, scope, options, seen, report);
         if (valid) batch.push(valid);
         if (batch.length >= IMPORT_BATCH_SIZE) {
-          await this.flush(batch, options, report);
+          await this.flush(batch, options, duplicateScopes, report);
           batch = [];
         }
       }
@@ -82,7 +82,7 @@ export class LeadsImportService {
       const line = (error as { lines?: number }).lines;
       report.error({ row: line ?? report.rows + 1, field: '*', message: `The file is not valid CSV from here on: ${(error as Error).message}` });
     }
-    await this.flush(batch, options, report);
+    await this.flush(batch, options, duplicateScopes, report);
     return report.toDto();
   }
 
@@ -121,46 +121,58 @@ export class LeadsImportService {
     return { row, values };
   }
 
-  /** Drops rows matching existing records (unless allowed), then writes the rest in one transaction. */
-  private async flush(batch: ValidRow[], options: ImportLeadsQueryDto, report: ImportReport): Promise<void> {
+  /**
+   * Drops rows matching existing records (unless allowed), then writes the rest in one transaction.
+   * The batch takes the same duplicate locks as a single create before it checks, so an import and
+   * concurrent creates cannot both miss each other. A match the importer may not read is reported
+   * without its id.
+   */
+  private async flush(batch: ValidRow[], options: ImportLeadsQueryDto, scopes: DuplicateScopes, report: ImportReport): Promise<void> {
     if (batch.length === 0) return;
-    let rows = batch;
-    if (!options.allowDuplicates) {
-      const emails = rows.flatMap((r) => (r.values.email ? [r.values.email] : []));
-      const phones = rows.flatMap((r) => (r.values.phone ? [r.values.phone] : []));
-      const existing = await this.duplicates.existingKeys(emails, phones);
-      rows = rows.filter(({ row, values }) => {
-        const hit = (values.email && existing.get(`email:${values.email}`)) || (values.phone && existing.get(`phone:${values.phone}`));
-        if (!hit) return true;
-        report.invalidRow([{ row, field: hit.matchedOn[0], message: `${hit.matchedOn[0]} matches the existing ${hit.type} ${hit.id}` }]);
-        return false;
-      });
+    if (options.dryRun) {
+      report.valid += (await this.withoutDuplicates(batch, options, scopes, report)).length;
+      return;
     }
-    report.valid += rows.length;
-    if (options.dryRun || rows.length === 0) return;
     await this.txHost.withTransaction(async () => {
+      const rows = await this.withoutDuplicates(batch, options, scopes, report);
+      report.valid += rows.length;
+      if (rows.length === 0) return;
       const created = await this.insertBatch(rows, report);
-      await this.outbox.append(
-        ...created.map((lead) => crmEvent(CRM_EVENTS.leadCreated, CRM_AGGREGATES.lead, lead.id, { snapshot: leadSnapshot(lead), importId: report.importId })),
-      );
+      await this.leads.steps.publish(...created.map((lead) => CRM_EVENTS.lead.created(lead.id, { snapshot: snapshotOf(lead, LEAD_AUDITED_FIELDS), importId: report.importId })));
       report.imported += created.length;
       report.batches++;
+    });
+  }
+
+  private async withoutDuplicates(batch: ValidRow[], options: ImportLeadsQueryDto, scopes: DuplicateScopes, report: ImportReport): Promise<ValidRow[]> {
+    if (options.allowDuplicates) return batch;
+    const emails = batch.flatMap((r) => (r.values.email ? [r.values.email] : []));
+    const phones = batch.flatMap((r) => (r.values.phone ? [r.values.phone] : []));
+    if (!options.dryRun) await this.duplicates.lock({ emails, phones });
+    const existing = await this.duplicates.existingKeys(emails, phones, scopes);
+    return batch.filter(({ row, values }) => {
+      const hit = (values.email && existing.get(`email:${values.email}`)) || (values.phone && existing.get(`phone:${values.phone}`));
+      if (!hit) return true;
+      const field = hit.visible ? hit.candidate.matchedOn[0] : hit.matchedOn;
+      const what = hit.visible ? `the existing ${hit.candidate.type} ${hit.candidate.id}` : 'an existing lead or contact outside your permissions';
+      report.invalidRow([{ row, field, message: `${field} matches ${what}` }]);
+      return false;
     });
   }
 
   /** One multi-row insert; if a reference (assignee, department) is unknown, row by row in savepoints to find the bad rows. */
   private async insertBatch(rows: ValidRow[], report: ImportReport) {
     try {
-      return await this.txHost.withTransaction(Propagation.Nested, () => this.leads.insertMany(rows.map((r) => r.values)));
+      return await this.txHost.withTransaction(Propagation.Nested, () => this.leads.repository.insertMany(rows.map((r) => r.values)));
     } catch (error) {
-      if (!(error instanceof AppError) || error.code !== 'CRM_REFERENCE_NOT_FOUND') throw error;
+      if (!(error instanceof AppError) || error.code !== REFERENCE_NOT_FOUND) throw error;
     }
-    const created = [];
+    const created: Lead[] = [];
     for (const { row, values } of rows) {
       try {
-        created.push(...(await this.txHost.withTransaction(Propagation.Nested, () => this.leads.insertMany([values]))));
+        created.push(...(await this.txHost.withTransaction(Propagation.Nested, () => this.leads.repository.insertMany([values]))));
       } catch (error) {
-        if (!(error instanceof AppError) || error.code !== 'CRM_REFERENCE_NOT_FOUND') throw error;
+        if (!(error instanceof AppError) || error.code !== REFERENCE_NOT_FOUND) throw error;
         report.valid--;
         report.invalidRow(error.errors?.map((e) => ({ row, field: e.path === 'assigneeId' ? 'assignee_id' : 'department_id', message: e.message })) ?? []);
       }
@@ -201,7 +213,7 @@ export function toLeadValues(dto: CreateLeadDto): NewLead {
     interests: dto.interests ?? [],
     departmentId: defaultDepartment(dto.departmentId),
   };
-  values.searchText = leadSearchText(values);
+  values.searchText = leadSearchText(values as Lead);
   return values;
 }
 

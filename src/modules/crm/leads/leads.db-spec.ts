@@ -72,7 +72,7 @@ describe('leads (module, PostgreSQL)', () => {
     });
 
     it('a scoped user cannot put a lead into another department', async () => {
-      await expectAppError(ctx.as(anna, 'department', () => leads.create(lead({ departmentId: CONSULTING }))), 403, 'CRM_OUT_OF_SCOPE');
+      await expectAppError(ctx.as(anna, 'department', () => leads.create(lead({ departmentId: CONSULTING }))), 403, 'OUT_OF_SCOPE');
     });
 
     it('without the permission at all: 403', async () => {
@@ -227,17 +227,35 @@ describe('leads (module, PostgreSQL)', () => {
   });
 
   describe('duplicates', () => {
-    it('answers 409 with the candidates (ids only) unless allowed, across leads and contacts', async () => {
+    it('answers 409 naming the candidates the creator may read (ids only) and counting the others, unless allowed', async () => {
       const first = await ctx.as(anna, 'department', () => leads.create(lead({ lastName: 'Dup', email: 'dup@example.de', phone: '040 1234567', allowDuplicates: false })));
-      const error = await expectAppError(
+      // Ben works in the same department: he may read Anna's lead, so it is named.
+      const ben = { id: ctx.users.ben, departmentId: SALES };
+      const inScope = await expectAppError(
+        ctx.as(ben, 'department', () => leads.create(lead({ lastName: 'Dup1', email: 'DUP@example.de', allowDuplicates: false }))),
+        409,
+        'CRM_DUPLICATE_CANDIDATES',
+      );
+      expect(inScope.extensions).toEqual({ duplicates: [{ type: 'lead', id: first.id, matchedOn: ['email'] }], otherDuplicates: 0 });
+      // Clara (energy consulting) may not read it: the 409 tells there is one, never which.
+      const outOfScope = await expectAppError(
         ctx.as(clara, 'department', () => leads.create(lead({ lastName: 'Dup2', phone: '+49 40 1234567', allowDuplicates: false }))),
         409,
         'CRM_DUPLICATE_CANDIDATES',
       );
-      expect(error.extensions).toEqual({ duplicates: [{ type: 'lead', id: first.id, matchedOn: ['phone'] }] });
+      expect(outOfScope.extensions).toEqual({ duplicates: [], otherDuplicates: 1 });
+      expect(JSON.stringify(outOfScope)).not.toContain(first.id);
       const second = await ctx.as(clara, 'department', () => leads.create(lead({ lastName: 'Dup2', phone: '+49 40 1234567', allowDuplicates: true })));
       const { rows } = await ctx.admin.query(`select payload from domain_events where aggregate_id = $1`, [second.id]);
-      expect(rows[0].payload.duplicatesAllowed).toEqual([first.id]);
+      expect(rows[0].payload).toMatchObject({ duplicatesAllowed: [], otherDuplicates: 1 });
+      // With every read scope, the candidates are named.
+      const all = await expectAppError(
+        ctx.as(clara, 'all', () => leads.create(lead({ lastName: 'Dup3', phone: '040 1234567', allowDuplicates: false }))),
+        409,
+        'CRM_DUPLICATE_CANDIDATES',
+      );
+      expect((all.extensions?.duplicates as { id: string }[]).map((c) => c.id).sort()).toEqual([first.id, second.id].sort());
+      expect(all.extensions?.otherDuplicates).toBe(0);
     });
 
     it('two simultaneous creates with the same e-mail cannot both miss each other', async () => {

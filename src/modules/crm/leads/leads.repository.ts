@@ -1,37 +1,37 @@
 import { Injectable } from '@nestjs/common';
-import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import { randomUUID } from 'node:crypto';
-import { and, arrayContains, eq, getTableColumns, isNotNull, isNull, sql, SQL } from 'drizzle-orm';
+import { arrayContains, eq, sql } from 'drizzle-orm';
 import { currentActorId } from '@libs/context';
-import { Scope, scopeCondition } from '@libs/auth';
-import { type DbTransactionHost, insertRows } from '@libs/db';
-import { DeletedFilter, deletedFilter, inFilter, eqFilter, KeysetQuery, ListSortSpec, rangeFilter, searchFilter } from '@libs/pagination';
-import { mapReferenceErrors, ReferenceMap } from '../shared/db-errors';
-import type { LeadChanges } from './lead.mapper';
-import type { LeadSource, LeadStatus, LeadInterest } from './leads.schema';
+import { insertRows } from '@libs/db';
+import { CommonListFilters, ResourceRepository, ResourceTableSpec } from '@libs/resource';
+import type { LeadInterest, LeadSource, LeadStatus } from './leads.schema';
 import { Lead, leads, NewLead } from './leads.schema';
 
-export const LEAD_SORT_SPEC: ListSortSpec<'createdAt' | 'updatedAt'> = {
-  fields: { createdAt: { expression: leads.createdAt, type: 'timestamp' }, updatedAt: { expression: leads.updatedAt, type: 'timestamp' } },
-  tieBreaker: leads.id,
-  defaultSort: '-createdAt',
+/** The rows a scope covers: assigned to or created by the actor, or in their department. */
+export const LEAD_SCOPE_COLUMNS = { ownerColumns: [leads.assigneeId, leads.createdBy], departmentColumn: leads.departmentId };
+
+const LEADS: ResourceTableSpec<typeof leads> = {
+  table: leads,
+  scope: LEAD_SCOPE_COLUMNS,
+  constraints: {
+    leads_assignee_id_users_id_fk: { path: 'assigneeId', what: 'user' },
+    leads_department_id_departments_id_fk: { path: 'departmentId', what: 'department' },
+  },
+  sort: {
+    fields: { createdAt: { expression: leads.createdAt, type: 'timestamp' }, updatedAt: { expression: leads.updatedAt, type: 'timestamp' } },
+    tieBreaker: leads.id,
+    defaultSort: '-createdAt',
+  },
+  search: { text: leads.searchText, emails: [leads.email], phones: [leads.phone] },
+  filters: { status: leads.status, source: leads.source, assigneeId: leads.assigneeId, departmentId: leads.departmentId },
 };
 
-const REFERENCES: ReferenceMap = {
-  leads_assignee_id_users_id_fk: { path: 'assigneeId', what: 'user' },
-  leads_department_id_departments_id_fk: { path: 'departmentId', what: 'department' },
-};
-
-export interface LeadFilters {
+export interface LeadFilters extends CommonListFilters {
   status?: LeadStatus[];
   source?: LeadSource[];
   interest?: LeadInterest;
   assigneeId?: string;
   departmentId?: string;
-  createdFrom?: Date;
-  createdTo?: Date;
-  q?: string;
-  deleted?: DeletedFilter;
 }
 
 /** A new lead with every column set as the database defaults would set it. */
@@ -77,69 +77,13 @@ export function completeLead(value: NewLead, now: Date, actor: string | null): L
   };
 }
 
-/** Rows a scope lets the actor see: assigned to or created by them, or in their department. */
-export function leadScope(scope: Scope): SQL | undefined {
-  return scopeCondition(scope, { ownerColumns: [leads.assigneeId, leads.createdBy], departmentColumn: leads.departmentId });
-}
-
 /** The only code that reads and writes `leads`. Every read takes the actor's scope into its WHERE. */
 @Injectable()
-export class LeadsRepository {
-  constructor(@InjectTransactionHost() private readonly txHost: DbTransactionHost) {}
+export class LeadsRepository extends ResourceRepository<typeof leads, LeadFilters> {
+  protected readonly spec = LEADS;
 
-  private get db() {
-    return this.txHost.tx;
-  }
-
-  /** One page (plus one row) in keyset order; each row carries its `sortKey` for the next cursor. */
-  list(filters: LeadFilters, scope: Scope, keyset: KeysetQuery): Promise<(Lead & { sortKey: string | number })[]> {
-    return this.db
-      .select({ ...getTableColumns(leads), sortKey: keyset.sortKey })
-      .from(leads)
-      .where(and(this.filterCondition(filters, scope), keyset.after))
-      .orderBy(...keyset.orderBy)
-      .limit(keyset.fetchLimit);
-  }
-
-  /** The WHERE of a list or export: typed filters, search, deleted mode and the scope. */
-  filterCondition(filters: LeadFilters, scope: Scope): SQL | undefined {
-    return and(
-      leadScope(scope),
-      deletedFilter(leads.deletedAt, filters.deleted),
-      inFilter(leads.status, filters.status),
-      inFilter(leads.source, filters.source),
-      filters.interest ? arrayContains(leads.interests, [filters.interest]) : undefined,
-      eqFilter(leads.assigneeId, filters.assigneeId),
-      eqFilter(leads.departmentId, filters.departmentId),
-      rangeFilter(leads.createdAt, filters.createdFrom, filters.createdTo),
-      searchFilter({ text: leads.searchText, emails: [leads.email], phones: [leads.phone] }, filters.q),
-    );
-  }
-
-  /** A lead within `scope`; soft-deleted ones only when asked for. */
-  async findById(id: string, scope: Scope, options: { deleted?: boolean } = {}): Promise<Lead | undefined> {
-    const [row] = await this.db
-      .select()
-      .from(leads)
-      .where(and(eq(leads.id, id), leadScope(scope), options.deleted ? undefined : isNull(leads.deletedAt)));
-    return row;
-  }
-
-  /** Locks the row for the rest of the transaction (conversion: nobody changes it meanwhile). */
-  async findForUpdate(id: string, scope: Scope): Promise<Lead | undefined> {
-    const [row] = await this.db
-      .select()
-      .from(leads)
-      .where(and(eq(leads.id, id), leadScope(scope), isNull(leads.deletedAt)))
-      .for('update');
-    return row;
-  }
-
-  insert(values: NewLead): Promise<Lead> {
-    return mapReferenceErrors(REFERENCES, async () => {
-      const [row] = await this.db.insert(leads).values(values).returning();
-      return row;
-    });
+  protected override filterConditions(filters: LeadFilters) {
+    return [filters.interest ? arrayContains(leads.interests, [filters.interest]) : undefined];
   }
 
   /**
@@ -151,49 +95,16 @@ export class LeadsRepository {
     const now = new Date();
     const actor = currentActorId();
     const rows = values.map((value) => completeLead(value, now, actor));
-    await mapReferenceErrors(REFERENCES, () => insertRows(this.db, leads, rows));
+    await this.mapConstraints(() => insertRows(this.db, leads, rows));
     return rows;
   }
 
-  /**
-   * Applies `changes` only if the live row is still at `version` and within `scope`, bumping the
-   * version; undefined when not (the caller tells not-found from stale). This WHERE is what makes
-   * a stale If-Match unable to overwrite anything, even between the caller's read and this write.
-   */
-  update(id: string, version: number, changes: LeadChanges, scope: Scope): Promise<Lead | undefined> {
-    return mapReferenceErrors(REFERENCES, async () => {
-      const [row] = await this.db
-        .update(leads)
-        .set({ ...changes, version: sql`${leads.version} + 1` })
-        .where(and(eq(leads.id, id), eq(leads.version, version), isNull(leads.deletedAt), leadScope(scope)))
-        .returning();
-      return row;
-    });
-  }
-
-  /** Merge of contacts: converted leads of `fromContactId` now name `toContactId`; returns them as they were. */
+  /** Merge of contacts: converted leads of `fromContactId` now name `toContactId`; returns their ids. */
   async reassignConvertedContact(fromContactId: string, toContactId: string): Promise<{ id: string }[]> {
     return this.db
       .update(leads)
       .set({ convertedContactId: toContactId, version: sql`${leads.version} + 1` })
       .where(eq(leads.convertedContactId, fromContactId))
       .returning({ id: leads.id });
-  }
-
-  /** Soft delete (at `version`) or restore (a deleted row, at `version` when given). */
-  async setDeleted(id: string, deleted: boolean, version: number | undefined, scope: Scope): Promise<Lead | undefined> {
-    const [row] = await this.db
-      .update(leads)
-      .set({ deletedAt: deleted ? sql`now()` : null, version: sql`${leads.version} + 1` })
-      .where(
-        and(
-          eq(leads.id, id),
-          version === undefined ? undefined : eq(leads.version, version),
-          deleted ? isNull(leads.deletedAt) : isNotNull(leads.deletedAt),
-          leadScope(scope),
-        ),
-      )
-      .returning();
-    return row;
   }
 }

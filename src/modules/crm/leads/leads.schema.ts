@@ -1,11 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, numeric, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { standardColumns, timestamptz } from '@libs/db';
+import { postalAddressColumns } from '@libs/contact-data';
+import { standardColumns, standardIndexes, timestamptz } from '@libs/db';
+import { searchTextColumn } from '@libs/search';
 import { departments } from '../../auth/departments/departments.schema';
 import { users } from '../../auth/users/users.schema';
 import { companies } from '../companies/companies.schema';
 import { contacts } from '../contacts/contacts.schema';
-import { crmLanguage, postalAddressColumns, salutation, searchTextColumn } from '../shared/crm-columns';
+import { crmLanguage, salutation } from '../shared/crm-enums.schema';
 
 export const leadSource = pgEnum('lead_source', ['website_form', 'phone', 'email', 'referral', 'partner', 'campaign', 'event', 'other']);
 export type LeadSource = (typeof leadSource.enumValues)[number];

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, PageQueryDto } from '@libs/pagination';
+import { PageDto } from '@libs/resource';
 import { ActivityResponseDto } from '../activities/activity.dto';
 
 export class TimelineQueryDto extends PageQueryDto {
@@ -40,9 +41,4 @@ export class TimelineItemDto {
   change: TimelineChangeDto | null;
 }
 
-export class TimelinePageDto {
-  @ApiProperty({ type: [TimelineItemDto] })
-  items: TimelineItemDto[];
-  @ApiProperty({ type: 'string', nullable: true })
-  nextCursor: string | null;
-}
+export const TimelinePageDto = PageDto(TimelineItemDto);

@@ -47,3 +47,13 @@ export function mergeTimeline<A, C>(
   const items = merged.slice(0, limit);
   return { items, next: merged.length > limit ? items[items.length - 1].position : null };
 }
+
+/** The subjects whose timeline an activity query covers: a lead, contacts (a survivor and its merged duplicates), a company. */
+export interface TimelineSubject {
+  leadIds?: string[];
+  contactIds?: string[];
+  companyIds?: string[];
+}
+
+/** Rows strictly after a timeline cursor, as `boundFor` computes it. */
+export type TimelineBound = NonNullable<ReturnType<typeof boundFor>>;

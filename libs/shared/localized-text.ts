@@ -1,4 +1,4 @@
-import { jsonb } from 'drizzle-orm/pg-core';
+import { ApiProperty } from '@nestjs/swagger';
 import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
 
 export const LOCALES = ['de', 'en'] as const;
@@ -7,10 +7,6 @@ export const LOCALES = ['de', 'en'] as const;
 export interface LocalizedText {
   de: string;
   en: string;
-}
-
-export function localizedText(name: string) {
-  return jsonb(name).$type<LocalizedText>();
 }
 
 export function isLocalizedText(value: unknown, maxLength = 2000): value is LocalizedText {
@@ -49,3 +45,16 @@ export const LOCALIZED_TEXT_SCHEMA = {
   properties: { de: { type: 'string', minLength: 1 }, en: { type: 'string', minLength: 1 } },
   example: { de: 'Wärmepumpe', en: 'Heat pump' },
 } as const;
+
+/** Documents a LocalizedText property of a DTO (`{ de, en }`, both non-empty). */
+export function ApiLocalizedText(options: { required?: boolean; nullable?: boolean; example?: LocalizedText } = {}): PropertyDecorator {
+  return ApiProperty({
+    type: 'object',
+    properties: { de: { type: 'string', minLength: 1 }, en: { type: 'string', minLength: 1 } },
+    required: [...LOCALIZED_TEXT_SCHEMA.required],
+    additionalProperties: false,
+    example: options.example ?? LOCALIZED_TEXT_SCHEMA.example,
+    nullable: options.nullable,
+    selfRequired: options.required ?? true,
+  });
+}

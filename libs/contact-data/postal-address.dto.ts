@@ -1,5 +1,6 @@
 import { IsOptional, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
-import { TrimToNull } from './dto-helpers';
+import { TrimToNull } from '@libs/http';
+import type { AddressColumns } from './postal-address.columns';
 
 /** Five digits when the address is in Germany (no country given means Germany). */
 function IsGermanPostalCodeInGermany(): PropertyDecorator {
@@ -47,14 +48,6 @@ export class PostalAddressDto {
   @IsString()
   @Matches(/^[A-Z]{2}$/, { message: 'countryCode must be an ISO 3166-1 alpha-2 code such as DE' })
   countryCode?: string | null;
-}
-
-/** As stored: four columns. */
-export interface AddressColumns {
-  street: string | null;
-  postalCode: string | null;
-  city: string | null;
-  countryCode: string | null;
 }
 
 export function addressToColumns(address: PostalAddressDto | null | undefined): AddressColumns {

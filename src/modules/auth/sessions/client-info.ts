@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { ClientInfo } from '../sessions/sessions.service';
+import type { ClientInfo } from './sessions.service';
 
 /** The caller's address (X-Forwarded-For from trusted proxies, see app.factory) and user agent. */
 export function clientInfo(request: FastifyRequest): ClientInfo {
