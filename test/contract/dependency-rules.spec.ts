@@ -85,6 +85,11 @@ describe('dependency rules (.dependency-cruiser.js)', () => {
       file('libs/db/index.ts', "import { createApp } from '../../src/app.factory';\nexport const d = createApp;\n"); // forbidden outside libs/testing
       file('libs/testing/app.ts', "import { createApp } from '../../src/app.factory';\nimport { AppModule } from '../../src/app.module';\nexport const t = [createApp, AppModule];\n"); // allowed
       file('libs/testing/users.ts', "import { UsersService } from '@libs/../src/modules/auth';\nexport const u = UsersService;\n"); // forbidden
+      file('src/db/seeds/index.ts', "export const SEEDS = [];\n");
+      file('src/db/schema.ts', "export * from '../modules/crm/leads/leads.schema';\n");
+      file('libs/testing/seeds.ts', "import { SEEDS } from '../../src/db/seeds';\nexport const s = SEEDS;\n"); // allowed: seeding the test database
+      file('libs/shared/types.ts', "import type * as schema from '../../src/db/schema';\nexport type S = typeof schema;\n"); // allowed: entity types
+      file('libs/shared/other.ts', "import { leads } from '../../src/modules/crm/leads/leads.schema';\nexport const o = leads;\n"); // forbidden
     });
 
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -99,6 +104,7 @@ describe('dependency rules (.dependency-cruiser.js)', () => {
           'libs-import-no-src: libs/http/index.ts → src/modules/crm/leads/leads.schema.ts',
           'libs-import-no-src: libs/db/index.ts → src/app.factory.ts',
           'test-harness-boots-app-only: libs/testing/users.ts → src/modules/auth/index.ts',
+          'libs-import-no-src: libs/shared/other.ts → src/modules/crm/leads/leads.schema.ts',
         ].sort(),
       );
     });

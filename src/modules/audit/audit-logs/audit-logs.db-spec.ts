@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { Client } from 'pg';
 import { runAsActor, setContextValue } from '@libs/context';
+import { TransactionRequiredError } from '@libs/db';
 import { DomainEventInput, EventOutbox, fieldChanges } from '@libs/events';
 import { createTestDatabase, itThroughPgBouncer, TestDatabase } from '@libs/testing';
 import { drainOutbox } from '@libs/testing/outbox';
@@ -8,6 +9,7 @@ import { createEventsTestApp, sqlAs, transactionHost } from '@libs/testing/outbo
 import { auditHash } from './audit-hash';
 import { AuditChainService } from './audit-chain.service';
 import { AuditLogReader } from './audit-log-reader';
+import { AuditLogsRepository } from './audit-logs.repository';
 import { AuditLogsService } from './audit-logs.service';
 
 const ALICE = '11111111-1111-4111-8111-111111111111';
@@ -71,6 +73,10 @@ describe('audit log', () => {
     expect(updated.recorded_at.getTime()).toBeGreaterThanOrEqual(updated.occurred_at.getTime());
     expect(Number(updated.seq)).toBeGreaterThan(Number(created.seq));
     expect(updated.prev_hash).toBe(created.hash);
+  });
+
+  it('refuses to take the chain lock outside a transaction (the lock would end at once)', async () => {
+    await expect(runAsActor(() => app.get(AuditLogsRepository).lockChain())).rejects.toBeInstanceOf(TransactionRequiredError);
   });
 
   it('records an event once, however often it is delivered', async () => {

@@ -1,3 +1,4 @@
+import type { ModuleTestUser } from '@libs/testing/module-context';
 import { CONSULTING, CrmTestContext, expectAppError, SALES, startCrmTestContext } from '../../../../test/support/crm-fixtures';
 import type { ListCompaniesQueryDto } from '../companies/company.dto';
 import { CompaniesService } from '../companies/companies.service';
@@ -10,16 +11,16 @@ describe('companies and activities (module, PostgreSQL)', () => {
   let ctx: CrmTestContext;
   let companies: CompaniesService;
   let activities: ActivitiesService;
-  let anna: { id: string; departmentId: string };
-  let clara: { id: string; departmentId: string };
+  let anna: ModuleTestUser;
+  let clara: ModuleTestUser;
   const as = <T>(fn: () => Promise<T>) => ctx.as(anna, 'department', fn);
 
   beforeAll(async () => {
     ctx = await startCrmTestContext();
     companies = ctx.app.get(CompaniesService);
     activities = ctx.app.get(ActivitiesService);
-    anna = { id: ctx.users.anna, departmentId: SALES };
-    clara = { id: ctx.users.clara, departmentId: CONSULTING };
+    anna = ctx.users.anna;
+    clara = ctx.users.clara;
   });
 
   afterAll(() => ctx?.close());
@@ -88,7 +89,7 @@ describe('companies and activities (module, PostgreSQL)', () => {
     it('own scope: only activities one owns or created', async () => {
       const lead = await as(() => ctx.app.get(LeadsService).create({ source: 'phone', lastName: 'Shared', allowDuplicates: true } as CreateLeadDto));
       const mine = await as(() => activities.create({ type: 'note', subject: 'Mine', leadId: lead.id }));
-      const ben = { id: ctx.users.ben, departmentId: SALES };
+      const ben = ctx.users.ben;
       const bens = await ctx.as(ben, 'department', () => activities.create({ type: 'note', subject: 'Bens', leadId: lead.id }));
       const own = await ctx.as(anna, 'own', () => activities.list({ limit: 50, deleted: 'exclude', leadId: lead.id } as ListActivitiesQueryDto));
       expect(own.items.map((a) => a.id)).toEqual([mine.id]);

@@ -1,3 +1,4 @@
+import type { ModuleTestUser } from '@libs/testing/module-context';
 import { drainOutbox } from '@libs/testing/outbox';
 import { CrmTestContext, expectAppError, SALES, startCrmTestContext } from '../../../../test/support/crm-fixtures';
 import { ActivitiesService } from '../activities/activities.service';
@@ -13,13 +14,13 @@ import { ContactsService } from './contacts.service';
 describe('contacts, merge and timeline (module, PostgreSQL)', () => {
   let ctx: CrmTestContext;
   let contacts: ContactsService;
-  let anna: { id: string; departmentId: string };
+  let anna: ModuleTestUser;
   const as = <T>(fn: () => Promise<T>) => ctx.as(anna, 'department', fn);
 
   beforeAll(async () => {
     ctx = await startCrmTestContext();
     contacts = ctx.app.get(ContactsService);
-    anna = { id: ctx.users.anna, departmentId: SALES };
+    anna = ctx.users.anna;
   });
 
   afterAll(() => ctx?.close());
@@ -97,7 +98,7 @@ describe('contacts, merge and timeline (module, PostgreSQL)', () => {
       const merge = ctx.app.get(ContactMergeService);
       await expectAppError(as(() => merge.merge(a.id, undefined, { duplicateId: a.id })), 422, 'CRM_CONTACT_MERGE_SELF');
       await expectAppError(as(() => merge.merge(a.id, a.version + 1, { duplicateId: b.id })), 412, 'PRECONDITION_FAILED');
-      const foreign = await ctx.as({ id: ctx.users.clara, departmentId: null as unknown as string }, 'own', () =>
+      const foreign = await ctx.as({ id: ctx.users.clara.id, departmentId: null as unknown as string }, 'own', () =>
         contacts.create({ lastName: 'Foreign', allowDuplicates: true } as CreateContactDto),
       );
       await expectAppError(ctx.as(anna, 'own', () => merge.merge(a.id, undefined, { duplicateId: foreign.id })), 404, 'CRM_CONTACT_NOT_FOUND');

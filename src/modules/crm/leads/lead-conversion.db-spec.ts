@@ -1,3 +1,4 @@
+import type { ModuleTestUser } from '@libs/testing/module-context';
 import { CONSULTING, CrmTestContext, expectAppError, SALES, startCrmTestContext } from '../../../../test/support/crm-fixtures';
 import { ContactsService } from '../contacts/contacts.service';
 import { CompaniesService } from '../companies/companies.service';
@@ -9,13 +10,13 @@ describe('lead conversion (module, PostgreSQL)', () => {
   let ctx: CrmTestContext;
   let leads: LeadsService;
   let conversion: LeadConversionService;
-  let anna: { id: string; departmentId: string };
+  let anna: ModuleTestUser;
 
   beforeAll(async () => {
     ctx = await startCrmTestContext();
     leads = ctx.app.get(LeadsService);
     conversion = ctx.app.get(LeadConversionService);
-    anna = { id: ctx.users.anna, departmentId: SALES };
+    anna = ctx.users.anna;
   });
 
   afterAll(() => ctx?.close());
@@ -35,12 +36,12 @@ describe('lead conversion (module, PostgreSQL)', () => {
       interests: ['photovoltaics'],
       propertyAddress: { street: 'Ring 2', postalCode: '50667', city: 'Köln' },
       ownerOccupied: false,
-      assigneeId: ctx.users.ben,
+      assigneeId: ctx.users.ben.id,
     });
     const result = await ctx.as(anna, 'department', () => conversion.convert(lead.id, lead.version, {}));
     expect(result).toMatchObject({ status: 'converted', version: lead.version + 1 });
-    expect(result.contact).toMatchObject({ lastName: 'Vogel', email: 'lena@vogel.example', phone: '+49221998877', companyId: result.company!.id, address: null, ownerId: ctx.users.ben, departmentId: SALES });
-    expect(result.company).toMatchObject({ name: 'Vogel Hausverwaltung GmbH', ownerId: ctx.users.ben, departmentId: SALES });
+    expect(result.contact).toMatchObject({ lastName: 'Vogel', email: 'lena@vogel.example', phone: '+49221998877', companyId: result.company!.id, address: null, ownerId: ctx.users.ben.id, departmentId: SALES });
+    expect(result.company).toMatchObject({ name: 'Vogel Hausverwaltung GmbH', ownerId: ctx.users.ben.id, departmentId: SALES });
 
     const [converted] = (await eventsOf(lead.id)).filter((e) => e.type === 'crm.lead.converted');
     expect(converted.payload).toMatchObject({
@@ -102,7 +103,7 @@ describe('lead conversion (module, PostgreSQL)', () => {
   });
 
   it('respects the scopes of what it creates', async () => {
-    const lead = await ctx.as({ id: ctx.users.clara, departmentId: CONSULTING }, 'all', () =>
+    const lead = await ctx.as(ctx.users.clara, 'all', () =>
       leads.create({ source: 'phone', status: 'qualified', lastName: 'Scoped', allowDuplicates: true } as CreateLeadDto),
     );
     // may convert any lead, but create contacts only in the own department

@@ -1,3 +1,4 @@
+import type { ModuleTestUser } from '@libs/testing/module-context';
 import { Readable } from 'node:stream';
 import { CONSULTING, CrmTestContext, SALES, startCrmTestContext } from '../../../../test/support/crm-fixtures';
 import { IMPORT_BATCH_SIZE, LeadsImportService } from './leads-import.service';
@@ -23,12 +24,12 @@ const goodRow = (n: number) => `website_form,Vorname${n},Nachname${n},person${n}
 describe('lead CSV import (module, PostgreSQL)', () => {
   let ctx: CrmTestContext;
   let importer: LeadsImportService;
-  let anna: { id: string; departmentId: string };
+  let anna: ModuleTestUser;
 
   beforeAll(async () => {
     ctx = await startCrmTestContext();
     importer = ctx.app.get(LeadsImportService);
-    anna = { id: ctx.users.anna, departmentId: SALES };
+    anna = ctx.users.anna;
   });
 
   afterAll(() => ctx?.close());
@@ -110,7 +111,7 @@ describe('lead CSV import (module, PostgreSQL)', () => {
   });
 
   it('rows naming an unknown assignee are reported; the rest of the batch is imported', async () => {
-    const csv = 'source,last_name,assignee_id\nphone,Known,' + ctx.users.ben + '\nphone,Unknown,00000000-0000-4000-8000-000000000001\nphone,Nobody,\n';
+    const csv = 'source,last_name,assignee_id\nphone,Known,' + ctx.users.ben.id + '\nphone,Unknown,00000000-0000-4000-8000-000000000001\nphone,Nobody,\n';
     const report = await ctx.as(anna, 'department', () => importer.import(Readable.from([csv]), { dryRun: false, allowDuplicates: true }));
     expect(report).toMatchObject({ rows: 3, imported: 2, invalid: 1, errors: [{ row: 3, field: 'assignee_id', message: 'assigneeId must reference an existing user' }] });
   });

@@ -1,3 +1,4 @@
+import type { ModuleTestUser } from '@libs/testing/module-context';
 import { drainOutbox } from '@libs/testing/outbox';
 import { CONSULTING, CrmTestContext, expectAppError, SALES, startCrmTestContext } from '../../../../test/support/crm-fixtures';
 import type { CreateLeadDto, LeadResponseDto, ListLeadsQueryDto } from './lead.dto';
@@ -9,16 +10,16 @@ const query = (q: Partial<ListLeadsQueryDto> = {}): ListLeadsQueryDto => ({ limi
 describe('leads (module, PostgreSQL)', () => {
   let ctx: CrmTestContext;
   let leads: LeadsService;
-  let anna: { id: string; departmentId: string };
-  let ben: { id: string; departmentId: string };
-  let clara: { id: string; departmentId: string };
+  let anna: ModuleTestUser;
+  let ben: ModuleTestUser;
+  let clara: ModuleTestUser;
 
   beforeAll(async () => {
     ctx = await startCrmTestContext();
     leads = ctx.app.get(LeadsService);
-    anna = { id: ctx.users.anna, departmentId: SALES };
-    ben = { id: ctx.users.ben, departmentId: SALES };
-    clara = { id: ctx.users.clara, departmentId: CONSULTING };
+    anna = ctx.users.anna;
+    ben = ctx.users.ben;
+    clara = ctx.users.clara;
   });
 
   afterAll(() => ctx?.close());
@@ -230,7 +231,7 @@ describe('leads (module, PostgreSQL)', () => {
     it('answers 409 naming the candidates the creator may read (ids only) and counting the others, unless allowed', async () => {
       const first = await ctx.as(anna, 'department', () => leads.create(lead({ lastName: 'Dup', email: 'dup@example.de', phone: '040 1234567', allowDuplicates: false })));
       // Ben works in the same department: he may read Anna's lead, so it is named.
-      const ben = { id: ctx.users.ben, departmentId: SALES };
+      const ben = ctx.users.ben;
       const inScope = await expectAppError(
         ctx.as(ben, 'department', () => leads.create(lead({ lastName: 'Dup1', email: 'DUP@example.de', allowDuplicates: false }))),
         409,
