@@ -1,4 +1,4 @@
-import { addressToColumns, columnsToAddress, normalizedContactData } from '@libs/contact-data';
+import { addressOfRow, addressToColumns, columnsToAddress, normalizedContactData, prefixAddress } from '@libs/contact-data';
 import { auditedFields, ChangesOf, pick, pickDefined } from '@libs/resource';
 import { buildSearchText } from '@libs/search';
 import type { LeadResponseDto, UpdateLeadDto } from './lead.dto';
@@ -23,18 +23,14 @@ export function toLeadResponse(lead: Lead): LeadResponseDto {
   return {
     ...auditedFields(lead),
     ...pick(lead, [...STATUS_FIELDS, 'statusChangedAt', ...LEAD_FIELDS, ...CONVERSION_FIELDS]),
-    propertyAddress: columnsToAddress({ street: lead.propertyStreet, postalCode: lead.propertyPostalCode, city: lead.propertyCity, countryCode: lead.propertyCountryCode }),
+    propertyAddress: columnsToAddress(addressOfRow(lead, 'property')),
   };
 }
 
 /** The columns of the fields present in a create or update DTO (undefined = not sent = unchanged). */
 export function leadColumns(dto: Partial<UpdateLeadDto>): LeadChanges {
-  const columns: LeadChanges = pick(dto, LEAD_FIELDS);
-  if (dto.propertyAddress !== undefined) {
-    const address = addressToColumns(dto.propertyAddress);
-    Object.assign(columns, { propertyStreet: address.street, propertyPostalCode: address.postalCode, propertyCity: address.city, propertyCountryCode: address.countryCode });
-  }
-  return normalizedContactData(pickDefined(columns));
+  const property = dto.propertyAddress === undefined ? {} : prefixAddress(addressToColumns(dto.propertyAddress), 'property');
+  return normalizedContactData(pickDefined({ ...pick(dto, LEAD_FIELDS), ...property }));
 }
 
 export function leadSearchText(lead: Pick<Lead, 'firstName' | 'lastName' | 'companyName' | 'email' | 'phone'>): string {

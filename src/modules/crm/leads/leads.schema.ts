@@ -72,7 +72,7 @@ export const leads = pgTable(
     phone: text('phone'),
     preferredLanguage: crmLanguage('preferred_language').notNull().default('de'),
     // The property at intake.
-    ...prefixed(postalAddressColumns('property_')),
+    ...postalAddressColumns('property'),
     buildingType: buildingType('building_type'),
     yearBuilt: integer('year_built'),
     livingAreaM2: numeric('living_area_m2', { precision: 9, scale: 2, mode: 'number' }),
@@ -107,20 +107,6 @@ export const leads = pgTable(
     index('leads_search_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
   ],
 );
-
-function prefixed<T extends Record<string, unknown>>(columns: T) {
-  return {
-    propertyStreet: columns.street,
-    propertyPostalCode: columns.postalCode,
-    propertyCity: columns.city,
-    propertyCountryCode: columns.countryCode,
-  } as {
-    propertyStreet: T['street'];
-    propertyPostalCode: T['postalCode'];
-    propertyCity: T['city'];
-    propertyCountryCode: T['countryCode'];
-  };
-}
 
 export type Lead = typeof leads.$inferSelect;
 export type NewLead = typeof leads.$inferInsert;
