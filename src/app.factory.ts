@@ -76,7 +76,15 @@ export async function createApp(config: AppConfig, options: CreateAppOptions): P
 
   let document: OpenAPIObject | undefined;
   setupSwagger(app, () => (document ??= createOpenApiDocument(app)));
-  if (options.init ?? true) await app.init();
+  if (options.init ?? true) {
+    try {
+      await app.init();
+    } catch (error) {
+      // A boot check refused the app: release what the modules initialised so far (the pool).
+      await app.close().catch(() => undefined);
+      throw error;
+    }
+  }
   return app;
 }
 

@@ -5,3 +5,4 @@ export * from './idempotency.repository';
 export * from './idempotency-retention';
 export * from './idempotent.decorator';
 export * from './request-hash';
+export * from './secret-responses';
