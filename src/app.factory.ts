@@ -20,12 +20,6 @@ import { buildOpenApiDocument, createOpenApiDocument, setupSwagger } from './ope
 
 export const API_PREFIX = 'api/v1';
 
-/**
- * Proxies whose X-Forwarded-* headers are believed: Fly's edge and local reverse proxies reach the
- * app from private or loopback addresses; a client connecting directly cannot spoof its ip.
- */
-export const TRUSTED_PROXIES = ['loopback', 'linklocal', 'uniquelocal'];
-
 export interface CreateAppOptions {
   /** Runtime connection string (`prepareDatabase().runtimeUrl`, or a test database). */
   databaseUrl: string;
@@ -53,7 +47,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions): P
     // sees the request: render those as problem+json too (found by the contract fuzz test).
     frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => problemFilter?.catch(error, httpHost(request, reply)) ?? reply.send(error),
     bodyLimit: config.http.bodyLimitBytes,
-    trustProxy: TRUSTED_PROXIES,
+    // X-Forwarded-* is believed only from these peers (TRUSTED_PROXIES); anyone else's is ignored.
+    trustProxy: config.http.trustedProxies.length > 0 ? config.http.trustedProxies : false,
     genReqId: genRequestId,
     requestIdHeader: false,
     loggerInstance: logger,
@@ -76,7 +71,15 @@ export async function createApp(config: AppConfig, options: CreateAppOptions): P
 
   let document: OpenAPIObject | undefined;
   setupSwagger(app, () => (document ??= createOpenApiDocument(app)));
-  if (options.init ?? true) await app.init();
+  if (options.init ?? true) {
+    try {
+      await app.init();
+    } catch (error) {
+      // A boot check refused the app: release what the modules initialised so far (the pool).
+      await app.close().catch(() => undefined);
+      throw error;
+    }
+  }
   return app;
 }
 

@@ -49,3 +49,8 @@ export class AtlasLockError extends Error {
 export class ManualMigrationRequiredError extends Error {
   override name = 'ManualMigrationRequiredError';
 }
+
+/** The migration connection goes through a connection pooler (PgBouncer) instead of to PostgreSQL. */
+export class PooledConnectionError extends Error {
+  override name = 'PooledConnectionError';
+}

@@ -4,7 +4,7 @@ export {
   directive, fileDescription, fileDirectives, fileTxMode, fileVersion, hasSumIgnore, headerComments, isCheckpoint,
 } from './directives';
 export type { TxMode } from './directives';
-export { AtlasChecksumError, AtlasLockError, ManualMigrationRequiredError } from './errors';
+export { AtlasChecksumError, AtlasLockError, ManualMigrationRequiredError, PooledConnectionError } from './errors';
 export type { ChecksumErrorCode, ChecksumErrorDetail, ChecksumErrorReason } from './errors';
 export { formatVersion, generateMigration, nextVersion, renderMigration } from './generator';
 export type { GenerateOptions, GenerateResult } from './generator';

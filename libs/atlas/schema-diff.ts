@@ -1,9 +1,9 @@
 // Diffing a live database against a Drizzle schema with drizzle-kit's pushSchema, plus
 // replaying a migration directory statement by statement (no revisions table).
-import { drizzle } from 'drizzle-orm/node-postgres';
 import type { Client } from 'pg';
 import { assertValidDir } from './hash-file';
 import { ManualMigrationRequiredError } from './errors';
+import { introspectionDatabase } from './introspection';
 import { AtlasLogger, silentLogger } from './logger';
 import { describeDirFiles } from './migration-dir';
 import { computePending } from './pending';
@@ -121,7 +121,7 @@ export async function diffClientAgainstSchema(
   const filters = schemaNames(json, revisionsSchema);
   let result: Awaited<ReturnType<DrizzleKitApi['pushSchema']>>;
   try {
-    result = await withoutTty(() => kit.pushSchema(imports, drizzle({ client }), filters));
+    result = await withoutTty(() => kit.pushSchema(imports, introspectionDatabase(client), filters));
   } catch (err) {
     if (/Interactive prompts require a TTY/.test((err as Error).message ?? '')) {
       throw new ManualMigrationRequiredError(

@@ -13,6 +13,11 @@ export interface AppConfig {
     port: number;
     bodyLimitBytes: number;
     shutdownTimeoutMs: number;
+    /**
+     * Peers whose X-Forwarded-For is believed (TRUSTED_PROXIES): addresses, CIDR ranges or the
+     * names loopback, linklocal, uniquelocal; [] = none. Default: loopback only.
+     */
+    trustedProxies: string[];
   };
   database: {
     /** Runtime connection (app-user, through PgBouncer when deployed); undefined → embedded PostgreSQL. */

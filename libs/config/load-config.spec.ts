@@ -23,7 +23,7 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toEqual({
       nodeEnv: 'development',
       logLevel: 'info',
-      http: { host: '0.0.0.0', port: 3000, bodyLimitBytes: 1_048_576, shutdownTimeoutMs: 10_000 },
+      http: { host: '0.0.0.0', port: 3000, bodyLimitBytes: 1_048_576, shutdownTimeoutMs: 10_000, trustedProxies: ['loopback'] },
       database: {
         url: undefined,
         migrationUrl: undefined,
@@ -54,6 +54,7 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'warn',
       BODY_LIMIT_BYTES: '2048',
       SHUTDOWN_TIMEOUT_MS: '500',
+      TRUSTED_PROXIES: ' 10.0.0.0/8, 2001:db8::1 ,loopback',
       DB_POOL_MAX: '4',
       EMBEDDED_PG_DIR: '/tmp/pg',
       EMBEDDED_PG_PORT: '6000',
@@ -70,7 +71,7 @@ describe('loadConfig', () => {
     expect(config).toEqual({
       nodeEnv: 'production',
       logLevel: 'warn',
-      http: { host: '127.0.0.1', port: 8080, bodyLimitBytes: 2048, shutdownTimeoutMs: 500 },
+      http: { host: '127.0.0.1', port: 8080, bodyLimitBytes: 2048, shutdownTimeoutMs: 500, trustedProxies: ['10.0.0.0/8', '2001:db8::1', 'loopback'] },
       database: {
         url: DB.DATABASE_URL,
         migrationUrl: DB.DATABASE_URL_MIGRATION,
@@ -97,6 +98,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'test' }).housekeeping.enabled).toBe(false);
   });
 
+  it('reads TRUSTED_PROXIES: addresses, CIDR ranges, proxy-addr names, or none', () => {
+    expect(loadConfig({ TRUSTED_PROXIES: 'none' }).http.trustedProxies).toEqual([]);
+    expect(loadConfig({ TRUSTED_PROXIES: '172.16.0.0/12,fdaa::/16,192.0.2.7' }).http.trustedProxies).toEqual(['172.16.0.0/12', 'fdaa::/16', '192.0.2.7']);
+    expect(loadConfig({ TRUSTED_PROXIES: '' }).http.trustedProxies).toEqual(['loopback']);
+  });
+
   it('treats empty and blank values as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '  ', DATABASE_URL_MIGRATION: '' }).http.port).toBe(3000);
   });
@@ -119,6 +126,10 @@ describe('loadConfig', () => {
     [{ REFRESH_TOKEN_TTL_DAYS: '0' }, 'Invalid configuration: REFRESH_TOKEN_TTL_DAYS must be an integer between 1 and 365 (got "0")'],
     [{ OUTBOX_POLL_MS: '5' }, 'Invalid configuration: OUTBOX_POLL_MS must be an integer between 10 and 600000 (got "5")'],
     [{ OUTBOX_RELAY_ENABLED: 'on' }, 'Invalid configuration: OUTBOX_RELAY_ENABLED must be true or false (got "on")'],
+    [{ TRUSTED_PROXIES: '10.0.0.0/33' }, 'Invalid configuration: TRUSTED_PROXIES must be "none" or a comma-separated list of IP addresses, CIDR ranges (10.0.0.0/8) and loopback, linklocal, uniquelocal (got "10.0.0.0/33")'],
+    [{ TRUSTED_PROXIES: 'loopback, proxy.internal' }, 'Invalid configuration: TRUSTED_PROXIES must be "none" or a comma-separated list of IP addresses, CIDR ranges (10.0.0.0/8) and loopback, linklocal, uniquelocal (got "proxy.internal")'],
+    [{ TRUSTED_PROXIES: 'none,loopback' }, 'Invalid configuration: TRUSTED_PROXIES must be "none" or a comma-separated list of IP addresses, CIDR ranges (10.0.0.0/8) and loopback, linklocal, uniquelocal (got "none")'],
+    [{ TRUSTED_PROXIES: ',' }, 'Invalid configuration: TRUSTED_PROXIES must be "none" or a comma-separated list of IP addresses, CIDR ranges (10.0.0.0/8) and loopback, linklocal, uniquelocal (got ",")'],
     [{ OUTBOX_RETENTION_DAYS: '0' }, 'Invalid configuration: OUTBOX_RETENTION_DAYS must be an integer between 1 and 3650 (got "0")'],
   ])('rejects %j with one line naming the variable', (env, message) => {
     const error = errorOf(env);

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { AppConfig, LOG_LEVELS, LogLevel, NODE_ENVS, NodeEnv } from './app-config';
 import { ConfigError } from './config-error';
 
@@ -38,6 +39,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       port: reader.integer('PORT', 3000, 1, 65535),
       bodyLimitBytes: reader.integer('BODY_LIMIT_BYTES', 1_048_576, 1, MAX_SAFE),
       shutdownTimeoutMs: reader.integer('SHUTDOWN_TIMEOUT_MS', 10_000, 1, MAX_SAFE),
+      // A process on the same machine could do anything anyway; a private-network neighbour must
+      // not be able to choose the address the per-ip login throttle and the audit log see.
+      trustedProxies: reader.trustedProxies('TRUSTED_PROXIES', ['loopback']),
     },
     database: {
       url: databaseUrl,
@@ -142,6 +146,23 @@ class EnvReader {
     return value;
   }
 
+  /** Comma-separated addresses, CIDR ranges or proxy-addr names; `none` alone trusts no proxy. */
+  trustedProxies(name: string, fallback: string[]): string[] {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+    if (entries.length === 1 && entries[0] === 'none') return [];
+    const invalid = entries.filter((entry) => !isProxyEntry(entry));
+    if (entries.length === 0 || invalid.length > 0) {
+      this.fail(
+        `${name} must be "none" or a comma-separated list of IP addresses, CIDR ranges (10.0.0.0/8) and ` +
+          `${PROXY_NAMES.join(', ')} (got ${show(invalid[0] ?? value)})`,
+      );
+      return fallback;
+    }
+    return entries;
+  }
+
   /** Never echoes the value: a connection URL usually carries a password. */
   postgresUrl(name: string): string | undefined {
     const value = this.raw(name);
@@ -168,6 +189,18 @@ class EnvReader {
     const value = this.env[name]?.trim();
     return value === undefined || value === '' ? undefined : value;
   }
+}
+
+/** Address groups Fastify's trustProxy (proxy-addr) knows by name. */
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_NAMES.includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
 /** Quotes a value for an error message, escaped and shortened so the message stays one line. */

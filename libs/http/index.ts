@@ -7,6 +7,7 @@ export * from './problem-details';
 export * from './problem-details.dto';
 export * from './problem-details.filter';
 export * from './public.decorator';
+export * from './secret-property.decorator';
 export * from './shutdown-state';
 export * from './validation';
 export * from './etag';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { DbTransactionHost } from '@libs/db';
 import { IdempotencyKeyRow, idempotencyKeys } from './idempotency-keys.schema';
 
@@ -59,12 +59,19 @@ export class IdempotencyRepository {
       .where(eq(idempotencyKeys.id, id));
   }
 
-  /** Deletes expired keys (a housekeeping job's work); returns how many. */
-  async purgeExpired(now = new Date()): Promise<number> {
-    const deleted = await this.txHost.tx
-      .delete(idempotencyKeys)
+  /**
+   * Deletes up to `limit` keys that expired before `now`, oldest first; keys another transaction
+   * holds (a request retrying its key right now) are skipped, not waited for. Returns how many.
+   */
+  async deleteExpired(now: Date, limit: number): Promise<number> {
+    const expired = this.txHost.tx
+      .select({ id: idempotencyKeys.id })
+      .from(idempotencyKeys)
       .where(lt(idempotencyKeys.expiresAt, now))
-      .returning({ id: idempotencyKeys.id });
+      .orderBy(idempotencyKeys.expiresAt)
+      .limit(limit)
+      .for('update', { skipLocked: true });
+    const deleted = await this.txHost.tx.delete(idempotencyKeys).where(inArray(idempotencyKeys.id, expired)).returning({ id: idempotencyKeys.id });
     return deleted.length;
   }
 }

@@ -19,8 +19,13 @@ const FAST_SETTINGS = { fsync: 'off', synchronous_commit: 'off', full_page_write
 /**
  * The test database server: TEST_DATABASE_URL if set, else a testcontainers PostgreSQL when a
  * Docker engine answers, else an embedded PostgreSQL in a temporary directory.
+ * `TEST_PG_SERVER=embedded` skips the first two: CI runs the schema tests once more that way, on
+ * the embedded PostgreSQL 18, next to the run on its PostgreSQL 15.
  */
 export async function startPgServer(log: (msg: string) => void): Promise<PgServer> {
+  const choice = process.env.TEST_PG_SERVER;
+  if (choice === 'embedded') return startEmbedded();
+  if (choice) throw new Error(`TEST_PG_SERVER=${choice}: the only accepted value is "embedded" (unset: TEST_DATABASE_URL, testcontainers, embedded)`);
   const external = process.env.TEST_DATABASE_URL;
   if (external) {
     const url = new URL(external);

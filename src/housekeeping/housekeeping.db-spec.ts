@@ -1,6 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { runAsActor } from '@libs/context';
+import { Client } from 'pg';
 import { EventOutbox, EventsClock, OutboxRetention, PRUNE_BATCH_SIZE } from '@libs/events';
+import { IdempotencyRepository, IdempotencyRetention, PURGE_BATCH_SIZE } from '@libs/idempotency';
 import { createTestDatabase, TestDatabase } from '@libs/testing';
 import { drainOutbox } from '@libs/testing/outbox';
 import { createEventsTestApp, failingAggregates, PROBES_DDL, sqlAs, transactionHost } from '@libs/testing/outbox-probes';
@@ -98,5 +100,33 @@ describe('housekeeping: outbox retention and expired idempotency keys', () => {
     now = new Date(now.getTime() + 11 * DAY_MS);
     expect(await app.get(HousekeepingService).runOnce()).toEqual({ outboxEventsDeleted: 1, idempotencyKeysDeleted: 1 });
     expect(await sqlAs(db.adminUrl, 'select key from idempotency_keys')).toEqual([{ key: 'live' }]);
+  });
+
+  it('purges expired idempotency keys in batches of PURGE_BATCH_SIZE, skipping a key a request holds', async () => {
+    await sqlAs(
+      db.adminUrl,
+      `insert into idempotency_keys (actor_id, key, request_method, request_path, request_hash, response_status, expires_at)
+       select $1::uuid, 'expired-' || n, 'POST', '/api/v1/leads', 'h', 201, now() - n * interval '1 second' from generate_series(1, $2::int) n
+       union all
+       select $1::uuid, 'live-' || n, 'POST', '/api/v1/leads', 'h', 201, now() + interval '1 day' from generate_series(1, 2) n`,
+      [uuid(99), PURGE_BATCH_SIZE + 5],
+    );
+    // A request retrying its expired key holds that row (IdempotencyRepository.claim takes it over).
+    const request = new Client({ connectionString: db.adminUrl });
+    await request.connect();
+    await request.query('begin');
+    await request.query(`select 1 from idempotency_keys where key = 'expired-1' for update`);
+    const spy = jest.spyOn(app.get(IdempotencyRepository), 'deleteExpired');
+    let batchLimits: number[];
+    try {
+      expect(await app.get(IdempotencyRetention).purgeExpired()).toBe(PURGE_BATCH_SIZE + 4);
+      batchLimits = spy.mock.calls.map(([, limit]) => limit);
+    } finally {
+      spy.mockRestore();
+      await request.query('rollback');
+      await request.end();
+    }
+    expect(batchLimits).toEqual([PURGE_BATCH_SIZE, PURGE_BATCH_SIZE]);
+    expect(await sqlAs(db.adminUrl, 'select key from idempotency_keys order by key')).toEqual([{ key: 'expired-1' }, { key: 'live-1' }, { key: 'live-2' }]);
   });
 });

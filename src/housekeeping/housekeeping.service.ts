@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import type { AppConfig } from '@libs/config';
 import { InjectAppConfig } from '@libs/config';
 import { OutboxRetention } from '@libs/events';
-import { IdempotencyRepository } from '@libs/idempotency';
+import { IdempotencyRetention } from '@libs/idempotency';
 
 /** First run a minute after boot (boot stays fast, short-lived processes never run it), then hourly. */
 const FIRST_RUN_DELAY_MS = 60_000;
@@ -27,7 +27,7 @@ export class HousekeepingService implements OnApplicationBootstrap, OnApplicatio
   constructor(
     @InjectAppConfig() private readonly config: AppConfig,
     private readonly outboxRetention: OutboxRetention,
-    private readonly idempotencyKeys: IdempotencyRepository,
+    private readonly idempotencyRetention: IdempotencyRetention,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -43,7 +43,7 @@ export class HousekeepingService implements OnApplicationBootstrap, OnApplicatio
   async runOnce(): Promise<HousekeepingResult> {
     const result = {
       outboxEventsDeleted: await this.outboxRetention.prune(),
-      idempotencyKeysDeleted: await this.idempotencyKeys.purgeExpired(),
+      idempotencyKeysDeleted: await this.idempotencyRetention.purgeExpired(),
     };
     this.logger.log(`housekeeping: deleted ${result.outboxEventsDeleted} outbox events, ${result.idempotencyKeysDeleted} idempotency keys`);
     return result;

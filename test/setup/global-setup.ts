@@ -20,7 +20,9 @@ export default async function globalSetup(): Promise<void> {
   const template = `renewa_tpl_${runId}`;
   const admin = new Client({ connectionString: server.adminUrl });
   await admin.connect();
+  let version: string;
   try {
+    version = (await admin.query<{ server_version: string }>('SHOW server_version')).rows[0].server_version;
     await admin.query(`CREATE DATABASE "${template}"`);
   } finally {
     await admin.end();
@@ -55,7 +57,7 @@ export default async function globalSetup(): Promise<void> {
   process.env[TEST_ENV.template] = template;
   process.env[TEST_ENV.runId] = runId;
   process.env[TEST_ENV.rolePassword] = server.rolePassword ?? '';
-  log(`PostgreSQL: ${server.kind}; template ${template}; PgBouncer: ${binary ? `port ${process.env[TEST_ENV.bouncerPort]}` : 'none'}`);
+  log(`PostgreSQL ${version} (${server.kind}); template ${template}; PgBouncer: ${binary ? `port ${process.env[TEST_ENV.bouncerPort]}` : 'none'}`);
 
   (globalThis as Record<string, unknown>).__renewaTestTeardown = async () => {
     await stopBouncer();

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { SecretProperty } from '@libs/http';
 
 export class LoginDto {
   /** Case-insensitive. @example "admin@renewa.de" */
@@ -25,6 +26,7 @@ export class RefreshTokenDto {
 
 export class SessionTokensDto {
   /** Bearer token for the Authorization header (JWT, short-lived). */
+  @SecretProperty()
   accessToken: string;
   @ApiProperty({ enum: ['Bearer'] })
   tokenType: 'Bearer';
@@ -32,6 +34,7 @@ export class SessionTokensDto {
   @ApiProperty({ type: 'integer', example: 900 })
   expiresIn: number;
   /** Opaque; exchange it once at POST /auth/refresh for a new pair. */
+  @SecretProperty()
   refreshToken: string;
   refreshTokenExpiresAt: Date;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { SecretProperty } from '@libs/http';
 import { PageQueryDto } from '@libs/pagination';
 import { PageDto } from '@libs/resource';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './users.rules';
@@ -117,11 +118,13 @@ export const UserPageDto = PageDto(UserResponseDto);
 export class CreatedUserDto extends UserResponseDto {
   /** Only when no password was given: shown once, never stored in clear. */
   @ApiPropertyOptional()
+  @SecretProperty()
   oneTimePassword?: string;
 }
 
 export class PasswordResetDto {
   /** Only when no password was given: shown once, never stored in clear. */
   @ApiProperty({ nullable: true, type: String })
+  @SecretProperty()
   oneTimePassword: string | null;
 }
