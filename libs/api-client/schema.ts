@@ -1116,7 +1116,7 @@ export interface components {
             contactId?: string;
             /**
              * Format: uuid
-             * @description Defaults to the creator's department.
+             * @description Defaults to the creator's department; a scoped user may only choose their own.
              */
             departmentId?: string | null;
             /**
@@ -1125,10 +1125,7 @@ export interface components {
              */
             direction?: "inbound" | "outbound" | null;
             durationMinutes?: number | null;
-            /**
-             * Format: uuid
-             * @description At least one of leadId, contactId, companyId: the timelines it appears on.
-             */
+            /** Format: uuid */
             leadId?: string;
             /**
              * Format: date-time
@@ -1149,7 +1146,7 @@ export interface components {
             address?: components["schemas"]["PostalAddressDto"] | null;
             /**
              * Format: uuid
-             * @description Defaults to the creator's department.
+             * @description Defaults to the creator's department; a scoped user may only choose their own.
              */
             departmentId?: string | null;
             /** Format: email */
@@ -1163,7 +1160,10 @@ export interface components {
              * @description Defaults to the creator.
              */
             ownerId?: string | null;
-            /** @description Any common notation; stored as E.164. */
+            /**
+             * @description Any common notation; stored as E.164.
+             * @example 030 1234567
+             */
             phone?: string | null;
             /**
              * @description USt-IdNr.; German ones are DE and nine digits.
@@ -1184,10 +1184,14 @@ export interface components {
             companyId?: string | null;
             /**
              * Format: uuid
-             * @description Defaults to the creator's department.
+             * @description Defaults to the creator's department; a scoped user may only choose their own.
              */
             departmentId?: string | null;
-            /** Format: email */
+            /**
+             * Format: email
+             * @description Stored trimmed and lower-cased.
+             * @example anna.schmidt@example.de
+             */
             email?: string | null;
             firstName?: string | null;
             /** @example Schmidt */
@@ -1196,18 +1200,27 @@ export interface components {
             marketingConsent?: boolean;
             /** @description Where consent was given or withdrawn (`web_form`, `phone`, `email`, `paper`, …); required when granting it. */
             marketingConsentSource?: string | null;
-            /** @description Any common notation; stored as E.164. */
+            /**
+             * @description Any common notation; stored as E.164.
+             * @example 030 1234567
+             */
             mobile?: string | null;
             /**
              * Format: uuid
              * @description Defaults to the creator.
              */
             ownerId?: string | null;
-            /** @description Any common notation; stored as E.164. */
+            /**
+             * @description Any common notation; stored and returned as E.164.
+             * @example 030 1234567
+             */
             phone?: string | null;
             /** @example Hausverwaltung */
             position?: string | null;
-            /** @enum {string} */
+            /**
+             * @description The language to write to them in.
+             * @enum {string}
+             */
             preferredLanguage?: "de" | "en";
             /** @enum {string|null} */
             salutation?: "mr" | "ms" | "mx" | null;
@@ -1279,7 +1292,10 @@ export interface components {
              * @example 030 1234567
              */
             phone?: string | null;
-            /** @enum {string} */
+            /**
+             * @description The language to write to them in.
+             * @enum {string}
+             */
             preferredLanguage?: "de" | "en";
             /** @description The property the enquiry is about. */
             propertyAddress?: components["schemas"]["PostalAddressDto"] | null;
@@ -1873,7 +1889,7 @@ export interface components {
             address?: components["schemas"]["PostalAddressDto"] | null;
             /**
              * Format: uuid
-             * @description Defaults to the creator's department.
+             * @description Defaults to the creator's department; a scoped user may only choose their own.
              */
             departmentId?: string | null;
             /** Format: email */
@@ -1887,7 +1903,10 @@ export interface components {
              * @description Defaults to the creator.
              */
             ownerId?: string | null;
-            /** @description Any common notation; stored as E.164. */
+            /**
+             * @description Any common notation; stored as E.164.
+             * @example 030 1234567
+             */
             phone?: string | null;
             /**
              * @description USt-IdNr.; German ones are DE and nine digits.
@@ -1906,10 +1925,14 @@ export interface components {
             companyId?: string | null;
             /**
              * Format: uuid
-             * @description Defaults to the creator's department.
+             * @description Defaults to the creator's department; a scoped user may only choose their own.
              */
             departmentId?: string | null;
-            /** Format: email */
+            /**
+             * Format: email
+             * @description Stored trimmed and lower-cased.
+             * @example anna.schmidt@example.de
+             */
             email?: string | null;
             firstName?: string | null;
             /** @example Schmidt */
@@ -1918,18 +1941,27 @@ export interface components {
             marketingConsent?: boolean;
             /** @description Where consent was given or withdrawn (`web_form`, `phone`, `email`, `paper`, …); required when granting it. */
             marketingConsentSource?: string | null;
-            /** @description Any common notation; stored as E.164. */
+            /**
+             * @description Any common notation; stored as E.164.
+             * @example 030 1234567
+             */
             mobile?: string | null;
             /**
              * Format: uuid
              * @description Defaults to the creator.
              */
             ownerId?: string | null;
-            /** @description Any common notation; stored as E.164. */
+            /**
+             * @description Any common notation; stored and returned as E.164.
+             * @example 030 1234567
+             */
             phone?: string | null;
             /** @example Hausverwaltung */
             position?: string | null;
-            /** @enum {string} */
+            /**
+             * @description The language to write to them in.
+             * @enum {string}
+             */
             preferredLanguage?: "de" | "en";
             /** @enum {string|null} */
             salutation?: "mr" | "ms" | "mx" | null;
@@ -1999,7 +2031,10 @@ export interface components {
              * @example 030 1234567
              */
             phone?: string | null;
-            /** @enum {string} */
+            /**
+             * @description The language to write to them in.
+             * @enum {string}
+             */
             preferredLanguage?: "de" | "en";
             /** @description The property the enquiry is about. */
             propertyAddress?: components["schemas"]["PostalAddressDto"] | null;
@@ -2042,13 +2077,17 @@ export interface components {
         UpdateUserDto: {
             /**
              * Format: uuid
-             * @description null removes the user from their department.
+             * @description Department of the user; required when your scope is limited to your own department.
              */
             departmentId?: string | null;
-            /** Format: email */
+            /**
+             * Format: email
+             * @example anna.schmidt@renewa.de
+             */
             email?: string;
             /** @enum {string} */
             locale?: "de" | "en";
+            /** @example Anna Schmidt */
             name?: string;
         };
         UserPageDto: {
@@ -2103,19 +2142,19 @@ export interface operations {
                  *     resource's delete permission (whoever may restore them may see them).
                  */
                 deleted?: "exclude" | "include" | "only";
+                ownerId?: string;
+                departmentId?: string;
                 /** @description The `nextCursor` of the previous page; omit for the first page. */
                 cursor?: string;
                 /** @description Created at or after this instant (ISO 8601). */
                 createdFrom?: string;
                 /** @description Created before this instant (ISO 8601, exclusive). */
                 createdTo?: string;
-                sort?: "createdAt" | "-createdAt" | "occurredAt" | "-occurredAt";
-                type?: ("note" | "call" | "email" | "meeting")[];
                 leadId?: string;
                 contactId?: string;
                 companyId?: string;
-                ownerId?: string;
-                departmentId?: string;
+                sort?: "createdAt" | "-createdAt" | "occurredAt" | "-occurredAt";
+                type?: ("note" | "call" | "email" | "meeting")[];
             };
             header?: never;
             path?: never;
@@ -2242,17 +2281,17 @@ export interface operations {
                  *     resource's delete permission (whoever may restore them may see them).
                  */
                 deleted?: "exclude" | "include" | "only";
+                ownerId?: string;
+                departmentId?: string;
                 /** @description Created at or after this instant (ISO 8601). */
                 createdFrom?: string;
                 /** @description Created before this instant (ISO 8601, exclusive). */
                 createdTo?: string;
-                sort?: "createdAt" | "-createdAt" | "occurredAt" | "-occurredAt";
-                type?: ("note" | "call" | "email" | "meeting")[];
                 leadId?: string;
                 contactId?: string;
                 companyId?: string;
-                ownerId?: string;
-                departmentId?: string;
+                sort?: "createdAt" | "-createdAt" | "occurredAt" | "-occurredAt";
+                type?: ("note" | "call" | "email" | "meeting")[];
             };
             header?: never;
             path?: never;
@@ -2624,13 +2663,13 @@ export interface operations {
     listAuditLogs: {
         parameters: {
             query?: {
+                entityId?: string;
+                actorId?: string;
                 /** @description Changes that occurred at or after this time (ISO 8601). */
                 from?: string;
                 /** @description Changes that occurred before this time (ISO 8601). */
                 to?: string;
                 entityType?: string;
-                entityId?: string;
-                actorId?: string;
                 /** @description The event type. */
                 action?: string;
                 /** @description Items per page. */
@@ -2945,9 +2984,9 @@ export interface operations {
                  *     resource's delete permission (whoever may restore them may see them).
                  */
                 deleted?: "exclude" | "include" | "only";
-                sort?: "createdAt" | "-createdAt" | "name" | "-name";
                 ownerId?: string;
                 departmentId?: string;
+                sort?: "createdAt" | "-createdAt" | "name" | "-name";
                 /**
                  * @description Search over names, e-mail, phone numbers and company (case-insensitive substring; phone numbers
                  *     in any common notation).
@@ -3085,6 +3124,8 @@ export interface operations {
                  *     resource's delete permission (whoever may restore them may see them).
                  */
                 deleted?: "exclude" | "include" | "only";
+                ownerId?: string;
+                departmentId?: string;
                 sort?: "createdAt" | "-createdAt" | "name" | "-name";
                 /**
                  * @description Search over names, e-mail, phone numbers and company (case-insensitive substring; phone numbers
@@ -3095,8 +3136,6 @@ export interface operations {
                 createdFrom?: string;
                 /** @description Created before this instant (ISO 8601, exclusive). */
                 createdTo?: string;
-                ownerId?: string;
-                departmentId?: string;
             };
             header?: never;
             path?: never;
@@ -3542,10 +3581,10 @@ export interface operations {
                  *     resource's delete permission (whoever may restore them may see them).
                  */
                 deleted?: "exclude" | "include" | "only";
-                sort?: "createdAt" | "-createdAt" | "lastName" | "-lastName";
-                companyId?: string;
                 ownerId?: string;
                 departmentId?: string;
+                sort?: "createdAt" | "-createdAt" | "lastName" | "-lastName";
+                companyId?: string;
                 /**
                  * @description Search over names, e-mail, phone numbers and company (case-insensitive substring; phone numbers
                  *     in any common notation).
@@ -3692,7 +3731,10 @@ export interface operations {
                  *     resource's delete permission (whoever may restore them may see them).
                  */
                 deleted?: "exclude" | "include" | "only";
+                ownerId?: string;
+                departmentId?: string;
                 sort?: "createdAt" | "-createdAt" | "lastName" | "-lastName";
+                companyId?: string;
                 /**
                  * @description Search over names, e-mail, phone numbers and company (case-insensitive substring; phone numbers
                  *     in any common notation).
@@ -3702,9 +3744,6 @@ export interface operations {
                 createdFrom?: string;
                 /** @description Created before this instant (ISO 8601, exclusive). */
                 createdTo?: string;
-                ownerId?: string;
-                departmentId?: string;
-                companyId?: string;
             };
             header?: never;
             path?: never;
@@ -4999,6 +5038,8 @@ export interface operations {
                 status?: ("new" | "contacted" | "qualified" | "converted" | "lost")[];
                 source?: ("website_form" | "phone" | "email" | "referral" | "partner" | "campaign" | "event" | "other")[];
                 interest?: "heat_pump" | "insulation" | "windows" | "photovoltaics" | "ventilation" | "energy_consulting" | "other";
+                assigneeId?: string;
+                departmentId?: string;
                 /**
                  * @description Search over names, e-mail, phone numbers and company (case-insensitive substring; phone numbers
                  *     in any common notation).
@@ -5008,8 +5049,6 @@ export interface operations {
                 createdFrom?: string;
                 /** @description Created before this instant (ISO 8601, exclusive). */
                 createdTo?: string;
-                assigneeId?: string;
-                departmentId?: string;
             };
             header?: never;
             path?: never;
@@ -6061,9 +6100,9 @@ export interface operations {
     listUsers: {
         parameters: {
             query?: {
+                departmentId?: string;
                 /** @description Part of the name or email address (case-insensitive). */
                 q?: string;
-                departmentId?: string;
                 /** @description true: active users only; false: deactivated users only. */
                 active?: boolean;
                 /** @description Items per page. */

@@ -18,6 +18,7 @@ export const NormalizeEmail = () =>
  */
 export function IsPhone(): PropertyDecorator {
   return applyDecorators(
+    ApiProperty({ example: '030 1234567' }),
     Transform(({ value }) => {
       if (typeof value !== 'string') return value;
       if (value.trim() === '') return null;

@@ -3,7 +3,7 @@ import { bigint, bigserial, boolean, date, integer, jsonb, numeric, pgEnum, pgTa
 import { Pool } from 'pg';
 import { runAsActor } from '@libs/context';
 import { createTestDatabase, TestDatabase } from '@libs/testing';
-import { anyOf, insertRows } from './batch-sql';
+import { anyOf, completeRows, insertRows } from './batch-sql';
 import { auditColumns, id, localizedText, timestamptz } from './columns';
 import { createDatabase, Database } from './database';
 
@@ -29,6 +29,8 @@ const shape = (name: string) =>
     ...auditColumns(),
   });
 const viaValues = shape('bulk_via_values');
+/** Without a sequence: every default computable in the application. */
+const completed = pgTable('bulk_completed', { id: id(), label: text('label').notNull(), count: integer('count').notNull().default(7), mood: mood('mood').notNull().default('calm'), at: timestamptz('at'), ...auditColumns() });
 const viaJson = shape('bulk_via_json');
 
 const DDL = (name: string) => `
@@ -65,6 +67,9 @@ describe('batch statements: insertRows and anyOf (one parameter per list)', () =
     pool = new Pool({ connectionString: database.adminUrl, max: 2 });
     db = createDatabase(pool);
     await pool.query(`create type bulk_mood as enum ('calm', 'busy'); ${DDL('bulk_via_values')}; ${DDL('bulk_via_json')}`);
+    await pool.query(`create table bulk_completed (id uuid primary key default gen_random_uuid(), label text not null, count integer not null default 7,
+      mood bulk_mood not null default 'calm', at timestamptz, created_at timestamptz not null default now(), updated_at timestamptz not null default now(),
+      created_by uuid, updated_by uuid)`);
   });
 
   afterAll(async () => {
@@ -161,5 +166,19 @@ describe('batch statements: insertRows and anyOf (one parameter per list)', () =
     const query = db.select().from(viaJson).where(anyOf(viaJson.label, values)).toSQL();
     expect(query.params).toEqual([values]);
     expect(query.sql).toContain('"label" = any($1::text[])');
+  });
+
+  it('completeRows returns the rows exactly as insertRows writes them (defaults, ids, times, actor)', async () => {
+    const now = new Date('2026-05-01T08:00:00.000Z');
+    const rows = await runAsActor(async () => completeRows(completed, [{ label: 'x' }, { label: 'y', count: 3, mood: 'busy' }], now), ACTOR);
+    expect(rows[0]).toMatchObject({ label: 'x', count: 7, mood: 'calm', at: null, createdAt: now, updatedAt: now, createdBy: ACTOR, updatedBy: ACTOR });
+    expect(rows[0].id).not.toEqual(rows[1].id);
+    await insertRows(db, completed, rows);
+    const stored = await db.select().from(completed).orderBy(completed.label);
+    expect(stored).toEqual(rows);
+  });
+
+  it('completeRows refuses a default only the database can compute (a sequence)', () => {
+    expect(() => completeRows(viaJson, [{ label: 'x' }])).toThrow(/seq has a default the application cannot compute/);
   });
 });

@@ -1,4 +1,6 @@
-import { Column, getTableColumns, getTableName, SQL, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { Column, getTableColumns, getTableName, is, SQL, sql } from 'drizzle-orm';
+import type { InferSelectModel } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 
 /*
@@ -72,4 +74,30 @@ function toJsonValue(column: PgColumn, value: unknown): unknown {
  */
 export function anyOf(column: Column, values: readonly unknown[]): SQL {
   return sql`${column} = any(${sql.param([...values])}::${sql.raw(column.getSQLType())}[])`;
+}
+
+/**
+ * New rows with every column set as PostgreSQL and drizzle would set it on insert (`$defaultFn`,
+ * literal defaults, `now()` as `now`, `gen_random_uuid()`), so a batch written with `insertRows`
+ * can be returned as written without RETURNING. Any other SQL default is refused.
+ */
+export function completeRows<T extends PgTable>(table: T, rows: readonly T['$inferInsert'][], now = new Date()): InferSelectModel<T>[] {
+  const columns = Object.entries(getTableColumns(table)) as [string, PgColumn][];
+  return rows.map((row) => {
+    const values = row as Record<string, unknown>;
+    return Object.fromEntries(
+      columns.map(([key, column]) => [key, values[key] !== undefined ? values[key] : defaultValue(table, key, column, now)]),
+    ) as InferSelectModel<T>;
+  });
+}
+
+function defaultValue(table: PgTable, key: string, column: PgColumn, now: Date): unknown {
+  if (column.defaultFn) return column.defaultFn();
+  if (!column.hasDefault) return null;
+  if (column.default === undefined) throw new Error(`completeRows(${getTableName(table)}): ${key} has a default the application cannot compute (a sequence)`);
+  if (!is(column.default, SQL)) return column.default;
+  const expression = column.default.queryChunks.map((chunk) => ((chunk as { value?: string[] }).value ?? []).join('')).join('');
+  if (expression === 'now()') return now;
+  if (expression === 'gen_random_uuid()') return randomUUID();
+  throw new Error(`completeRows(${getTableName(table)}): cannot compute the default ${expression} of ${key} in the application`);
 }

@@ -8,3 +8,4 @@ export * from './project-paths';
 export * from './roles';
 export * from './tokens';
 export * from './pg-errors';
+export * from './repository';

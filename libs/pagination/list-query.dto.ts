@@ -1,7 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsDate, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { OptionalUuid } from '@libs/http';
 import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from './page';
 import type { DeletedFilter } from './filters';
 import { PageQueryDto } from './page-query.dto';
@@ -75,11 +76,9 @@ export function IsSort(sorts: readonly string[], defaultSort: string): PropertyD
 
 /** The query of a list whose rows have an owner and a department: filters by either. */
 export class OwnedListQueryDto extends ListQueryDto {
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   ownerId?: string;
 
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   departmentId?: string;
 }

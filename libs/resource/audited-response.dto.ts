@@ -1,5 +1,6 @@
 import { Type } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
+import { OptionalUuid } from '@libs/http';
 import type { Page } from '@libs/pagination';
 
 /**
@@ -21,6 +22,25 @@ export class AuditedResponseDto {
   /** Set while the record is soft-deleted (restore undoes it). */
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
   deletedAt: Date | null;
+}
+
+/** The ownership fields of a create or update request (`ownerId`, `departmentId`), with their defaults. */
+export class OwnershipFieldsDto {
+  /** Defaults to the creator. */
+  @OptionalUuid()
+  ownerId?: string | null;
+
+  /** Defaults to the creator's department; a scoped user may only choose their own. */
+  @OptionalUuid()
+  departmentId?: string | null;
+}
+
+/** A resource that belongs to a user and a department (`ownershipColumns()`): the scope columns. */
+export class OwnedResponseDto extends AuditedResponseDto {
+  @ApiProperty({ format: 'uuid', nullable: true })
+  ownerId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true })
+  departmentId: string | null;
 }
 
 /** The audited fields of a row, as `AuditedResponseDto` carries them. */

@@ -41,12 +41,23 @@ export function constraintProblem(errors: ConstraintErrors, error: unknown): App
 }
 
 /**
- * The foreign keys of the ownership columns (`ownerId`, `departmentId`, see auth's
- * ownership.schema.ts) as drizzle names them: `<table>_owner_id_users_id_fk`, …
+ * The client-set foreign keys of a table as drizzle names their constraints
+ * (`<table>_<column>_<referenced table>_id_fk`): request field → referenced table.
+ *
+ *   referenceConstraints('activities', { leadId: 'leads', ownerId: 'users' })
+ *   // activities_lead_id_leads_id_fk → 422 "leadId must reference an existing lead"
  */
+export function referenceConstraints(table: string, references: Readonly<Record<string, string>>): ConstraintErrors {
+  return Object.fromEntries(
+    Object.entries(references).map(([field, referenced]) => {
+      const column = field.replace(/[A-Z]/g, (char) => `_${char.toLowerCase()}`);
+      const what = referenced.replace(/ies$/, 'y').replace(/s$/, '').replace(/_/g, ' ');
+      return [`${table}_${column}_${referenced}_id_fk`, { path: field, what }];
+    }),
+  );
+}
+
+/** The foreign keys of the ownership columns (`ownerId`, `departmentId`, see auth's ownership.schema.ts). */
 export function ownershipConstraints(table: string): ConstraintErrors {
-  return {
-    [`${table}_owner_id_users_id_fk`]: { path: 'ownerId', what: 'user' },
-    [`${table}_department_id_departments_id_fk`]: { path: 'departmentId', what: 'department' },
-  };
+  return referenceConstraints(table, { ownerId: 'users', departmentId: 'departments' });
 }

@@ -1,9 +1,8 @@
-import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import { and, eq, getTableColumns, isNotNull, isNull, or, sql, SQL } from 'drizzle-orm';
 import type { InferInsertModel, InferSelectModel } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { Scope, scopeCondition, ScopeColumns } from '@libs/auth';
-import type { DbTransactionHost } from '@libs/db';
+import { Repository } from '@libs/db';
 import { DeletedFilter, eqFilter, inFilter, KeysetQuery, keysetBatches, ListSortSpec, rangeFilter } from '@libs/pagination';
 import { SearchColumns, searchFilter } from '@libs/search';
 import { ConstraintErrors, mapConstraintErrors } from './constraint-errors';
@@ -61,15 +60,8 @@ export interface ResourceTableSpec<T extends ResourceTable, S extends string = s
  *     protected filterConditions(f: CompanyFilters) { return [eqFilter(companies.ownerId, f.ownerId)]; }
  *   }
  */
-export abstract class ResourceRepository<T extends ResourceTable, F extends CommonListFilters = CommonListFilters> {
+export abstract class ResourceRepository<T extends ResourceTable, F extends CommonListFilters = CommonListFilters> extends Repository {
   protected abstract readonly spec: ResourceTableSpec<T>;
-
-  constructor(@InjectTransactionHost() protected readonly txHost: DbTransactionHost) {}
-
-  /** The current transaction, or the pool outside one. */
-  protected get db() {
-    return this.txHost.tx;
-  }
 
   get sortSpec(): ListSortSpec {
     return this.spec.sort;

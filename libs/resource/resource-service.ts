@@ -1,17 +1,28 @@
 import type { DeletedFilter, KeysetRequest, Page } from '@libs/pagination';
 import type { CommonListFilters, ListedRow, ResourceTable, RowOf } from './resource-repository';
-import type { ResourceSteps } from './resource-steps';
+import { ResourceDefinition, ResourceSteps, ResourceStepsDeps } from './resource-steps';
 
 /**
  * The read, list, export, delete and restore use cases every resource service offers, answered
- * through its steps and its response mapper. A resource's service extends it, builds `steps` in
- * its constructor and adds create, update and its own use cases (or overrides these to add rules).
+ * through its steps and its response mapper. A resource's service extends it, passing its
+ * dependencies, its definition and its mapper, and adds create, update and its own use cases (or
+ * overrides these to add rules):
+ *
+ *   constructor(@InjectTransactionHost() txHost: DbTransactionHost, repository: CompaniesRepository, outbox: EventOutbox) {
+ *     super({ txHost, outbox, repository }, COMPANY, toCompanyResponse);
+ *   }
  */
 export abstract class ResourceService<T extends ResourceTable, F extends CommonListFilters, D> {
-  abstract readonly steps: ResourceSteps<T, F>;
+  readonly steps: ResourceSteps<T, F>;
 
-  /** Row → API representation. */
-  protected abstract readonly toResponse: (row: RowOf<T>) => D;
+  constructor(
+    deps: ResourceStepsDeps<T, F>,
+    definition: ResourceDefinition<RowOf<T>>,
+    /** Row → API representation. */
+    protected readonly toResponse: (row: RowOf<T>) => D,
+  ) {
+    this.steps = new ResourceSteps(deps, definition);
+  }
 
   list(query: F & KeysetRequest & { deleted?: DeletedFilter }): Promise<Page<D>> {
     return this.steps.list(query, (row) => this.toResponse(row));

@@ -22,6 +22,11 @@ export interface ResourcePermissions {
   delete?: string;
 }
 
+/** The four permissions of a resource with soft delete: `resourcePermissions('crm.companies')` → `crm.companies:read`, … */
+export function resourcePermissions(prefix: string): Required<ResourcePermissions> {
+  return { read: `${prefix}:read`, create: `${prefix}:create`, update: `${prefix}:update`, delete: `${prefix}:delete` };
+}
+
 /**
  * A list's visibility for `?deleted=`: live rows in the read scope; deleted rows (`include`,
  * `only`) need the delete permission and are seen within ITS scope — who may restore rows may

@@ -1,4 +1,4 @@
-import { or, sql, SQL } from 'drizzle-orm';
+import { ilike, or, sql, SQL } from 'drizzle-orm';
 import type { SQLWrapper } from 'drizzle-orm';
 
 /**
@@ -96,4 +96,14 @@ export function searchFilter(columns: SearchColumns | SQLWrapper, q: string | un
 
 function isSearchColumns(value: SearchColumns | SQLWrapper): value is SearchColumns {
   return typeof value === 'object' && value !== null && 'text' in value;
+}
+
+/**
+ * A case-insensitive substring match of `q` on any of `columns` (wildcards escaped), for short
+ * lists without a search column (departments, roles, users). Undefined without `q`.
+ */
+export function containsAny(columns: readonly SQLWrapper[], q: string | undefined): SQL | undefined {
+  if (q === undefined || q.trim() === '') return undefined;
+  const pattern = `%${escapeLike(q.trim())}%`;
+  return or(...columns.map((column) => ilike(column as SQL, pattern)));
 }

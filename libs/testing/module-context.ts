@@ -130,3 +130,35 @@ export async function expectAppError(
   }
   throw new Error(`expected ${status} ${code}, but it succeeded`);
 }
+
+/**
+ * `startModuleTestContext` for a whole test file: started before its tests, closed after them.
+ * The returned object is filled by the time the tests run (not while `describe` bodies are read).
+ *
+ *   const ctx = useModuleTestContext({ permissions: projectsPermissions.keys, users: { erik: { department: 'energy_consulting' } } });
+ *   it('…', () => ctx.as(ctx.users.erik, 'own', () => ctx.get(ProjectsService).create(dto)));
+ */
+export function useModuleTestContext<U extends string = never>(options: ModuleTestContextOptions<U>): ModuleTestContext<U> {
+  const ctx = {} as ModuleTestContext<U>;
+  beforeAll(async () => {
+    Object.assign(ctx, await startModuleTestContext(options));
+  });
+  afterAll(async () => {
+    await ctx.close?.();
+  });
+  return ctx;
+}
+
+/**
+ * A provider of a `useModuleTestContext` app, usable in a `describe` body before the app exists:
+ * every property access goes to the real provider once the tests run.
+ */
+export function lazyProvider<T extends object>(ctx: Pick<ModuleTestContext<string>, 'get'>, type: Type<T>): T {
+  return new Proxy({} as T, {
+    get: (_target, property) => {
+      const instance = ctx.get(type) as Record<string | symbol, unknown>;
+      const value = instance[property];
+      return typeof value === 'function' ? value.bind(instance) : value;
+    },
+  });
+}

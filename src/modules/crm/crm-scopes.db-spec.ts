@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type { Scope } from '@libs/auth';
 import { assertInTransaction, TransactionRequiredError } from '@libs/db';
 import type { ModuleTestUser } from '@libs/testing/module-context';
-import { CrmTestContext, expectAppError, startCrmTestContext } from '../../../test/support/crm-fixtures';
+import { CrmTestContext, expectAppError, useCrmTestContext } from '../../../test/support/crm-fixtures';
 import { ActivitiesService } from './activities/activities.service';
 import type { ListActivitiesQueryDto } from './activities/activity.dto';
 import type { ListCompaniesQueryDto } from './companies/company.dto';
@@ -20,18 +20,13 @@ import { TimelineService } from './timeline/timeline.service';
  * plain reads of companies and contacts. Anna and Ben sell (sales), Clara consults (energy consulting).
  */
 describe('CRM scopes (module, PostgreSQL)', () => {
-  let ctx: CrmTestContext;
+  const ctx = useCrmTestContext();
   let anna: ModuleTestUser;
   let ben: ModuleTestUser;
   let clara: ModuleTestUser;
   const page = { limit: 50, deleted: 'exclude' as const };
 
-  beforeAll(async () => {
-    ctx = await startCrmTestContext();
-    ({ anna, ben, clara } = ctx.users);
-  });
-
-  afterAll(() => ctx?.close());
+  beforeAll(() => ({ anna, ben, clara } = ctx.users));
 
   const newLead = (user: ModuleTestUser, dto: Partial<CreateLeadDto> = {}) =>
     ctx.as(user, 'department', () => ctx.get(LeadsService).create({ source: 'phone', lastName: 'Scoped', allowDuplicates: true, ...dto } as CreateLeadDto));

@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsDate, IsOptional, IsUUID, isISO8601, Matches, MaxLength } from 'class-validator';
+import { IsDate, IsOptional, isISO8601, Matches, MaxLength } from 'class-validator';
+import { OptionalUuid } from '@libs/http';
 import { PageQueryDto } from '@libs/pagination';
+import { pick } from '@libs/resource';
 import type { AuditLog } from './audit-log.schema';
 
 const toDate = ({ value }: { value: unknown }) => (typeof value === 'string' && isISO8601(value, { strict: true }) ? new Date(value) : value);
@@ -13,12 +15,10 @@ export class ListAuditLogsQueryDto extends PageQueryDto {
   @MaxLength(100)
   entityType?: string;
 
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   entityId?: string;
 
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   actorId?: string;
 
   /** The event type. @example "auth.user.updated" */
@@ -119,21 +119,10 @@ export class AuditChainVerificationDto {
   brokenAt?: ChainBreakDto;
 }
 
+const AUDIT_LOG_RESPONSE_FIELDS = [
+  'id', 'seq', 'eventId', 'actorId', 'action', 'entityType', 'entityId', 'changes', 'requestId', 'clientIp', 'occurredAt', 'recordedAt', 'prevHash', 'hash',
+] as const satisfies readonly (keyof AuditLog)[];
+
 export function toAuditLogResponse(row: AuditLog): AuditLogDto {
-  return {
-    id: row.id,
-    seq: row.seq,
-    eventId: row.eventId,
-    actorId: row.actorId,
-    action: row.action,
-    entityType: row.entityType,
-    entityId: row.entityId,
-    changes: row.changes,
-    requestId: row.requestId,
-    clientIp: row.clientIp,
-    occurredAt: row.occurredAt,
-    recordedAt: row.recordedAt,
-    prevHash: row.prevHash,
-    hash: row.hash,
-  };
+  return pick(row, AUDIT_LOG_RESPONSE_FIELDS);
 }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import { and, asc, desc, eq, gt, gte, inArray, lt, SQL, sql } from 'drizzle-orm';
 import { Scope, scopeCondition } from '@libs/auth';
-import { anyOf, assertInTransaction, type DbTransactionHost, insertRows } from '@libs/db';
+import { anyOf, assertInTransaction, insertRows, Repository } from '@libs/db';
 import type { AuditEntry, AuditEntryBound } from './audit-log-reader';
 import { AuditLog, auditLogs, NewAuditLog } from './audit-log.schema';
 
@@ -27,24 +26,22 @@ const CHAIN_LOCK_KEY = sql.raw('7017575148197744487');
 
 /** The only SQL on audit_logs. The app's role may INSERT and SELECT here, nothing else. */
 @Injectable()
-export class AuditLogsRepository {
-  constructor(@InjectTransactionHost() private readonly txHost: DbTransactionHost) {}
-
+export class AuditLogsRepository extends Repository {
   /** Must run inside a transaction: the lock is held until it ends. */
   async lockChain(): Promise<void> {
     assertInTransaction(this.txHost, 'AuditLogsRepository.lockChain');
-    await this.txHost.tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK_KEY})`);
+    await this.db.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK_KEY})`);
   }
 
   /** The hash of the last row of the chain (read after taking the lock, so it is current). */
   async headHash(): Promise<string | undefined> {
-    const [row] = await this.txHost.tx.select({ hash: auditLogs.hash }).from(auditLogs).orderBy(desc(auditLogs.seq)).limit(1);
+    const [row] = await this.db.select({ hash: auditLogs.hash }).from(auditLogs).orderBy(desc(auditLogs.seq)).limit(1);
     return row?.hash;
   }
 
   /** Which of these events already have their row (a repeated delivery). */
   async recordedEventIds(eventIds: readonly string[]): Promise<Set<string>> {
-    const rows = await this.txHost.tx.select({ eventId: auditLogs.eventId }).from(auditLogs).where(anyOf(auditLogs.eventId, eventIds));
+    const rows = await this.db.select({ eventId: auditLogs.eventId }).from(auditLogs).where(anyOf(auditLogs.eventId, eventIds));
     return new Set(rows.map((row) => row.eventId));
   }
 
@@ -68,7 +65,7 @@ export class AuditLogsRepository {
       filter.to !== undefined ? lt(auditLogs.occurredAt, filter.to) : undefined,
       filter.beforeSeq !== undefined ? lt(auditLogs.seq, filter.beforeSeq) : undefined,
     ];
-    return this.txHost.tx
+    return this.db
       .select()
       .from(auditLogs)
       .where(and(...conditions))
@@ -86,7 +83,7 @@ export class AuditLogsRepository {
         : bound.inclusive
           ? sql`${auditLogs.occurredAt} <= ${at}`
           : sql`${auditLogs.occurredAt} < ${at}`;
-    return this.txHost.tx
+    return this.db
       .select({
         id: auditLogs.id,
         occurredAt: sql<string>`to_char(${auditLogs.occurredAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
@@ -104,6 +101,6 @@ export class AuditLogsRepository {
 
   /** The chain in order, one page after `afterSeq`. */
   async chainPage(afterSeq: number, limit: number): Promise<AuditLog[]> {
-    return this.txHost.tx.select().from(auditLogs).where(gt(auditLogs.seq, afterSeq)).orderBy(asc(auditLogs.seq)).limit(limit);
+    return this.db.select().from(auditLogs).where(gt(auditLogs.seq, afterSeq)).orderBy(asc(auditLogs.seq)).limit(limit);
   }
 }

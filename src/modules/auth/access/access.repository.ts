@@ -1,8 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { TransactionHost } from '@nestjs-cls/transactional';
+import { Injectable } from '@nestjs/common';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { GrantRow } from '@libs/auth';
-import type { DbTransactionHost } from '@libs/db';
+import { Repository } from '@libs/db';
 import { rolePermissions, roles } from '../roles/roles.schema';
 import { refreshTokens } from '../sessions/refresh-tokens.schema';
 import { userRoles } from '../user-roles/user-roles.schema';
@@ -19,13 +18,7 @@ export interface Principal {
 
 /** What the guard needs per request: the acting user and the grants of their roles. */
 @Injectable()
-export class AccessRepository {
-  constructor(@Inject(TransactionHost) private readonly txHost: DbTransactionHost) {}
-
-  private get db() {
-    return this.txHost.tx;
-  }
-
+export class AccessRepository extends Repository {
   /** The user and whether their sign-in `sessionId` (a refresh-token family) is still live, in one query. */
   async findPrincipal(userId: string, sessionId: string): Promise<Principal | undefined> {
     const liveToken = this.db

@@ -1,5 +1,5 @@
 import { ApiProperty, PartialType } from '@nestjs/swagger';
-import { IsOptional, IsUUID } from 'class-validator';
+import { OptionalUuid } from '@libs/http';
 import { IsSort, ListQueryDto, sortValues } from '@libs/pagination';
 import { AuditedResponseDto, PageDto } from '@libs/resource';
 import { ApiLocalizedText, IsLocalizedText, LocalizedText } from '@libs/shared';
@@ -12,8 +12,7 @@ export class ListDepartmentsQueryDto extends ListQueryDto {
   sort?: string;
 
   /** Only the direct sub-departments of this department. */
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   parentId?: string;
 }
 
@@ -23,8 +22,7 @@ export class CreateDepartmentDto {
   name: LocalizedText;
 
   /** The department above it; none makes it a top-level department. */
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   parentId?: string | null;
 }
 

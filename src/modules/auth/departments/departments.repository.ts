@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ilike, or, sql, SQL } from 'drizzle-orm';
-import { CommonListFilters, ResourceRepository, ResourceTableSpec } from '@libs/resource';
-import { escapeLike } from '@libs/search';
+import { sql, SQL } from 'drizzle-orm';
+import { CommonListFilters, referenceConstraints, ResourceRepository, ResourceTableSpec } from '@libs/resource';
+import { containsAny } from '@libs/search';
 import { users } from '../users/users.schema';
 import { departments } from './departments.schema';
 
@@ -14,7 +14,7 @@ const nameDe = sql<string>`(${departments.name} ->> 'de')`;
 /** Departments are not scoped: whoever may read them sees them all. */
 const DEPARTMENTS: ResourceTableSpec<typeof departments> = {
   table: departments,
-  constraints: { departments_parent_id_departments_id_fk: { path: 'parentId', what: 'department' } },
+  constraints: referenceConstraints('departments', { parentId: 'departments' }),
   sort: {
     fields: { name: { expression: nameDe, type: 'text' }, createdAt: { expression: departments.createdAt, type: 'timestamp' } },
     tieBreaker: departments.id,
@@ -29,9 +29,7 @@ export class DepartmentsRepository extends ResourceRepository<typeof departments
 
   /** `q`: part of the German or English name. */
   protected override searchCondition(q: string | undefined): SQL | undefined {
-    if (!q) return undefined;
-    const pattern = `%${escapeLike(q)}%`;
-    return or(ilike(nameDe, pattern), ilike(sql`(${departments.name} ->> 'en')`, pattern));
+    return containsAny([nameDe, sql`(${departments.name} ->> 'en')`], q);
   }
 
   /** Whether users (active or not) or live sub-departments still point at the department. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import type { DbTransactionHost } from '@libs/db';
 import { EventOutbox } from '@libs/events';
-import { pickDefined, referenceNotFound, ResourceDefinition, ResourceService, ResourceSteps } from '@libs/resource';
+import { pickDefined, referenceNotFound, ResourceDefinition, ResourceService, resourcePermissions } from '@libs/resource';
 import { AUTH_EVENTS } from '../auth.events';
 import { AuthErrors } from '../auth.errors';
 import { CreateDepartmentDto, DepartmentResponseDto, UpdateDepartmentDto } from './departments.dto';
@@ -13,23 +13,19 @@ import type { Department, departments } from './departments.schema';
 const DEPARTMENT: ResourceDefinition<Department> = {
   name: 'department',
   code: 'AUTH_DEPARTMENT',
-  permissions: { read: 'auth.departments:read', create: 'auth.departments:create', update: 'auth.departments:update', delete: 'auth.departments:delete' },
+  permissions: resourcePermissions('auth.departments'),
   events: AUTH_EVENTS.department,
   auditedFields: DEPARTMENT_AUDITED_FIELDS,
 };
 
 @Injectable()
 export class DepartmentsService extends ResourceService<typeof departments, DepartmentFilters, DepartmentResponseDto> {
-  readonly steps: ResourceSteps<typeof departments, DepartmentFilters>;
-  protected readonly toResponse = toDepartmentResponse;
-
   constructor(
     @InjectTransactionHost() txHost: DbTransactionHost,
     private readonly repository: DepartmentsRepository,
     outbox: EventOutbox,
   ) {
-    super();
-    this.steps = new ResourceSteps({ txHost, outbox, repository }, DEPARTMENT);
+    super({ txHost, outbox, repository }, DEPARTMENT, toDepartmentResponse);
   }
 
   async create(dto: CreateDepartmentDto): Promise<DepartmentResponseDto> {

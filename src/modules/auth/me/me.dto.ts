@@ -1,31 +1,29 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsTrimmedString, OptionalNotNull } from '@libs/http';
 import { ApiLocalizedText, LocalizedText } from '@libs/shared';
 import { GrantDto } from '../roles/roles.dto';
 import { UserResponseDto } from '../users/users.dto';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../users/users.rules';
 
+/** Only the fields sent change; none of them may be null. */
 export class UpdateMeDto {
-  @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @OptionalNotNull()
+  @IsTrimmedString(200)
   name?: string;
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(['de', 'en'])
   locale?: 'de' | 'en';
 
   /** Required with newPassword. */
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(PASSWORD_MAX_LENGTH)
   currentPassword?: string;
 
   /** Signs out every other session of yours. */
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MinLength(PASSWORD_MIN_LENGTH)
   @MaxLength(PASSWORD_MAX_LENGTH)

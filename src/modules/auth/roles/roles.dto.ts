@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { PERMISSION_KEY_PATTERN, Scope, SCOPES } from '@libs/auth';
 import { ApiLocalizedText, IsLocalizedText, LocalizedText } from '@libs/shared';
+import { OptionalNotNull } from '@libs/http';
 import { PageQueryDto } from '@libs/pagination';
 import { PageDto } from '@libs/resource';
 import { ROLE_KEY_PATTERN } from './roles.rules';
@@ -28,6 +29,7 @@ export class ListRolesQueryDto extends PageQueryDto {
 
 export class CreateRoleDto {
   /** snake_case, unique. @example "site_manager" */
+  @ApiProperty({ pattern: ROLE_KEY_PATTERN.source })
   @Matches(ROLE_KEY_PATTERN, { message: 'key must be snake_case: a lower-case letter, then 1-49 of a-z, 0-9, _' })
   key: string;
 
@@ -42,14 +44,15 @@ export class CreateRoleDto {
   permissions: GrantDto[];
 }
 
+/** Only the fields sent change; neither may be null. */
 export class UpdateRoleDto {
   @ApiLocalizedText({ required: false })
-  @IsOptional()
+  @OptionalNotNull()
   @IsLocalizedText({ maxLength: 100 })
   name?: LocalizedText;
 
   /** Replaces the role's permissions. */
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @ArrayMaxSize(500)
   @ValidateNested({ each: true })

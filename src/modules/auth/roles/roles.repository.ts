@@ -1,8 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { TransactionHost } from '@nestjs-cls/transactional';
-import { and, asc, eq, gt, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
+import { Injectable } from '@nestjs/common';
+import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { GrantRow } from '@libs/auth';
-import type { DbTransactionHost } from '@libs/db';
+import { Repository } from '@libs/db';
+import { containsAny } from '@libs/search';
 import { mapConstraintErrors } from '@libs/resource';
 import type { LocalizedText } from '@libs/shared';
 import { AuthErrors } from '../auth.errors';
@@ -19,15 +19,8 @@ export interface RoleFilters {
 const live = isNull(roles.deletedAt);
 
 @Injectable()
-export class RolesRepository {
-  constructor(@Inject(TransactionHost) private readonly txHost: DbTransactionHost) {}
-
-  private get db() {
-    return this.txHost.tx;
-  }
-
+export class RolesRepository extends Repository {
   list(filters: RoleFilters): Promise<Role[]> {
-    const pattern = filters.q ? `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
     return this.db
       .select()
       .from(roles)
@@ -35,9 +28,7 @@ export class RolesRepository {
         and(
           live,
           filters.after !== undefined ? gt(roles.key, filters.after) : undefined,
-          pattern
-            ? or(ilike(roles.key, pattern), ilike(sql`(${roles.name} ->> 'de')`, pattern), ilike(sql`(${roles.name} ->> 'en')`, pattern))
-            : undefined,
+          containsAny([roles.key, sql`(${roles.name} ->> 'de')`, sql`(${roles.name} ->> 'en')`], filters.q),
         ),
       )
       .orderBy(asc(roles.key))

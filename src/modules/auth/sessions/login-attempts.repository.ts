@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { TransactionHost } from '@nestjs-cls/transactional';
+import { Injectable } from '@nestjs/common';
 import { and, desc, eq, gt, lt, sql } from 'drizzle-orm';
-import type { DbTransactionHost } from '@libs/db';
+import { Repository } from '@libs/db';
 import { loginAttempts } from './login-attempts.schema';
 
 export interface RecentFailures {
@@ -12,13 +11,7 @@ export interface RecentFailures {
 }
 
 @Injectable()
-export class LoginAttemptsRepository {
-  constructor(@Inject(TransactionHost) private readonly txHost: DbTransactionHost) {}
-
-  private get db() {
-    return this.txHost.tx;
-  }
-
+export class LoginAttemptsRepository extends Repository {
   /**
    * Serialises sign-in checks per account, then per ip, until the transaction ends (always in
    * that order, and nothing is locked after the ip: no deadlock). Transaction-scoped, so it works

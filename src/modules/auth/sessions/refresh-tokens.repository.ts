@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { TransactionHost } from '@nestjs-cls/transactional';
+import { Injectable } from '@nestjs/common';
 import { and, eq, isNull, lt, ne, sql } from 'drizzle-orm';
-import type { DbTransactionHost } from '@libs/db';
+import { Repository } from '@libs/db';
 import { users } from '../users/users.schema';
 import { refreshTokens } from './refresh-tokens.schema';
 
@@ -16,13 +15,7 @@ export interface NewRefreshToken {
 }
 
 @Injectable()
-export class RefreshTokensRepository {
-  constructor(@Inject(TransactionHost) private readonly txHost: DbTransactionHost) {}
-
-  private get db() {
-    return this.txHost.tx;
-  }
-
+export class RefreshTokensRepository extends Repository {
   async insert(token: NewRefreshToken): Promise<{ id: string }> {
     const [row] = await this.db.insert(refreshTokens).values(token).returning({ id: refreshTokens.id });
     return row;

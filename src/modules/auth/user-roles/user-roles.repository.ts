@@ -1,18 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { TransactionHost } from '@nestjs-cls/transactional';
+import { Injectable } from '@nestjs/common';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import type { DbTransactionHost } from '@libs/db';
+import { Repository } from '@libs/db';
 import { Role, roles } from '../roles/roles.schema';
 import { userRoles } from './user-roles.schema';
 
 @Injectable()
-export class UserRolesRepository {
-  constructor(@Inject(TransactionHost) private readonly txHost: DbTransactionHost) {}
-
-  private get db() {
-    return this.txHost.tx;
-  }
-
+export class UserRolesRepository extends Repository {
   /** The user's live roles, by key. */
   async rolesOf(userId: string): Promise<Role[]> {
     const rows = await this.db

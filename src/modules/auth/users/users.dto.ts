@@ -1,7 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { SecretProperty } from '@libs/http';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { OptionalUuid, SecretProperty } from '@libs/http';
 import { PageQueryDto } from '@libs/pagination';
 import { PageDto } from '@libs/resource';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './users.rules';
@@ -17,8 +17,7 @@ export class ListUsersQueryDto extends PageQueryDto {
   @MaxLength(200)
   q?: string;
 
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   departmentId?: string;
 
   /** true: active users only; false: deactivated users only. */
@@ -47,8 +46,7 @@ export class CreateUserDto {
   locale?: 'de' | 'en';
 
   /** Department of the user; required when your scope is limited to your own department. */
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   departmentId?: string | null;
 
   /** Initial password; omit it to get a one-time password in the response. */
@@ -59,29 +57,8 @@ export class CreateUserDto {
   password?: string;
 }
 
-export class UpdateUserDto {
-  @IsOptional()
-  @Transform(trim)
-  @IsEmail()
-  @MaxLength(254)
-  email?: string;
-
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  name?: string;
-
-  @IsOptional()
-  @IsIn(LOCALES)
-  locale?: 'de' | 'en';
-
-  /** null removes the user from their department. */
-  @IsOptional()
-  @IsUUID()
-  departmentId?: string | null;
-}
+/** PATCH: only the fields sent change; `departmentId: null` removes the user from their department. */
+export class UpdateUserDto extends PartialType(OmitType(CreateUserDto, ['password'] as const), { skipNullProperties: false }) {}
 
 export class ResetPasswordDto {
   /** The new password; omit it to get a one-time password in the response. */

@@ -1,8 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { TransactionHost } from '@nestjs-cls/transactional';
-import { and, asc, eq, gt, ilike, or, sql } from 'drizzle-orm';
+import { Injectable } from '@nestjs/common';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { Scope, scopeCondition } from '@libs/auth';
-import type { DbTransactionHost } from '@libs/db';
+import { Repository } from '@libs/db';
+import { containsAny } from '@libs/search';
 import { ConstraintErrors, mapConstraintErrors } from '@libs/resource';
 import { AuthErrors } from '../auth.errors';
 import { NewUser, User, users } from './users.schema';
@@ -24,20 +24,13 @@ const CONSTRAINTS: ConstraintErrors = {
 };
 
 @Injectable()
-export class UsersRepository {
-  constructor(@Inject(TransactionHost) private readonly txHost: DbTransactionHost) {}
-
-  private get db() {
-    return this.txHost.tx;
-  }
-
+export class UsersRepository extends Repository {
   /**
    * The users `scope` lets the actor see (own → themselves and users they created, department →
    * their department's users), filtered in the query. One row more than `limit`: see toPage.
    */
   list(filters: UserFilters, scope: Scope): Promise<User[]> {
     const email = sql<string>`lower(${users.email})`;
-    const pattern = filters.q ? `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
     return this.db
       .select()
       .from(users)
@@ -45,7 +38,7 @@ export class UsersRepository {
         and(
           scopeCondition(scope, { ownerColumns: [users.id, users.createdBy], departmentColumn: users.departmentId }),
           filters.after !== undefined ? gt(email, filters.after) : undefined,
-          pattern ? or(ilike(users.email, pattern), ilike(users.name, pattern)) : undefined,
+          containsAny([users.email, users.name], filters.q),
           filters.departmentId ? eq(users.departmentId, filters.departmentId) : undefined,
           filters.active !== undefined ? eq(users.isActive, filters.active) : undefined,
         ),

@@ -1,5 +1,5 @@
-import type { ModuleTestUser } from '@libs/testing/module-context';
-import { CONSULTING, CrmTestContext, expectAppError, SALES, startCrmTestContext } from '../../../../test/support/crm-fixtures';
+import { lazyProvider, type ModuleTestUser } from '@libs/testing/module-context';
+import { expectAppError, SALES, useCrmTestContext } from '../../../../test/support/crm-fixtures';
 import type { ListCompaniesQueryDto } from '../companies/company.dto';
 import { CompaniesService } from '../companies/companies.service';
 import type { CreateLeadDto } from '../leads/lead.dto';
@@ -8,22 +8,12 @@ import type { ListActivitiesQueryDto } from './activity.dto';
 import { ActivitiesService } from './activities.service';
 
 describe('companies and activities (module, PostgreSQL)', () => {
-  let ctx: CrmTestContext;
-  let companies: CompaniesService;
-  let activities: ActivitiesService;
-  let anna: ModuleTestUser;
-  let clara: ModuleTestUser;
+  const ctx = useCrmTestContext();
+  const companies = lazyProvider(ctx, CompaniesService);
+  const activities = lazyProvider(ctx, ActivitiesService);
+  let anna: ModuleTestUser, clara: ModuleTestUser;
+  beforeAll(() => ({ anna, clara } = ctx.users));
   const as = <T>(fn: () => Promise<T>) => ctx.as(anna, 'department', fn);
-
-  beforeAll(async () => {
-    ctx = await startCrmTestContext();
-    companies = ctx.app.get(CompaniesService);
-    activities = ctx.app.get(ActivitiesService);
-    anna = ctx.users.anna;
-    clara = ctx.users.clara;
-  });
-
-  afterAll(() => ctx?.close());
 
   describe('companies', () => {
     it('create, find by name/e-mail/phone, rename (search follows), delete, restore — each an event', async () => {

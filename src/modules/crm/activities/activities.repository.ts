@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { and, desc, eq, getTableColumns, inArray, isNull, or, sql, SQL, SQLWrapper } from 'drizzle-orm';
 import type { Scope } from '@libs/auth';
-import { CommonListFilters, ownershipConstraints, ResourceRepository, ResourceTableSpec } from '@libs/resource';
+import { CommonListFilters, referenceConstraints, ResourceRepository, ResourceTableSpec } from '@libs/resource';
 import type { TimelineBound, TimelineSubject } from '../timeline/timeline.rules';
 import { activities, Activity, ActivityType } from './activities.schema';
 
@@ -17,12 +17,7 @@ export interface ActivityFilters extends CommonListFilters {
 const ACTIVITIES: ResourceTableSpec<typeof activities> = {
   table: activities,
   scope: { ownerColumns: [activities.ownerId, activities.createdBy], departmentColumn: activities.departmentId },
-  constraints: {
-    ...ownershipConstraints('activities'),
-    activities_lead_id_leads_id_fk: { path: 'leadId', what: 'lead' },
-    activities_contact_id_contacts_id_fk: { path: 'contactId', what: 'contact' },
-    activities_company_id_companies_id_fk: { path: 'companyId', what: 'company' },
-  },
+  constraints: referenceConstraints('activities', { ownerId: 'users', departmentId: 'departments', leadId: 'leads', contactId: 'contacts', companyId: 'companies' }),
   sort: {
     fields: { createdAt: { expression: activities.createdAt, type: 'timestamp' }, occurredAt: { expression: activities.occurredAt, type: 'timestamp' } },
     tieBreaker: activities.id,

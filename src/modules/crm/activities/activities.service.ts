@@ -4,7 +4,7 @@ import { assertDepartmentInScope, currentGrant, currentScope, defaultDepartment 
 import { currentActorId } from '@libs/context';
 import type { DbTransactionHost } from '@libs/db';
 import { EventOutbox } from '@libs/events';
-import { pick, pickDefined, referenceNotFound, ResourceDefinition, ResourceService, ResourceSteps } from '@libs/resource';
+import { pick, pickDefined, referenceNotFound, ResourceDefinition, ResourceService, resourcePermissions } from '@libs/resource';
 import { CompaniesService } from '../companies/companies.service';
 import { ContactsService } from '../contacts/contacts.service';
 import { CrmErrors } from '../crm.errors';
@@ -19,16 +19,13 @@ import type { activities, Activity } from './activities.schema';
 const ACTIVITY: ResourceDefinition<Activity> = {
   name: 'activity',
   code: 'CRM_ACTIVITY',
-  permissions: { read: 'crm.activities:read', create: 'crm.activities:create', update: 'crm.activities:update', delete: 'crm.activities:delete' },
+  permissions: resourcePermissions('crm.activities'),
   events: CRM_EVENTS.activity,
   auditedFields: ACTIVITY_AUDITED_FIELDS,
 };
 
 @Injectable()
 export class ActivitiesService extends ResourceService<typeof activities, ActivityFilters, ActivityResponseDto> {
-  readonly steps: ResourceSteps<typeof activities, ActivityFilters>;
-  protected readonly toResponse = toActivityResponse;
-
   constructor(
     @InjectTransactionHost() txHost: DbTransactionHost,
     private readonly repository: ActivitiesRepository,
@@ -37,8 +34,7 @@ export class ActivitiesService extends ResourceService<typeof activities, Activi
     private readonly companies: CompaniesService,
     outbox: EventOutbox,
   ) {
-    super();
-    this.steps = new ResourceSteps({ txHost, outbox, repository }, ACTIVITY);
+    super({ txHost, outbox, repository }, ACTIVITY, toActivityResponse);
   }
 
   /** Records an activity on the timelines of its subjects; each subject must be visible to the actor. */

@@ -1,14 +1,26 @@
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDate, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { IsTrimmedString, OptionalNotNull } from '@libs/http';
-import { IsSort, ListQueryDto, sortValues, ToArray } from '@libs/pagination';
-import { AuditedResponseDto, PageDto } from '@libs/resource';
+import { IsDate, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsTrimmedString, OptionalNotNull, OptionalUuid } from '@libs/http';
+import { IsSort, OwnedListQueryDto, sortValues, ToArray } from '@libs/pagination';
+import { OwnedResponseDto, OwnershipFieldsDto, PageDto } from '@libs/resource';
 import { activityDirection, ActivityDirection, activityType, ActivityType } from './activities.schema';
 
 export const ACTIVITY_SORTS = sortValues(['createdAt', 'occurredAt'] as const);
 
-class ActivityFieldsDto {
+/** The timelines an activity appears on: at least one of them. */
+class ActivitySubjectsDto {
+  @OptionalUuid()
+  leadId?: string;
+
+  @OptionalUuid()
+  contactId?: string;
+
+  @OptionalUuid()
+  companyId?: string;
+}
+
+class ActivityFieldsDto extends OwnershipFieldsDto {
   @ApiPropertyOptional({ enum: activityDirection.enumValues, nullable: true, description: 'Calls and e-mails: who started it.' })
   @IsOptional()
   @IsIn(activityDirection.enumValues)
@@ -31,14 +43,9 @@ class ActivityFieldsDto {
   @Min(0)
   @Max(24 * 60)
   durationMinutes?: number | null;
-
-  /** Defaults to the creator. */
-  @IsOptional()
-  @IsUUID()
-  ownerId?: string | null;
 }
 
-export class CreateActivityDto extends ActivityFieldsDto {
+export class CreateActivityDto extends IntersectionType(ActivityFieldsDto, ActivitySubjectsDto) {
   @ApiProperty({ enum: activityType.enumValues })
   @IsIn(activityType.enumValues)
   type: ActivityType;
@@ -46,24 +53,6 @@ export class CreateActivityDto extends ActivityFieldsDto {
   /** @example "Rückruf wegen Wärmepumpe" */
   @IsTrimmedString(300)
   subject: string;
-
-  /** At least one of leadId, contactId, companyId: the timelines it appears on. */
-  @IsOptional()
-  @IsUUID()
-  leadId?: string;
-
-  @IsOptional()
-  @IsUUID()
-  contactId?: string;
-
-  @IsOptional()
-  @IsUUID()
-  companyId?: string;
-
-  /** Defaults to the creator's department. */
-  @IsOptional()
-  @IsUUID()
-  departmentId?: string | null;
 }
 
 /** PATCH: only the fields sent change; the subjects (lead, contact, company) and the department stay. */
@@ -72,7 +61,7 @@ export class UpdateActivityDto extends PartialType(OmitType(CreateActivityDto, [
 }) {}
 
 /** Activities have no `q` search (their text is not indexed for it). */
-export class ListActivitiesQueryDto extends OmitType(ListQueryDto, ['q'] as const) {
+export class ListActivitiesQueryDto extends IntersectionType(OmitType(OwnedListQueryDto, ['q'] as const), ActivitySubjectsDto) {
   @IsSort(ACTIVITY_SORTS, '-createdAt')
   sort?: string;
 
@@ -81,29 +70,9 @@ export class ListActivitiesQueryDto extends OmitType(ListQueryDto, ['q'] as cons
   @ToArray()
   @IsIn(activityType.enumValues, { each: true })
   type?: ActivityType[];
-
-  @IsOptional()
-  @IsUUID()
-  leadId?: string;
-
-  @IsOptional()
-  @IsUUID()
-  contactId?: string;
-
-  @IsOptional()
-  @IsUUID()
-  companyId?: string;
-
-  @IsOptional()
-  @IsUUID()
-  ownerId?: string;
-
-  @IsOptional()
-  @IsUUID()
-  departmentId?: string;
 }
 
-export class ActivityResponseDto extends AuditedResponseDto {
+export class ActivityResponseDto extends OwnedResponseDto {
   @ApiProperty({ enum: activityType.enumValues })
   type: ActivityType;
   @ApiProperty({ enum: activityDirection.enumValues, nullable: true })
@@ -119,10 +88,6 @@ export class ActivityResponseDto extends AuditedResponseDto {
   contactId: string | null;
   @ApiProperty({ format: 'uuid', nullable: true })
   companyId: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true })
-  ownerId: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true })
-  departmentId: string | null;
 }
 
 export const ActivityPageDto = PageDto(ActivityResponseDto);

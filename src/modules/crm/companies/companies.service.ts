@@ -4,7 +4,7 @@ import { assertDepartmentInScope, currentScope, defaultDepartment, Scope } from 
 import { currentActorId } from '@libs/context';
 import type { DbTransactionHost } from '@libs/db';
 import { EventOutbox } from '@libs/events';
-import { ResourceDefinition, ResourceService, ResourceSteps } from '@libs/resource';
+import { ResourceDefinition, ResourceService, resourcePermissions } from '@libs/resource';
 import { CRM_EVENTS } from '../crm.events';
 import { CompanyResponseDto, CreateCompanyDto, UpdateCompanyDto } from './company.dto';
 import { COMPANY_AUDITED_FIELDS, companyColumns, toCompanyResponse } from './company.mapper';
@@ -14,19 +14,15 @@ import type { companies, Company } from './companies.schema';
 const COMPANY: ResourceDefinition<Company> = {
   name: 'company',
   code: 'CRM_COMPANY',
-  permissions: { read: 'crm.companies:read', create: 'crm.companies:create', update: 'crm.companies:update', delete: 'crm.companies:delete' },
+  permissions: resourcePermissions('crm.companies'),
   events: CRM_EVENTS.company,
   auditedFields: COMPANY_AUDITED_FIELDS,
 };
 
 @Injectable()
 export class CompaniesService extends ResourceService<typeof companies, CompanyFilters, CompanyResponseDto> {
-  readonly steps: ResourceSteps<typeof companies, CompanyFilters>;
-  protected readonly toResponse = toCompanyResponse;
-
   constructor(@InjectTransactionHost() txHost: DbTransactionHost, repository: CompaniesRepository, outbox: EventOutbox) {
-    super();
-    this.steps = new ResourceSteps({ txHost, outbox, repository }, COMPANY);
+    super({ txHost, outbox, repository }, COMPANY, toCompanyResponse);
   }
 
   async create(dto: CreateCompanyDto): Promise<CompanyResponseDto> {

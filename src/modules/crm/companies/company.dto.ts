@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsUrl, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsUrl, Matches, MaxLength } from 'class-validator';
 import { IsEmailAddress, IsPhone, IsPostalAddress, PostalAddressDto } from '@libs/contact-data';
 import { IsTrimmedString, TrimToNull } from '@libs/http';
 import { IsSort, OwnedListQueryDto, sortValues } from '@libs/pagination';
-import { AuditedResponseDto, PageDto } from '@libs/resource';
+import { OwnedResponseDto, OwnershipFieldsDto, PageDto } from '@libs/resource';
 import { companyLegalForm, CompanyLegalForm } from './companies.schema';
 
 export const COMPANY_SORTS = sortValues(['createdAt', 'name'] as const);
@@ -12,7 +12,7 @@ export const COMPANY_SORTS = sortValues(['createdAt', 'name'] as const);
 /** Upper-case without spaces, dots or dashes: `de 123 456 789` → `DE123456789`. */
 const NormalizeVatId = () => Transform(({ value }) => (typeof value === 'string' ? value.replace(/[\s.-]/g, '').toUpperCase() || null : value));
 
-class CompanyFieldsDto {
+class CompanyFieldsDto extends OwnershipFieldsDto {
   @ApiPropertyOptional({ enum: companyLegalForm.enumValues, nullable: true })
   @IsOptional()
   @IsIn(companyLegalForm.enumValues)
@@ -43,16 +43,6 @@ class CompanyFieldsDto {
   @IsOptional()
   @IsEmailAddress()
   email?: string | null;
-
-  /** Defaults to the creator. */
-  @IsOptional()
-  @IsUUID()
-  ownerId?: string | null;
-
-  /** Defaults to the creator's department. */
-  @IsOptional()
-  @IsUUID()
-  departmentId?: string | null;
 }
 
 export class CreateCompanyDto extends CompanyFieldsDto {
@@ -69,7 +59,7 @@ export class ListCompaniesQueryDto extends OwnedListQueryDto {
   sort?: string;
 }
 
-export class CompanyResponseDto extends AuditedResponseDto {
+export class CompanyResponseDto extends OwnedResponseDto {
   name: string;
   @ApiProperty({ enum: companyLegalForm.enumValues, nullable: true })
   legalForm: CompanyLegalForm | null;
@@ -80,10 +70,6 @@ export class CompanyResponseDto extends AuditedResponseDto {
   /** E.164 */
   phone: string | null;
   email: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true })
-  ownerId: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true })
-  departmentId: string | null;
 }
 
 export const CompanyPageDto = PageDto(CompanyResponseDto);

@@ -1,55 +1,32 @@
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { IsEmailAddress, IsPhone, IsPostalAddress, PostalAddressDto } from '@libs/contact-data';
-import { IsTrimmedString, OptionalNotNull, TrimToNull } from '@libs/http';
+import { ApiProperty, IntersectionType, OmitType, PartialType } from '@nestjs/swagger';
+import { IsBoolean, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsPhone, IsPostalAddress, PostalAddressDto } from '@libs/contact-data';
+import { IsTrimmedString, OptionalNotNull, OptionalUuid, TrimToNull } from '@libs/http';
 import { IsSort, OwnedListQueryDto, sortValues } from '@libs/pagination';
-import { AuditedResponseDto, PageDto } from '@libs/resource';
+import { OwnedResponseDto, OwnershipFieldsDto, PageDto } from '@libs/resource';
 import { crmLanguage, CrmLanguage, salutation, Salutation } from '../shared/crm-enums.schema';
+import { PersonFieldsDto } from '../shared/person.dto';
 
 export const CONTACT_SORTS = sortValues(['createdAt', 'lastName'] as const);
 
-class ContactFieldsDto {
-  @ApiPropertyOptional({ enum: salutation.enumValues, nullable: true })
-  @IsOptional()
-  @IsIn(salutation.enumValues)
-  salutation?: Salutation | null;
-
+class ContactFieldsDto extends IntersectionType(OwnershipFieldsDto, PersonFieldsDto) {
   /** @example "Dr." */
   @IsOptional()
   @IsTrimmedString(50)
   title?: string | null;
-
-  @IsOptional()
-  @IsTrimmedString(100)
-  firstName?: string | null;
-
-  @IsOptional()
-  @IsEmailAddress()
-  email?: string | null;
-
-  /** Any common notation; stored as E.164. */
-  @IsOptional()
-  @IsPhone()
-  phone?: string | null;
 
   /** Any common notation; stored as E.164. */
   @IsOptional()
   @IsPhone()
   mobile?: string | null;
 
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   companyId?: string | null;
 
   /** @example "Hausverwaltung" */
   @IsOptional()
   @IsTrimmedString(100)
   position?: string | null;
-
-  @ApiPropertyOptional({ enum: crmLanguage.enumValues })
-  @OptionalNotNull()
-  @IsIn(crmLanguage.enumValues)
-  preferredLanguage?: CrmLanguage;
 
   @IsOptional()
   @IsPostalAddress()
@@ -67,16 +44,6 @@ class ContactFieldsDto {
   @MinLength(1)
   @MaxLength(100)
   marketingConsentSource?: string | null;
-
-  /** Defaults to the creator. */
-  @IsOptional()
-  @IsUUID()
-  ownerId?: string | null;
-
-  /** Defaults to the creator's department. */
-  @IsOptional()
-  @IsUUID()
-  departmentId?: string | null;
 }
 
 export class CreateContactDto extends ContactFieldsDto {
@@ -97,8 +64,7 @@ export class ListContactsQueryDto extends OwnedListQueryDto {
   @IsSort(CONTACT_SORTS, '-createdAt')
   sort?: string;
 
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   companyId?: string;
 }
 
@@ -108,7 +74,7 @@ export class MergeContactDto {
   duplicateId: string;
 }
 
-export class ContactResponseDto extends AuditedResponseDto {
+export class ContactResponseDto extends OwnedResponseDto {
   @ApiProperty({ enum: salutation.enumValues, nullable: true })
   salutation: Salutation | null;
   title: string | null;
@@ -129,10 +95,6 @@ export class ContactResponseDto extends AuditedResponseDto {
   marketingConsent: boolean;
   marketingConsentAt: Date | null;
   marketingConsentSource: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true })
-  ownerId: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true })
-  departmentId: string | null;
   /** Set when this contact was merged into another (it is then deleted). */
   @ApiProperty({ format: 'uuid', nullable: true })
   mergedIntoId: string | null;

@@ -1,6 +1,6 @@
-import type { ModuleTestUser } from '@libs/testing/module-context';
+import { lazyProvider, type ModuleTestUser } from '@libs/testing/module-context';
 import { drainOutbox } from '@libs/testing/outbox';
-import { CrmTestContext, expectAppError, SALES, startCrmTestContext } from '../../../../test/support/crm-fixtures';
+import { expectAppError, useCrmTestContext } from '../../../../test/support/crm-fixtures';
 import { ActivitiesService } from '../activities/activities.service';
 import { CompaniesService } from '../companies/companies.service';
 import type { CreateLeadDto } from '../leads/lead.dto';
@@ -12,18 +12,11 @@ import { ContactMergeService } from './contact-merge.service';
 import { ContactsService } from './contacts.service';
 
 describe('contacts, merge and timeline (module, PostgreSQL)', () => {
-  let ctx: CrmTestContext;
-  let contacts: ContactsService;
+  const ctx = useCrmTestContext();
+  const contacts = lazyProvider(ctx, ContactsService);
   let anna: ModuleTestUser;
+  beforeAll(() => ({ anna } = ctx.users));
   const as = <T>(fn: () => Promise<T>) => ctx.as(anna, 'department', fn);
-
-  beforeAll(async () => {
-    ctx = await startCrmTestContext();
-    contacts = ctx.app.get(ContactsService);
-    anna = ctx.users.anna;
-  });
-
-  afterAll(() => ctx?.close());
 
   const contact = (dto: Partial<CreateContactDto>) => as(() => contacts.create({ lastName: 'X', allowDuplicates: true, ...dto } as CreateContactDto));
 

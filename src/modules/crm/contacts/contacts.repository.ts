@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { eq, inArray, or, sql, SQL } from 'drizzle-orm';
-import { CommonListFilters, ownershipConstraints, ResourceRepository, ResourceTableSpec } from '@libs/resource';
+import { CommonListFilters, referenceConstraints, ResourceRepository, ResourceTableSpec } from '@libs/resource';
 import { searchFilter, searchKind } from '@libs/search';
 import { companies } from '../companies/companies.schema';
 import { contacts } from './contacts.schema';
@@ -17,7 +17,7 @@ export const CONTACT_SCOPE_COLUMNS = { ownerColumns: [contacts.ownerId, contacts
 const CONTACTS: ResourceTableSpec<typeof contacts> = {
   table: contacts,
   scope: CONTACT_SCOPE_COLUMNS,
-  constraints: { ...ownershipConstraints('contacts'), contacts_company_id_companies_id_fk: { path: 'companyId', what: 'company' } },
+  constraints: referenceConstraints('contacts', { ownerId: 'users', departmentId: 'departments', companyId: 'companies' }),
   sort: {
     fields: { createdAt: { expression: contacts.createdAt, type: 'timestamp' }, lastName: { expression: sql`lower(${contacts.lastName})`, type: 'text' } },
     tieBreaker: contacts.id,

@@ -4,7 +4,7 @@ import { assertDepartmentInScope, currentScope, defaultDepartment, Scope } from 
 import { currentActorId } from '@libs/context';
 import type { DbTransactionHost } from '@libs/db';
 import { EventOutbox } from '@libs/events';
-import { ResourceDefinition, ResourceService, ResourceSteps } from '@libs/resource';
+import { ResourceDefinition, ResourceService, resourcePermissions } from '@libs/resource';
 import { CrmErrors } from '../crm.errors';
 import { CRM_EVENTS } from '../crm.events';
 import { DuplicateCheck } from '../shared/duplicate-check.service';
@@ -16,7 +16,7 @@ import type { Contact, contacts } from './contacts.schema';
 const CONTACT: ResourceDefinition<Contact> = {
   name: 'contact',
   code: 'CRM_CONTACT',
-  permissions: { read: 'crm.contacts:read', create: 'crm.contacts:create', update: 'crm.contacts:update', delete: 'crm.contacts:delete' },
+  permissions: resourcePermissions('crm.contacts'),
   events: CRM_EVENTS.contact,
   auditedFields: CONTACT_AUDITED_FIELDS,
 };
@@ -24,17 +24,13 @@ const CONTACT: ResourceDefinition<Contact> = {
 /** Contact CRUD. Merging: ContactMergeService. */
 @Injectable()
 export class ContactsService extends ResourceService<typeof contacts, ContactFilters, ContactResponseDto> {
-  readonly steps: ResourceSteps<typeof contacts, ContactFilters>;
-  protected readonly toResponse = toContactResponse;
-
   constructor(
     @InjectTransactionHost() txHost: DbTransactionHost,
     readonly repository: ContactsRepository,
     private readonly duplicates: DuplicateCheck,
     outbox: EventOutbox,
   ) {
-    super();
-    this.steps = new ResourceSteps({ txHost, outbox, repository }, CONTACT);
+    super({ txHost, outbox, repository }, CONTACT, toContactResponse);
   }
 
   async create(dto: CreateContactDto): Promise<ContactResponseDto> {

@@ -1,5 +1,5 @@
-import type { ModuleTestUser } from '@libs/testing/module-context';
-import { CONSULTING, CrmTestContext, expectAppError, SALES, startCrmTestContext } from '../../../../test/support/crm-fixtures';
+import { lazyProvider, type ModuleTestUser } from '@libs/testing/module-context';
+import { expectAppError, SALES, useCrmTestContext } from '../../../../test/support/crm-fixtures';
 import { ContactsService } from '../contacts/contacts.service';
 import { CompaniesService } from '../companies/companies.service';
 import type { CreateLeadDto } from './lead.dto';
@@ -7,19 +7,11 @@ import { LeadConversionService } from './lead-conversion.service';
 import { LeadsService } from './leads.service';
 
 describe('lead conversion (module, PostgreSQL)', () => {
-  let ctx: CrmTestContext;
-  let leads: LeadsService;
-  let conversion: LeadConversionService;
+  const ctx = useCrmTestContext();
+  const leads = lazyProvider(ctx, LeadsService);
+  const conversion = lazyProvider(ctx, LeadConversionService);
   let anna: ModuleTestUser;
-
-  beforeAll(async () => {
-    ctx = await startCrmTestContext();
-    leads = ctx.app.get(LeadsService);
-    conversion = ctx.app.get(LeadConversionService);
-    anna = ctx.users.anna;
-  });
-
-  afterAll(() => ctx?.close());
+  beforeAll(() => ({ anna } = ctx.users));
 
   const qualifiedLead = (overrides: Partial<CreateLeadDto> = {}) =>
     ctx.as(anna, 'department', () => leads.create({ source: 'referral', status: 'qualified', allowDuplicates: true, ...overrides } as CreateLeadDto));

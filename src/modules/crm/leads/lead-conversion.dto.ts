@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { OptionalUuid } from '@libs/http';
 import { CompanyResponseDto } from '../companies/company.dto';
 import { ContactResponseDto } from '../contacts/contact.dto';
 import { LeadResponseDto } from './lead.dto';
@@ -10,13 +11,11 @@ import { LeadResponseDto } from './lead.dto';
  */
 export class ConvertLeadDto {
   /** Link this existing contact instead of creating one. */
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   contactId?: string;
 
   /** Link this existing company instead of creating one from the lead's companyName. */
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   companyId?: string;
 
   /** Create a company from `companyName` (default: whenever the lead has one and no companyId is given). */

@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { ArrayUnique, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { IsEmailAddress, IsPhone, IsPostalAddress, PostalAddressDto } from '@libs/contact-data';
-import { IsTrimmedString, OptionalNotNull } from '@libs/http';
+import { ArrayUnique, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
+import { IsPostalAddress, PostalAddressDto } from '@libs/contact-data';
+import { IsTrimmedString, OptionalNotNull, OptionalUuid } from '@libs/http';
 import { ListQueryDto, sortValues, ToArray } from '@libs/pagination';
 import { AuditedResponseDto, PageDto } from '@libs/resource';
 import { crmLanguage, CrmLanguage, salutation, Salutation } from '../shared/crm-enums.schema';
+import { PersonFieldsDto } from '../shared/person.dto';
 import { buildingType, BuildingType, leadInterest, LeadInterest, leadLostReason, LeadLostReason, leadSource, LeadSource, leadStatus, LeadStatus } from './leads.schema';
 
 export const LEAD_SORT_FIELDS = ['createdAt', 'updatedAt'] as const;
@@ -12,7 +13,7 @@ export const LEAD_SORTS = sortValues(LEAD_SORT_FIELDS);
 const CURRENT_YEAR_LIMIT = 2100;
 
 /** The fields a lead is created and edited with (PATCH: all optional; null clears nullable fields). */
-class LeadFieldsDto {
+class LeadFieldsDto extends PersonFieldsDto {
   @ApiPropertyOptional({ enum: leadInterest.enumValues, isArray: true, description: 'What the enquirer is interested in.' })
   @OptionalNotNull()
   @ToArray()
@@ -25,15 +26,6 @@ class LeadFieldsDto {
   @IsTrimmedString(5000)
   message?: string | null;
 
-  @ApiPropertyOptional({ enum: salutation.enumValues, nullable: true })
-  @IsOptional()
-  @IsIn(salutation.enumValues)
-  salutation?: Salutation | null;
-
-  @IsOptional()
-  @IsTrimmedString(100)
-  firstName?: string | null;
-
   @IsOptional()
   @IsTrimmedString(100)
   lastName?: string | null;
@@ -42,21 +34,6 @@ class LeadFieldsDto {
   @IsOptional()
   @IsTrimmedString(200)
   companyName?: string | null;
-
-  /** Stored trimmed and lower-cased. @example "anna.schmidt@example.de" */
-  @IsOptional()
-  @IsEmailAddress()
-  email?: string | null;
-
-  /** Any common notation; stored and returned as E.164. @example "030 1234567" */
-  @IsOptional()
-  @IsPhone()
-  phone?: string | null;
-
-  @ApiPropertyOptional({ enum: crmLanguage.enumValues })
-  @OptionalNotNull()
-  @IsIn(crmLanguage.enumValues)
-  preferredLanguage?: CrmLanguage;
 
   /** The property the enquiry is about. */
   @IsOptional()
@@ -103,13 +80,11 @@ class LeadFieldsDto {
   @Max(Number.MAX_SAFE_INTEGER)
   estimatedValueCents?: number | null;
 
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   assigneeId?: string | null;
 
   /** Defaults to the creator's department. */
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   departmentId?: string | null;
 }
 
@@ -188,12 +163,10 @@ export class ListLeadsQueryDto extends ListQueryDto {
   @IsIn(leadInterest.enumValues)
   interest?: LeadInterest;
 
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   assigneeId?: string;
 
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   departmentId?: string;
 }
 
@@ -225,7 +198,6 @@ export class LeadResponseDto extends AuditedResponseDto {
   buildingType: BuildingType | null;
   @ApiProperty({ type: 'integer', nullable: true })
   yearBuilt: number | null;
-  @ApiProperty({ type: 'number', nullable: true })
   livingAreaM2: number | null;
   @ApiProperty({ type: 'integer', nullable: true })
   residentialUnits: number | null;

@@ -1,6 +1,6 @@
-import type { ModuleTestUser } from '@libs/testing/module-context';
+import { lazyProvider, type ModuleTestUser } from '@libs/testing/module-context';
 import { Readable } from 'node:stream';
-import { CONSULTING, CrmTestContext, SALES, startCrmTestContext } from '../../../../test/support/crm-fixtures';
+import { CONSULTING, useCrmTestContext } from '../../../../test/support/crm-fixtures';
 import { IMPORT_BATCH_SIZE, LeadsImportService } from './leads-import.service';
 import { LeadsRepository } from './leads.repository';
 
@@ -22,17 +22,10 @@ function generatedCsv(rows: number, line: (n: number) => string): { stream: Read
 const goodRow = (n: number) => `website_form,Vorname${n},Nachname${n},person${n}@import.example,,heat_pump|windows,1${String(n % 10000).padStart(4, '0')},1970,ja,\n`;
 
 describe('lead CSV import (module, PostgreSQL)', () => {
-  let ctx: CrmTestContext;
-  let importer: LeadsImportService;
+  const ctx = useCrmTestContext();
+  const importer = lazyProvider(ctx, LeadsImportService);
   let anna: ModuleTestUser;
-
-  beforeAll(async () => {
-    ctx = await startCrmTestContext();
-    importer = ctx.app.get(LeadsImportService);
-    anna = ctx.users.anna;
-  });
-
-  afterAll(() => ctx?.close());
+  beforeAll(() => ({ anna } = ctx.users));
 
   const count = async (where: string) => (await ctx.admin.query(`select count(*)::int as n from leads where ${where}`)).rows[0].n as number;
 

@@ -1,6 +1,6 @@
-import type { ModuleTestUser } from '@libs/testing/module-context';
+import { lazyProvider, type ModuleTestUser } from '@libs/testing/module-context';
 import { drainOutbox } from '@libs/testing/outbox';
-import { CONSULTING, CrmTestContext, expectAppError, SALES, startCrmTestContext } from '../../../../test/support/crm-fixtures';
+import { CONSULTING, expectAppError, SALES, useCrmTestContext } from '../../../../test/support/crm-fixtures';
 import type { CreateLeadDto, LeadResponseDto, ListLeadsQueryDto } from './lead.dto';
 import { LeadsService } from './leads.service';
 
@@ -8,21 +8,10 @@ const lead = (overrides: Partial<CreateLeadDto> = {}): CreateLeadDto => ({ sourc
 const query = (q: Partial<ListLeadsQueryDto> = {}): ListLeadsQueryDto => ({ limit: 50, deleted: 'exclude', ...q }) as ListLeadsQueryDto;
 
 describe('leads (module, PostgreSQL)', () => {
-  let ctx: CrmTestContext;
-  let leads: LeadsService;
-  let anna: ModuleTestUser;
-  let ben: ModuleTestUser;
-  let clara: ModuleTestUser;
-
-  beforeAll(async () => {
-    ctx = await startCrmTestContext();
-    leads = ctx.app.get(LeadsService);
-    anna = ctx.users.anna;
-    ben = ctx.users.ben;
-    clara = ctx.users.clara;
-  });
-
-  afterAll(() => ctx?.close());
+  const ctx = useCrmTestContext();
+  const leads = lazyProvider(ctx, LeadsService);
+  let anna: ModuleTestUser, ben: ModuleTestUser, clara: ModuleTestUser;
+  beforeAll(() => ({ anna, ben, clara } = ctx.users));
 
   const ids = (page: { items: LeadResponseDto[] }) => page.items.map((item) => item.id);
 

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { arrayContains, eq, sql } from 'drizzle-orm';
-import { currentActorId } from '@libs/context';
-import { insertRows } from '@libs/db';
-import { CommonListFilters, ResourceRepository, ResourceTableSpec } from '@libs/resource';
+import { completeRows, insertRows } from '@libs/db';
+import { CommonListFilters, referenceConstraints, ResourceRepository, ResourceTableSpec } from '@libs/resource';
 import type { LeadInterest, LeadSource, LeadStatus } from './leads.schema';
 import { Lead, leads, NewLead } from './leads.schema';
 
@@ -13,10 +11,7 @@ export const LEAD_SCOPE_COLUMNS = { ownerColumns: [leads.assigneeId, leads.creat
 const LEADS: ResourceTableSpec<typeof leads> = {
   table: leads,
   scope: LEAD_SCOPE_COLUMNS,
-  constraints: {
-    leads_assignee_id_users_id_fk: { path: 'assigneeId', what: 'user' },
-    leads_department_id_departments_id_fk: { path: 'departmentId', what: 'department' },
-  },
+  constraints: referenceConstraints('leads', { assigneeId: 'users', departmentId: 'departments' }),
   sort: {
     fields: { createdAt: { expression: leads.createdAt, type: 'timestamp' }, updatedAt: { expression: leads.updatedAt, type: 'timestamp' } },
     tieBreaker: leads.id,
@@ -34,49 +29,6 @@ export interface LeadFilters extends CommonListFilters {
   departmentId?: string;
 }
 
-/** A new lead with every column set as the database defaults would set it. */
-export function completeLead(value: NewLead, now: Date, actor: string | null): Lead {
-  return {
-    id: value.id ?? randomUUID(),
-    createdAt: value.createdAt ?? now,
-    updatedAt: value.updatedAt ?? now,
-    createdBy: value.createdBy ?? actor,
-    updatedBy: value.updatedBy ?? actor,
-    deletedAt: value.deletedAt ?? null,
-    version: value.version ?? 1,
-    source: value.source,
-    status: value.status ?? 'new',
-    statusChangedAt: value.statusChangedAt ?? now,
-    lostReason: value.lostReason ?? null,
-    lostNote: value.lostNote ?? null,
-    interests: value.interests,
-    message: value.message ?? null,
-    salutation: value.salutation ?? null,
-    firstName: value.firstName ?? null,
-    lastName: value.lastName ?? null,
-    companyName: value.companyName ?? null,
-    email: value.email ?? null,
-    phone: value.phone ?? null,
-    preferredLanguage: value.preferredLanguage ?? 'de',
-    propertyStreet: value.propertyStreet ?? null,
-    propertyPostalCode: value.propertyPostalCode ?? null,
-    propertyCity: value.propertyCity ?? null,
-    propertyCountryCode: value.propertyCountryCode ?? null,
-    buildingType: value.buildingType ?? null,
-    yearBuilt: value.yearBuilt ?? null,
-    livingAreaM2: value.livingAreaM2 ?? null,
-    residentialUnits: value.residentialUnits ?? null,
-    ownerOccupied: value.ownerOccupied ?? null,
-    estimatedValueCents: value.estimatedValueCents ?? null,
-    assigneeId: value.assigneeId ?? null,
-    departmentId: value.departmentId ?? null,
-    convertedAt: value.convertedAt ?? null,
-    convertedContactId: value.convertedContactId ?? null,
-    convertedCompanyId: value.convertedCompanyId ?? null,
-    searchText: value.searchText ?? '',
-  };
-}
-
 /** The only code that reads and writes `leads`. Every read takes the actor's scope into its WHERE. */
 @Injectable()
 export class LeadsRepository extends ResourceRepository<typeof leads, LeadFilters> {
@@ -92,9 +44,7 @@ export class LeadsRepository extends ResourceRepository<typeof leads, LeadFilter
    */
   async insertMany(values: NewLead[]): Promise<Lead[]> {
     if (values.length === 0) return [];
-    const now = new Date();
-    const actor = currentActorId();
-    const rows = values.map((value) => completeLead(value, now, actor));
+    const rows = completeRows(leads, values);
     await this.mapConstraints(() => insertRows(this.db, leads, rows));
     return rows;
   }

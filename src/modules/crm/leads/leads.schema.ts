@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, numeric, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { postalAddressColumns } from '@libs/contact-data';
 import { standardColumns, standardIndexes, timestamptz } from '@libs/db';
@@ -17,15 +16,7 @@ export const leadStatus = pgEnum('lead_status', ['new', 'contacted', 'qualified'
 export type LeadStatus = (typeof leadStatus.enumValues)[number];
 
 export const leadLostReason = pgEnum('lead_lost_reason', [
-  'not_reachable',
-  'not_interested',
-  'no_budget',
-  'not_eligible_for_funding',
-  'chose_competitor',
-  'project_postponed',
-  'out_of_service_area',
-  'duplicate',
-  'other',
+  'not_reachable', 'not_interested', 'no_budget', 'not_eligible_for_funding', 'chose_competitor', 'project_postponed', 'out_of_service_area', 'duplicate', 'other',
 ]);
 export type LeadLostReason = (typeof leadLostReason.enumValues)[number];
 
@@ -33,14 +24,7 @@ export const leadInterest = pgEnum('lead_interest', ['heat_pump', 'insulation', 
 export type LeadInterest = (typeof leadInterest.enumValues)[number];
 
 export const buildingType = pgEnum('building_type', [
-  'single_family',
-  'semi_detached',
-  'terraced',
-  'multi_family',
-  'apartment',
-  'commercial',
-  'mixed_use',
-  'other',
+  'single_family', 'semi_detached', 'terraced', 'multi_family', 'apartment', 'commercial', 'mixed_use', 'other',
 ]);
 export type BuildingType = (typeof buildingType.enumValues)[number];
 
@@ -91,16 +75,14 @@ export const leads = pgTable(
     // Keyset orders: (sort key, id), ascending (default NULLS order): scanned forwards for ASC and
     // backwards for DESC, both matching a plain ORDER BY. Filters that are also foreign keys lead a
     // (column, created_at, id) index, so a filtered page is an index range scan in list order.
-    index('leads_created_at_id_idx').on(t.createdAt, t.id),
+    ...standardIndexes('leads', t),
     index('leads_updated_at_id_idx').on(t.updatedAt, t.id),
     index('leads_status_created_at_idx').on(t.status, t.createdAt, t.id),
     index('leads_source_created_at_idx').on(t.source, t.createdAt, t.id),
     index('leads_assignee_created_at_idx').on(t.assigneeId, t.createdAt, t.id),
     index('leads_department_created_at_idx').on(t.departmentId, t.createdAt, t.id),
-    index('leads_created_by_idx').on(t.createdBy),
     index('leads_converted_contact_id_idx').on(t.convertedContactId),
     index('leads_converted_company_id_idx').on(t.convertedCompanyId),
-    index('leads_deleted_at_idx').on(t.deletedAt),
     index('leads_interests_idx').using('gin', t.interests),
     index('leads_email_idx').on(t.email.op('text_pattern_ops')),
     index('leads_phone_idx').on(t.phone.op('text_pattern_ops')),

@@ -3,7 +3,7 @@ import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import { assertDepartmentInScope, currentScope, defaultDepartment } from '@libs/auth';
 import type { DbTransactionHost } from '@libs/db';
 import { EventOutbox } from '@libs/events';
-import { ResourceDefinition, ResourceService, ResourceSteps } from '@libs/resource';
+import { ResourceDefinition, ResourceService, resourcePermissions } from '@libs/resource';
 import { CrmErrors } from '../crm.errors';
 import { CRM_EVENTS } from '../crm.events';
 import { DuplicateCheck } from '../shared/duplicate-check.service';
@@ -16,7 +16,7 @@ import type { Lead, leads, NewLead } from './leads.schema';
 export const LEAD: ResourceDefinition<Lead> = {
   name: 'lead',
   code: 'CRM_LEAD',
-  permissions: { read: 'crm.leads:read', create: 'crm.leads:create', update: 'crm.leads:update', delete: 'crm.leads:delete' },
+  permissions: resourcePermissions('crm.leads'),
   events: CRM_EVENTS.lead,
   auditedFields: LEAD_AUDITED_FIELDS,
 };
@@ -24,17 +24,13 @@ export const LEAD: ResourceDefinition<Lead> = {
 /** Lead CRUD and status changes. Conversion: LeadConversionService; CSV import: LeadsImportService. */
 @Injectable()
 export class LeadsService extends ResourceService<typeof leads, LeadFilters, LeadResponseDto> {
-  readonly steps: ResourceSteps<typeof leads, LeadFilters>;
-  protected readonly toResponse = toLeadResponse;
-
   constructor(
     @InjectTransactionHost() txHost: DbTransactionHost,
     readonly repository: LeadsRepository,
     private readonly duplicates: DuplicateCheck,
     outbox: EventOutbox,
   ) {
-    super();
-    this.steps = new ResourceSteps({ txHost, outbox, repository }, LEAD);
+    super({ txHost, outbox, repository }, LEAD, toLeadResponse);
   }
 
   async create(dto: CreateLeadDto): Promise<LeadResponseDto> {

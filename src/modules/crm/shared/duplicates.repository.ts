@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import { and, count, inArray, isNull, ne, or, sql, SQL } from 'drizzle-orm';
 import { Scope, scopeCondition } from '@libs/auth';
-import { anyOf, assertInTransaction, type DbTransactionHost } from '@libs/db';
+import { anyOf, assertInTransaction, Repository } from '@libs/db';
 import { contacts } from '../contacts/contacts.schema';
 import { CONTACT_SCOPE_COLUMNS } from '../contacts/contacts.repository';
 import { leads } from '../leads/leads.schema';
@@ -41,9 +40,7 @@ export type ExistingKey = { visible: true; candidate: DuplicateCandidate } | { v
  * records outside the actor's scope.
  */
 @Injectable()
-export class DuplicatesRepository {
-  constructor(@InjectTransactionHost() private readonly txHost: DbTransactionHost) {}
-
+export class DuplicatesRepository extends Repository {
   /**
    * Serialises concurrent creates (and import batches) that share a key until the end of the
    * transaction, so two simultaneous requests with the same e-mail cannot both miss each other.
@@ -53,7 +50,7 @@ export class DuplicatesRepository {
     assertInTransaction(this.txHost, 'DuplicatesRepository.lock');
     const lockKeys = duplicateLockKeys(keys);
     if (lockKeys.length === 0) return;
-    await this.txHost.tx.execute(
+    await this.db.execute(
       sql`select pg_advisory_xact_lock(h) from (select distinct hashtext(k) as h from unnest(${sql.param(lockKeys)}::text[]) as k order by h) as locks`,
     );
   }
@@ -78,12 +75,12 @@ export class DuplicatesRepository {
     const leadVisible = scopeCondition(scopes.lead, LEAD_SCOPE_COLUMNS);
     const contactVisible = scopeCondition(scopes.contact, CONTACT_SCOPE_COLUMNS);
     // Sequential: inside a transaction the queries share one connection.
-    const contactRows = await this.txHost.tx
+    const contactRows = await this.db
       .select({ id: contacts.id, email: contacts.email, phone: contacts.phone, mobile: contacts.mobile })
       .from(contacts)
       .where(and(contactMatch, contactVisible))
       .limit(MAX_CANDIDATES);
-    const leadRows = await this.txHost.tx
+    const leadRows = await this.db
       .select({ id: leads.id, email: leads.email, phone: leads.phone })
       .from(leads)
       .where(and(leadMatch, leadVisible))
@@ -111,7 +108,7 @@ export class DuplicatesRepository {
       if (current && (current.visible || !visible)) return;
       found.set(key, visible ? { visible, candidate: { type, id, matchedOn: [on] } } : { visible, matchedOn: on });
     };
-    const contactRows = await this.txHost.tx
+    const contactRows = await this.db
       .select({ id: contacts.id, email: contacts.email, phone: contacts.phone, mobile: contacts.mobile, visible: visibleFlag(scopes.contact, CONTACT_SCOPE_COLUMNS) })
       .from(contacts)
       .where(
@@ -128,7 +125,7 @@ export class DuplicatesRepository {
       if (row.email) note(`email:${row.email}`, 'email', 'contact', row.id, row.visible);
       for (const phone of [row.phone, row.mobile]) if (phone) note(`phone:${phone}`, 'phone', 'contact', row.id, row.visible);
     }
-    const leadRows = await this.txHost.tx
+    const leadRows = await this.db
       .select({ id: leads.id, email: leads.email, phone: leads.phone, visible: visibleFlag(scopes.lead, LEAD_SCOPE_COLUMNS) })
       .from(leads)
       .where(
@@ -147,7 +144,7 @@ export class DuplicatesRepository {
 
   private async countOutside(table: typeof leads | typeof contacts, match: SQL, visible: SQL | undefined): Promise<number> {
     if (visible === undefined) return 0;
-    const [row] = await this.txHost.tx.select({ n: count() }).from(table).where(and(match, sql`not coalesce(${visible}, false)`));
+    const [row] = await this.db.select({ n: count() }).from(table).where(and(match, sql`not coalesce(${visible}, false)`));
     return row.n;
   }
 }
