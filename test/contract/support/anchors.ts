@@ -38,14 +38,21 @@ export function isCreate(op: ApiOperation, operations: ApiOperation[]): boolean 
   return op.method === 'POST' && !op.isPublic && !op.path.includes('{') && operations.some((o) => o.method === 'GET' && o.path === `${op.path}/{id}`);
 }
 
-/** Fills id fields with real ids in the example body (each id once per request), and tokens with issued ones. */
-function referenceFiller(ctx: FuzzContext, op: ApiOperation, used: Set<string>): ReferenceFiller {
+/**
+ * Fills id fields with real ids in the example body (each id once per request), and tokens with
+ * issued ones. A required id field with no id left to use names its collection in `missing`.
+ */
+function referenceFiller(ctx: FuzzContext, op: ApiOperation, used: Set<string>, missing: Set<string>): ReferenceFiller {
   return (name, schema, required) => {
     // Ownership (owner, assignee, department) is left to its default — the creator and their
     // department —, which fits every scope; the generated requests try other values.
     if (!required && ctx.ids.isOwnershipField(name, op)) return undefined;
     const free = ctx.ids.fieldCandidates(op, name).filter((v) => !used.has(v));
-    if (!free.length) return undefined;
+    if (!free.length) {
+      const collection = required && isIdName(name) ? ctx.ids.resourceOf(name, op) : undefined;
+      if (collection) missing.add(collection);
+      return undefined;
+    }
     used.add(free[0]);
     return schemaType(schema) === 'array' ? [free[0]] : free[0];
   };
@@ -53,20 +60,22 @@ function referenceFiller(ctx: FuzzContext, op: ApiOperation, used: Set<string>):
 
 /**
  * The documented example of `op` with the `attempt`-th candidate for each path parameter;
- * `variant` > 0 for a further record from the same example (distinct unique fields).
+ * `variant` > 0 for a further record from the same example (distinct unique fields). `missing`:
+ * collections a required id field found no (further) record in.
  */
-export function exampleCase(ctx: FuzzContext, op: ApiOperation, attempt = 0, variant = 0): FuzzCase {
+export function exampleCase(ctx: FuzzContext, op: ApiOperation, attempt = 0, variant = 0): { example: FuzzCase; missing: string[] } {
   const path: Record<string, string> = {};
   for (const p of op.parameters.filter((q) => q.in === 'path')) {
     const candidates = ctx.ids.pathCandidates(op, p.name);
     path[p.name] = candidates.length ? candidates[attempt % candidates.length] : String(exampleValue(ctx.document, pathSchema(p)));
   }
   const used = new Set(Object.values(path));
-  const fill = referenceFiller(ctx, op, used);
+  const missing = new Set<string>();
+  const fill = referenceFiller(ctx, op, used, missing);
   const query = op.parameters.filter((p) => p.in === 'query' && p.required).map((p): [string, string] => [p.name, String(fill(p.name, p.schema, true) ?? exampleValue(ctx.document, p.schema))]);
   const fixture = ctx.exampleBodies?.[op.id];
   const body = fixture ? fixture(ctx) : op.body && op.body.mediaType.includes('json') ? { json: exampleValue(ctx.document, op.body.schema, { reference: fill, variant }) } : undefined;
-  return { label: 'documented example', path, query, headers: {}, body, precondition: 'current' };
+  return { example: { label: 'documented example', path, query, headers: {}, body, precondition: 'current' }, missing: [...missing] };
 }
 
 /** Sends `op`'s example, trying further path candidates while it is refused; records the exchanges. */
@@ -76,7 +85,15 @@ export async function runAnchor(ctx: FuzzContext, op: ApiOperation, extraBody: R
   const exchanges: Exchange[] = [];
   const variant = ctx.anchors.get(op.id)?.length ?? 0;
   for (let attempt = 0; attempt < attempts; attempt++) {
-    const c = exampleCase(ctx, op, attempt, variant);
+    let { example: c, missing } = exampleCase(ctx, op, attempt, variant);
+    // A further record where the example needs one more than exist (merging a contact needs two).
+    if (missing.length) {
+      for (const collection of missing) {
+        const create = ctx.operations.find((o) => o.path === collection && isCreate(o, ctx.operations));
+        if (create && create !== op) await runAnchor(ctx, create);
+      }
+      ({ example: c } = exampleCase(ctx, op, attempt, variant));
+    }
     if (Object.keys(extraBody).length && c.body && 'json' in c.body) c.body = { json: { ...(c.body.json as object), ...extraBody } };
     const exchange = await sendCase(ctx, op, c, CLIENT(exchanges.length));
     exchanges.push(exchange);
