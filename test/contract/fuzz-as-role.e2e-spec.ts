@@ -19,7 +19,10 @@ import { Session } from './support/session';
  */
 const ROLE = 'sales';
 const DEPARTMENT = 'sales';
-const { seed: SEED, runs: RUNS } = fuzzSettings();
+// Half the generated requests of the administrator's run: broken input is that run's job (the
+// same validation answers both); here the point is what the role's grants and scopes do.
+const { seed: SEED, runs: ALL_RUNS } = fuzzSettings();
+const RUNS = Math.ceil(ALL_RUNS / 2);
 
 const document = loadCommittedDocument();
 const operations = sortForFuzzing(listOperations(document));

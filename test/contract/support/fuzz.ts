@@ -245,7 +245,8 @@ export async function fuzzAndCheck(ctx: FuzzContext, op: ApiOperation, options: 
   const report = await fuzzOperation(ctx, op, options);
   const gap = options.expectSuccess ? successGap(report, options.allowList) : undefined;
   const problems = [...(report.failures.length ? [formatReport(report)] : []), ...(gap ? [gap] : [])];
-  if (problems.length) problems.push(`Reproduce: FUZZ_SEED=${options.seed} FUZZ_RUNS=${options.runs} npx jest ${relative(process.cwd(), expect.getState().testPath ?? 'test/contract/fuzz')}`);
+  // FUZZ_RUNS as set (a run may use a share of it), so the same command gives the same requests.
+  if (problems.length) problems.push(`Reproduce: FUZZ_SEED=${options.seed} FUZZ_RUNS=${fuzzSettings().runs} npx jest ${relative(process.cwd(), expect.getState().testPath ?? 'test/contract/fuzz')}`);
   return { report, problems };
 }
 
