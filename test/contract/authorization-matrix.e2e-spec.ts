@@ -7,17 +7,21 @@ import { ContractApp, startContractApp } from './support/contract-app';
 import { ApiOperation as Operation, listOperations, loadCommittedDocument, OpenApiDocument } from './support/document';
 import { send } from './support/http';
 import { formatRow, matrixMismatches, Principal, runMatrixRow } from './support/matrix';
+import { loadPermissionTable, TableRow } from './support/permission-table';
 import { Session } from './support/session';
 
 /**
  * Authorization matrix: every operation of the committed document × anonymous and one user per
  * seeded role, each created through the admin API and signed in. The expected outcome comes from
- * the permission catalogue (`standardRoleGrants` + `BASELINE_GRANTS`, the grants the seed gives
- * each role) and the operation's `x-permission`; see support/matrix.ts. New routes are covered as
- * soon as `make openapi` puts them in the document.
+ * the reviewed permission table (docs/api-permissions.md: operation → permission, not the route's
+ * own decorator) and the permission catalogue (`standardRoleGrants` + `BASELINE_GRANTS`, the
+ * grants the seed gives each role); see support/matrix.ts. A route guarded by another permission
+ * than the table names fails, and so does a route the table does not list yet (review it, then
+ * `UPDATE_DOCS=1 npx jest permission-table`).
  */
 const document = loadCommittedDocument();
 const operations = listOperations(document);
+const table = loadPermissionTable();
 const PASSWORD = 'Matrix-Role-Password-1!';
 
 // ------------------------------------------------------------------------------------------
@@ -41,6 +45,24 @@ class MatrixProbeController {
   @ApiOperation({ operationId: 'probeDecoratorRemoved', summary: 'Documents a permission the code does not declare' })
   @ApiOkResponse({ description: 'OK' })
   probeDecoratorRemoved(): { ok: true } {
+    return { ok: true };
+  }
+
+  /** Guarded by `auth.roles:read`, while the reviewed table (below) says `auth.roles:update`. */
+  @Get('wrong-permission')
+  @RequirePermission('auth.roles:read')
+  @ApiOperation({ operationId: 'probeWrongPermission', summary: 'Guarded by another permission than the reviewed table names' })
+  @ApiOkResponse({ description: 'OK' })
+  probeWrongPermission(): { ok: true } {
+    return { ok: true };
+  }
+
+  /** Declares and enforces a permission, but nobody reviewed it: it is not in the table. */
+  @Get('unreviewed')
+  @RequirePermission('auth.roles:read')
+  @ApiOperation({ operationId: 'probeUnreviewed', summary: 'Missing from the reviewed table' })
+  @ApiOkResponse({ description: 'OK' })
+  probeUnreviewed(): { ok: true } {
     return { ok: true };
   }
 
@@ -98,18 +120,28 @@ describe('authorization matrix', () => {
   });
 
   it.each(operations.map((op) => [`${op.id} (${op.method} ${op.path})`, op] as const))('%s', async (_name, op: Operation) => {
-    const cells = await runMatrixRow(app.server.baseUrl, op, principals);
-    rows.push(`${op.id.padEnd(24)} ${(op.permission ?? (op.isPublic ? 'public' : '—')).padEnd(30)} ${formatRow(cells)}`);
-    const problems = matrixMismatches(op, cells);
-    if (problems.length) throw new Error(`The API disagrees with the permission catalogue:\n  ${problems.join('\n  ')}`);
+    const row = await runMatrixRow(app.server.baseUrl, op, principals, table);
+    rows.push(`${op.id.padEnd(24)} ${(row.permission ?? '—').padEnd(30)} ${formatRow(row.cells)}`);
+    const problems = matrixMismatches(row);
+    if (problems.length) throw new Error(`The API disagrees with the reviewed permission table and the roles' grants:\n  ${problems.join('\n  ')}`);
   });
 
-  describe('catches a missing permission decorator (test-only routes)', () => {
+  describe('catches a missing or wrong permission decorator (test-only routes)', () => {
     let live: OpenApiDocument;
+    // What a reviewer approved for the probes; probeUnreviewed is deliberately missing.
+    const probeTable = new Map<string, TableRow>([
+      ...table,
+      ...[
+        ['probeGuarded', 'guarded', 'auth.roles:update'],
+        ['probeDecoratorRemoved', 'decorator-removed', 'auth.roles:update'],
+        ['probeWrongPermission', 'wrong-permission', 'auth.roles:update'],
+        ['probeUndeclared', 'undeclared', 'auth.roles:update'],
+      ].map(([operationId, path, permission]): [string, TableRow] => [operationId, { operationId, route: `GET /api/v1/matrix-probes/${path}`, permission }]),
+    ]);
     const row = async (id: string) => {
       const op = listOperations(live).find((o) => o.id === id);
       if (!op) throw new Error(`${id} is not in the served document`);
-      return matrixMismatches(op, await runMatrixRow(app.server.baseUrl, op, principals));
+      return matrixMismatches(await runMatrixRow(app.server.baseUrl, op, principals, probeTable));
     };
 
     beforeAll(async () => {
@@ -131,6 +163,18 @@ describe('authorization matrix', () => {
     it('flags a route that declares neither @Public() nor a permission', async () => {
       const problems = await row('probeUndeclared');
       expect(problems[0]).toMatch(/probeUndeclared .* declares neither @Public\(\) nor a permission/);
+    });
+
+    it('flags a route guarded by another permission than the reviewed table names', async () => {
+      const problems = await row('probeWrongPermission');
+      expect(problems[0]).toMatch(/^probeWrongPermission .* is guarded by auth\.roles:read, but the reviewed permission table says auth\.roles:update/);
+      // The roles holding auth.roles:read but not :update get through where the table says they must not.
+      expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/^probeWrongPermission .* as read_only: expected forbidden \(needs auth\.roles:update\), got 200 → allowed/)]));
+    });
+
+    it('flags a route the reviewed table does not list, telling how to review and regenerate it', async () => {
+      const problems = await row('probeUnreviewed');
+      expect(problems).toEqual([expect.stringMatching(/^probeUnreviewed \(GET \/api\/v1\/matrix-probes\/unreviewed\) is not in the reviewed permission table docs\/api-permissions\.md: .*UPDATE_DOCS=1 npx jest permission-table/)]);
     });
   });
 });

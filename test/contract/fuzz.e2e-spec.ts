@@ -1,26 +1,39 @@
-import { Controller, Get, HttpCode, Module, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Module, NotFoundException, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiProblemResponses, Public } from '@libs/http';
+import { prepareFuzzing } from './support/anchors';
 import { ContractApp, startContractApp } from './support/contract-app';
 import { listOperations, loadCommittedDocument, OpenApiDocument } from './support/document';
-import { formatReport, fuzzOperation, FuzzContext, FuzzReport, IdPool, sortForFuzzing } from './support/fuzz';
+import { formatReport, formatStatuses, fuzzAndCheck, fuzzOperation, FuzzReport, fuzzSettings, NoSuccessAllowList, sortForFuzzing, successGap } from './support/fuzz';
+import { createFuzzContext, FuzzContext } from './support/fuzz-context';
+import { EXAMPLE_BODIES, fuzzFixtures } from './support/fuzz-fixtures';
 import { send } from './support/http';
 import { ResponseValidator } from './support/response-validator';
 
 /**
  * Contract fuzzing: every operation of the committed document (openapi/openapi.json, which
- * openapi-current.spec.ts keeps equal to the code) gets FUZZ_RUNS requests generated from its
- * schemas with the seed FUZZ_SEED — valid ones and ones with a broken body, query, path or
- * If-Match — as the seeded administrator. Each response must keep the contract (support/http.ts):
- * no 5xx, errors are documented problem+json, 2xx bodies match their schema. A failure prints the
- * request (method, path, headers, body) and the response. Reproduce with the same FUZZ_SEED.
+ * openapi-current.spec.ts keeps equal to the code) gets its documented example (support/anchors.ts:
+ * real ids, seeded records, fixtures) and FUZZ_RUNS requests generated from its schemas with the
+ * seed FUZZ_SEED — valid ones and ones with a broken body, query, path or If-Match — as the seeded
+ * administrator. Each response must keep the contract (support/http.ts): no 5xx, errors are
+ * documented problem+json, 2xx bodies match their schema; and every operation must answer 2xx at
+ * least once, or its response schema was never checked (the allow-list below names the
+ * exceptions). A failure prints the request (method, path, headers, body) and the response.
+ * Reproduce with the same FUZZ_SEED. The examples alone give every operation its 2xx, whatever the
+ * seed (FUZZ_RUNS=0 sends only them). fuzz-as-role.e2e-spec.ts does the same as a non-admin user.
  */
-const SEED = Number(process.env.FUZZ_SEED ?? 20261126);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
+const { seed: SEED, runs: RUNS } = fuzzSettings();
 
 const document = loadCommittedDocument();
 const operations = sortForFuzzing(listOperations(document));
+
+/**
+ * Operations that cannot answer 2xx to the administrator in this setup, each with the reason.
+ * Empty: every operation succeeds from its example and the seeded records. Before adding one, try
+ * a fixture (support/fuzz-fixtures.ts); `successGap` fails an entry that does succeed.
+ */
+const ADMIN_NO_SUCCESS: NoSuccessAllowList = {};
 
 // ------------------------------------------------------------------------------------------
 // Routes the app does not ship, to show the checker catches what it should (see the last block).
@@ -59,6 +72,14 @@ class ContractProbeController {
     return { id: 'not-a-uuid', name: 42 };
   }
 
+  @Get(':id/missing')
+  @ApiOperation({ operationId: 'probeNeverSucceeds', summary: 'Keeps the contract, but finds nothing: 404 for every id' })
+  @ApiOkResponse({ type: ProbeDto })
+  @ApiProblemResponses(400, 404)
+  probeNeverSucceeds(@Param('id', ParseUUIDPipe) id: string): ProbeDto {
+    throw new NotFoundException(`There is no probe ${id}.`);
+  }
+
   @Post()
   @HttpCode(400)
   @ApiOperation({ operationId: 'probePlainError', summary: 'Answers a 400 that is not problem+json' })
@@ -80,32 +101,28 @@ describe('contract fuzzing', () => {
 
   beforeAll(async () => {
     app = await startContractApp(document, [ContractProbeModule]);
-    ctx = { baseUrl: app.server.baseUrl, document, operations, validator: new ResponseValidator(document), ids: new IdPool(), session: app.admin };
-    ctx.ids.exclude(app.admin?.userId);
-    // Ids that exist before anything is created: the seeded records the lists show.
-    for (const op of operations.filter((o) => o.method === 'GET' && !o.parameters.some((p) => p.in === 'path'))) {
-      const response = await send(ctx.baseUrl, { method: 'GET', url: op.path, headers: op.isPublic ? {} : (app.admin?.headers() ?? {}) });
-      if (response.status === 200) ctx.ids.harvest(op, response.json);
-    }
+    ctx = createFuzzContext({ baseUrl: app.server.baseUrl, document, operations, validator: new ResponseValidator(document), session: app.admin, exampleBodies: EXAMPLE_BODIES });
+    ctx.ids.protect(app.admin?.userId);
+    await prepareFuzzing(ctx, fuzzFixtures(app.db.adminUrl));
   }, 60_000);
 
   afterAll(async () => {
-    const statuses = reports.map((r) => `${r.operation.id} (${r.elapsedMs} ms): ${Object.entries(r.statuses).map(([s, n]) => `${s}×${n}`).join(' ')}`);
-    if (reports.length) process.stderr.write(`fuzz (seed ${SEED}, ${RUNS} runs per operation) — status codes per operation:\n  ${statuses.join('\n  ')}\n`);
+    if (reports.length) process.stderr.write(`fuzz (seed ${SEED}, ${RUNS} runs per operation) — status codes per operation:\n  ${formatStatuses(reports)}\n`);
     await app?.close();
   }, 60_000);
 
   it('covers every operation of the document', () => {
     expect(operations.length).toBeGreaterThan(0);
     expect(new Set(operations.map((op) => op.id)).size).toBe(operations.length);
+    expect(Object.keys(ADMIN_NO_SUCCESS).filter((id) => !operations.some((op) => op.id === id))).toEqual([]);
   });
 
   describe.each(operations.map((op) => [`${op.id} (${op.method} ${op.path})`, op] as const))('%s', (_name, op) => {
     // Generous: a request that hangs counts as a failure after RESPONSE_TIMEOUT_MS, and is shown.
-    it(`keeps the contract for ${RUNS} generated requests`, async () => {
-      const report = await fuzzOperation(ctx, op, { seed: SEED, runs: RUNS });
+    it(`keeps the contract for its example and ${RUNS} generated requests, and answers 2xx at least once`, async () => {
+      const { report, problems } = await fuzzAndCheck(ctx, op, { seed: SEED, runs: RUNS, allowList: ADMIN_NO_SUCCESS, expectSuccess: true });
       reports.push(report);
-      if (report.failures.length) throw new Error(`${formatReport(report)}\n\nReproduce: FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS} npx jest test/contract/fuzz`);
+      if (problems.length) throw new Error(problems.join('\n\n'));
     }, 120_000);
   });
 
@@ -122,7 +139,7 @@ describe('contract fuzzing', () => {
       // The served document has the probes (the committed one does not); under SWC its DTO
       // schemas come only from the explicit @ApiProperty decorators, which the probes use.
       live = (await send(ctx.baseUrl, { method: 'GET', url: '/docs/openapi.json', headers: {} })).json as OpenApiDocument;
-      probeCtx = { ...ctx, document: live, operations: listOperations(live), validator: new ResponseValidator(live), ids: new IdPool() };
+      probeCtx = createFuzzContext({ ...ctx, document: live, operations: listOperations(live), validator: new ResponseValidator(live) });
     });
 
     it('passes a route that keeps the contract', async () => {
@@ -148,6 +165,19 @@ describe('contract fuzzing', () => {
     it('flags an error response that is not problem+json', async () => {
       const report = await probe('probePlainError');
       expect(formatReport(report)).toContain('error 400 is not application/problem+json');
+    });
+
+    it('flags an operation that never answers 2xx (its response schema would go unchecked), unless allow-listed', async () => {
+      const report = await probe('probeNeverSucceeds');
+      expect(report.failures).toEqual([]);
+      expect(successGap(report, {})).toMatch(/^probeNeverSucceeds \(GET \/api\/v1\/contract-probes\/\{id\}\/missing\) never answered 2xx in \d+ requests/);
+      expect(successGap(report, { probeNeverSucceeds: 'finds nothing by design' })).toBeUndefined();
+    });
+
+    it('flags an allow-listed operation that does answer 2xx', async () => {
+      const report = await probe('probeHealthy');
+      expect(successGap(report, {})).toBeUndefined();
+      expect(successGap(report, { probeHealthy: 'thought to fail' })).toMatch(/answered 2xx, but the allow-list says it never can/);
     });
   });
 });

@@ -13,7 +13,7 @@ const MAX_ITEMS = 3;
 const DEFAULT_MAX_LENGTH = 40;
 
 /** Merges `allOf` members (properties and required lists) into one object schema. */
-function flatten(document: OpenApiDocument, input: Schema): Schema {
+export function flatten(document: OpenApiDocument, input: Schema): Schema {
   const schema = deref(document, input);
   if (!Array.isArray(schema.allOf)) return schema;
   const merged: Schema = { ...schema, allOf: undefined, properties: { ...(schema.properties ?? {}) }, required: [...(schema.required ?? [])] };
@@ -33,20 +33,40 @@ export function schemaType(schema: Schema): string | undefined {
   return undefined;
 }
 
+/**
+ * Values known to the server for a property name (ids of real records for `contactId`, issued
+ * tokens for `refreshToken`); empty when none are known. A property with known values takes one
+ * of them in three of four cases, so most valid requests reach real records and some miss them.
+ */
+export type KnownValues = (name: string) => string[];
+
 /** Any value that satisfies `schema`. */
-export function validValue(document: OpenApiDocument, input: Schema, depth = 0): fc.Arbitrary<unknown> {
+export function validValue(document: OpenApiDocument, input: Schema, depth = 0, known?: KnownValues): fc.Arbitrary<unknown> {
   const schema = flatten(document, input);
-  const arbitrary = nonNullValue(document, schema, depth);
+  const arbitrary = nonNullValue(document, schema, depth, known);
   return schema.nullable ? fc.option(arbitrary, { nil: null, freq: 5 }) : arbitrary;
 }
 
-function nonNullValue(document: OpenApiDocument, schema: Schema, depth: number): fc.Arbitrary<unknown> {
+/** `validValue` for property `name`, preferring the values the server knows under that name. */
+function propertyValue(document: OpenApiDocument, name: string, property: Schema, depth: number, known?: KnownValues): fc.Arbitrary<unknown> {
+  const generated = validValue(document, property, depth, known);
+  const values = known?.(name) ?? [];
+  if (!values.length) return generated;
+  const schema = flatten(document, property);
+  const real =
+    schemaType(schema) === 'array'
+      ? fc.uniqueArray(fc.constantFrom(...values), { minLength: Math.min(1, schema.maxItems ?? 1), maxLength: Math.min(values.length, schema.maxItems ?? MAX_ITEMS, MAX_ITEMS) })
+      : fc.constantFrom(...values);
+  return fc.oneof({ weight: 3, arbitrary: real }, { weight: 1, arbitrary: generated });
+}
+
+function nonNullValue(document: OpenApiDocument, schema: Schema, depth: number, known?: KnownValues): fc.Arbitrary<unknown> {
   if (Array.isArray(schema.enum)) return fc.constantFrom(...schema.enum.filter((v: unknown) => v !== null));
   const alternatives = schema.oneOf ?? schema.anyOf;
-  if (Array.isArray(alternatives)) return fc.oneof(...alternatives.map((s: Schema) => validValue(document, s, depth + 1)));
+  if (Array.isArray(alternatives)) return fc.oneof(...alternatives.map((s: Schema) => validValue(document, s, depth + 1, known)));
   // The documented example and default are valid by definition: try them as often as anything else.
-  const known = [schema.example, schema.default].filter((v) => v !== undefined);
-  const withExample = (arb: fc.Arbitrary<unknown>) => (known.length ? fc.oneof(fc.constantFrom(...known), arb) : arb);
+  const documented = [schema.example, schema.default].filter((v) => v !== undefined);
+  const withExample = (arb: fc.Arbitrary<unknown>) => (documented.length ? fc.oneof(fc.constantFrom(...documented), arb) : arb);
   switch (schemaType(schema)) {
     case 'string':
       return withExample(stringValue(schema));
@@ -60,14 +80,14 @@ function nonNullValue(document: OpenApiDocument, schema: Schema, depth: number):
       return fc.boolean();
     case 'array': {
       if (depth > MAX_DEPTH) return fc.constant([]);
-      const items = validValue(document, schema.items ?? {}, depth + 1);
+      const items = validValue(document, schema.items ?? {}, depth + 1, known);
       const constraints = { minLength: schema.minItems ?? 0, maxLength: Math.max(schema.minItems ?? 0, Math.min(schema.maxItems ?? MAX_ITEMS, MAX_ITEMS)) };
       return schema.uniqueItems ? fc.uniqueArray(items, { ...constraints, selector: (v) => JSON.stringify(v) }) : fc.array(items, constraints);
     }
     case 'object': {
       if (schema.example !== undefined && depth > MAX_DEPTH) return fc.constant(schema.example);
       const properties: Record<string, fc.Arbitrary<unknown>> = {};
-      for (const [name, property] of Object.entries<Schema>(schema.properties ?? {})) properties[name] = validValue(document, property, depth + 1);
+      for (const [name, property] of Object.entries<Schema>(schema.properties ?? {})) properties[name] = propertyValue(document, name, property, depth + 1, known);
       return withExample(fc.record(properties, { requiredKeys: (schema.required ?? []).filter((k: string) => k in properties) }));
     }
     default:

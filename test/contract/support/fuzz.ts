@@ -1,15 +1,17 @@
+import { relative } from 'node:path';
 import fc from 'fast-check';
 import { BodyPayload, invalidBody, invalidQueryValue, MALFORMED_PATH_VALUES, validValue } from './arbitraries';
-import { ApiOperation, OpenApiDocument, Parameter } from './document';
-import { checkExchange, Exchange, formatExchange, HttpRequest, send } from './http';
-import type { ResponseValidator } from './response-validator';
-import type { Session } from './session';
+import { pathSchema, runAnchor } from './anchors';
+import type { ApiOperation, Parameter } from './document';
+import { FuzzCase, FuzzContext, sendCase } from './fuzz-context';
+import { checkExchange, Exchange, formatExchange } from './http';
 
 /**
- * Contract fuzzing of one operation: `runs` requests generated from its schemas with a fixed seed
- * (valid ones, and ones with a broken body, query, path or precondition), sent as the session's
- * user, each response checked by `checkExchange`. Ids for path parameters come from earlier
- * responses (`IdPool`), so valid requests reach real records, plus random and malformed ids.
+ * Contract fuzzing of one operation: its anchor (the documented example, support/anchors.ts), then
+ * `runs` requests generated from its schemas with a fixed seed (valid ones, and ones with a broken
+ * body, query, path or precondition), sent as the session's user, each response checked by
+ * `checkExchange`. Ids come from earlier responses (`IdPool`), so valid requests reach real
+ * records, plus random and malformed ids.
  */
 
 export interface FuzzOptions {
@@ -29,79 +31,9 @@ export interface FuzzReport {
   elapsedMs: number;
   statuses: Record<number, number>;
   failures: FuzzFailure[];
+  /** The anchor's exchanges (the documented example), shown when the operation never succeeds. */
+  anchors: Exchange[];
 }
-
-export interface FuzzContext {
-  baseUrl: string;
-  document: OpenApiDocument;
-  operations: ApiOperation[];
-  validator: ResponseValidator;
-  ids: IdPool;
-  /** The authorised user the requests run as; none: anonymous. */
-  session?: Session;
-}
-
-interface FuzzCase {
-  label: string;
-  path: Record<string, string>;
-  /** Path values sent as they are (not percent-encoded): broken escapes. */
-  rawPath?: boolean;
-  query: [string, string][];
-  headers: Record<string, string>;
-  body?: BodyPayload;
-  /** How to fill If-Match on PATCH/PUT/DELETE: the current ETag, or deliberately not. */
-  precondition: 'current' | 'missing' | 'stale' | 'garbage';
-}
-
-// ------------------------------------------------------------------------------------------
-// Ids seen in responses
-
-/** Ids from 2xx bodies (`id`, `items[].id`), by the collection path they came from. */
-export class IdPool {
-  private readonly byCollection = new Map<string, string[]>();
-  private readonly excluded = new Set<string>();
-
-  /** Never hand out this id (the session's own user: the fuzzer must not lock itself out). */
-  exclude(id: string | undefined): void {
-    if (id) this.excluded.add(id);
-  }
-
-  harvest(op: ApiOperation, body: unknown): void {
-    const collection = collectionOf(op.path);
-    const ids: unknown[] = [];
-    if (isRecord(body)) {
-      ids.push(body.id);
-      if (Array.isArray(body.items)) ids.push(...body.items.map((item) => (isRecord(item) ? item.id : undefined)));
-    }
-    for (const id of ids) if (typeof id === 'string' && id.length <= 100) this.add(collection, id);
-  }
-
-  add(collection: string, id: string): void {
-    const list = this.byCollection.get(collection) ?? [];
-    if (!list.includes(id) && !this.excluded.has(id)) list.push(id);
-    this.byCollection.set(collection, list.slice(-25));
-  }
-
-  /** Ids for the path parameter `name` of `path`, e.g. `id` of `/api/v1/departments/{id}`. */
-  idsFor(path: string, name: string): string[] {
-    const at = path.indexOf(`{${name}}`);
-    const own = this.byCollection.get(path.slice(0, at).replace(/\/$/, '')) ?? [];
-    if (own.length) return own;
-    // `roleId` in `/users/{id}/roles/{roleId}`: the ids of the collection named like it.
-    const stem = name.replace(/Id$/, '').toLowerCase();
-    for (const [collection, ids] of this.byCollection) {
-      if (stem !== name.toLowerCase() && collection.split('/').pop()?.toLowerCase().startsWith(stem) && ids.length) return ids;
-    }
-    return [];
-  }
-}
-
-/** `/api/v1/departments/{id}` → `/api/v1/departments`; `/api/v1/departments` stays. */
-function collectionOf(path: string): string {
-  return path.replace(/\/\{[^}]+\}$/, '');
-}
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 // ------------------------------------------------------------------------------------------
 // Order: state-changing operations late, so they do not starve the others
@@ -109,10 +41,11 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 /**
  * Creates first (they fill the id pool), then reads, updates and actions, deletes last; public
  * operations (sign-in, refresh, logout) at the very end, since throttling and revoked sessions
- * must not affect the rest.
+ * must not affect the rest — logout last of all: it ends the sign-in whose refresh token the
+ * refresh operation would use.
  */
 export function fuzzOrder(op: ApiOperation): number {
-  if (op.isPublic && op.method !== 'GET') return 6;
+  if (op.isPublic && op.method !== 'GET') return op.path.endsWith('/logout') ? 7 : 6;
   const hasPathParams = op.parameters.some((p) => p.in === 'path');
   switch (op.method) {
     case 'POST':
@@ -150,13 +83,14 @@ function caseArbitrary(ctx: FuzzContext, op: ApiOperation): fc.Arbitrary<FuzzCas
   const headerParams = op.parameters.filter((p) => p.in === 'header' && p.name.toLowerCase() !== 'if-match');
   const conditional = ['PATCH', 'PUT', 'DELETE'].includes(op.method);
 
+  const known = (name: string) => ctx.ids.fieldCandidates(op, name);
   const validPath = fc.record(Object.fromEntries(pathParams.map((p) => [p.name, validPathValue(ctx, op, p)]))) as fc.Arbitrary<Record<string, string>>;
   // Optional parameters in about a third of the requests each, so most valid requests stay valid
   // even when one parameter's schema cannot say everything (a cursor must come from a list).
   const validQuery = fc
     .tuple(
       ...queryParams.map((p) => {
-        const pair = queryValue(document, p).map((v): [string, string] => [p.name, v]);
+        const pair = withKnown(queryValue(document, p), known(p.name)).map((v): [string, string] => [p.name, v]);
         return p.required ? pair : fc.oneof({ weight: 2, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: pair });
       }),
     )
@@ -169,7 +103,7 @@ function caseArbitrary(ctx: FuzzContext, op: ApiOperation): fc.Arbitrary<FuzzCas
       }),
     )
     .map((pairs) => Object.fromEntries(pairs.filter((pair): pair is [string, string] => pair !== undefined)));
-  const validBody = op.body ? validValue(document, op.body.schema).map((json): BodyPayload => ({ json })) : fc.constant(undefined);
+  const validBody = op.body ? validValue(document, op.body.schema, 0, known).map((json): BodyPayload => ({ json })) : fc.constant(undefined);
 
   const valid = fc
     .record({ path: validPath, query: validQuery, headers: validHeaders, body: validBody })
@@ -224,91 +158,101 @@ function headerSafe(value: string): string {
   return /^[\x20-\x7e]*$/.test(value) ? value : Buffer.from(value).toString('base64url').slice(0, 64);
 }
 
-function validPathValue(ctx: FuzzContext, op: ApiOperation, p: Parameter): fc.Arbitrary<string> {
-  const known = ctx.ids.idsFor(op.path, p.name);
-  const generated = validValue(ctx.document, p.schema).map(String);
+/** A known value in three of four cases (when there is one), else a generated one. */
+function withKnown(generated: fc.Arbitrary<string>, known: string[]): fc.Arbitrary<string> {
   return known.length ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...known) }, { weight: 1, arbitrary: generated }) : generated;
 }
 
-function queryValue(document: OpenApiDocument, p: Parameter): fc.Arbitrary<string> {
+function validPathValue(ctx: FuzzContext, op: ApiOperation, p: Parameter): fc.Arbitrary<string> {
+  return withKnown(validValue(ctx.document, pathSchema(p)).map(String), ctx.ids.pathCandidates(op, p.name));
+}
+
+function queryValue(document: FuzzContext['document'], p: Parameter): fc.Arbitrary<string> {
   return validValue(document, p.schema).map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v)));
 }
 
 // ------------------------------------------------------------------------------------------
 // Execution
 
-function buildRequest(op: ApiOperation, c: FuzzCase, headers: Record<string, string>): HttpRequest {
-  let url = op.path.replace(/\{([^}]+)\}/g, (_m, name: string) => (c.rawPath ? c.path[name] : encodeURIComponent(c.path[name] ?? '')));
-  if (c.query.length) url += `?${new URLSearchParams(c.query).toString()}`;
-  const request: HttpRequest = { method: op.method, url, headers: { ...c.headers, ...headers } };
-  if (c.body) {
-    if ('json' in c.body) {
-      request.body = JSON.stringify(c.body.json);
-      request.headers['content-type'] = op.body?.mediaType ?? 'application/json';
-    } else {
-      request.body = c.body.raw;
-      request.headers['content-type'] = c.body.contentType;
-    }
-  }
-  return request;
-}
-
-/** The current ETag of the record a PATCH/PUT/DELETE targets, read with the GET at the same path. */
-async function currentEtag(ctx: FuzzContext, op: ApiOperation, c: FuzzCase, auth: Record<string, string>): Promise<string | undefined> {
-  const read = ctx.operations.find((o) => o.path === op.path && o.method === 'GET');
-  if (!read) return undefined;
-  const response = await send(ctx.baseUrl, buildRequest(read, { ...c, query: [], body: undefined, headers: {} }, auth));
-  return response.status === 200 ? response.headers.etag : undefined;
-}
+const isSuccess = (status: number) => status >= 200 && status < 300;
 
 /**
- * Sends `runs` generated requests for `op` and checks each response. Failures carry the exact
- * request and response. A 401 on an operation that needs a token re-signs the session in once
- * (a case may have revoked it) and repeats the request.
+ * Sends `op`'s anchor (unless `prepareFuzzing` did) and `runs` generated requests, and checks each
+ * response. Failures carry the exact request and response.
  */
 export async function fuzzOperation(ctx: FuzzContext, op: ApiOperation, options: FuzzOptions): Promise<FuzzReport> {
+  const anchors = ctx.anchors.get(op.id) ?? (await runAnchor(ctx, op));
   const seed = seedFor(options.seed, op);
   const cases = fc.sample(caseArbitrary(ctx, op), { seed, numRuns: options.runs });
-  const report: FuzzReport = { operation: op, seed, requests: 0, elapsedMs: 0, statuses: {}, failures: [] };
+  const report: FuzzReport = { operation: op, seed, requests: 0, elapsedMs: 0, statuses: {}, failures: [], anchors };
+  const account = (exchange: Exchange) => {
+    report.requests++;
+    report.statuses[exchange.response.status] = (report.statuses[exchange.response.status] ?? 0) + 1;
+    const problems = checkExchange(ctx.validator, op, exchange);
+    if (problems.length) report.failures.push({ exchange, problems });
+  };
+  anchors.forEach(account);
   const started = Date.now();
   const opIndex = Math.abs(seed % 200) + 1;
   for (const [index, c] of cases.entries()) {
     // Each case from its own (trusted-proxy) client address, so per-ip throttles of sign-in do
     // not build up across cases and never reach the session's own sign-ins.
     const client = { 'x-forwarded-for': `10.${opIndex}.${Math.floor(index / 250)}.${(index % 250) + 1}` };
-    const exchange = await attempt(ctx, op, c, client);
-    report.requests++;
-    report.statuses[exchange.response.status] = (report.statuses[exchange.response.status] ?? 0) + 1;
-    const problems = checkExchange(ctx.validator, op, exchange);
-    if (problems.length) report.failures.push({ exchange, problems });
+    const exchange = await sendCase(ctx, op, c, client);
+    account(exchange);
     // No response (a hang, a dropped connection): the operation is broken; do not wait on it again.
     if (exchange.response.status === 0) break;
-    if (exchange.response.status >= 200 && exchange.response.status < 300) ctx.ids.harvest(op, exchange.response.json);
   }
   report.elapsedMs = Date.now() - started;
   return report;
 }
 
-async function attempt(ctx: FuzzContext, op: ApiOperation, c: FuzzCase, client: Record<string, string>): Promise<Exchange> {
-  for (let round = 0; ; round++) {
-    const auth = op.isPublic ? {} : (ctx.session?.headers() ?? {});
-    const headers: Record<string, string> = { ...client, ...auth };
-    if (['PATCH', 'PUT', 'DELETE'].includes(op.method)) {
-      if (c.precondition === 'current') {
-        const etag = await currentEtag(ctx, op, c, auth);
-        if (etag) headers['if-match'] = etag;
-      } else if (c.precondition === 'stale') headers['if-match'] = '"987654321"';
-      else if (c.precondition === 'garbage') headers['if-match'] = 'W/"not-a-version", *';
-    }
-    const request = buildRequest(op, c, headers);
-    const response = await send(ctx.baseUrl, request);
-    const exchange = { label: c.label, request, response };
-    if (response.status === 401 && !op.isPublic && ctx.session && round === 0) {
-      await ctx.session.relogin();
-      continue;
-    }
-    return exchange;
+/** Operations that cannot answer 2xx in a fuzz run, each with the reason why. */
+export type NoSuccessAllowList = Readonly<Record<string, string>>;
+
+/**
+ * Why a report's operation breaks the rule "at least one 2xx per operation" (without one, its
+ * response schema was never checked), or undefined. An allow-listed operation that does succeed
+ * breaks it too: the list must only name what truly cannot succeed.
+ */
+export function successGap(report: FuzzReport, allowList: NoSuccessAllowList): string | undefined {
+  const { operation: op } = report;
+  const succeeded = Object.keys(report.statuses).some((status) => isSuccess(Number(status)));
+  const reason = allowList[op.id];
+  if (succeeded && reason !== undefined) {
+    return `${op.id} (${op.method} ${op.path}) answered 2xx, but the allow-list says it never can ("${reason}"): remove it from the list.`;
   }
+  if (succeeded || reason !== undefined) return undefined;
+  const anchors = report.anchors.map((e) => formatExchange(e, [`${e.response.status}, no 2xx`]));
+  return [
+    `${op.id} (${op.method} ${op.path}) never answered 2xx in ${report.requests} requests, so its response schema was never checked.`,
+    'Make its documented example succeed (an id field named after its resource, a fixture record in support/fuzz-fixtures.ts),',
+    'or — only if it truly cannot succeed here — add it with the reason to the allow-list. Its documented example:',
+    ...anchors,
+  ].join('\n');
+}
+
+/** FUZZ_SEED and FUZZ_RUNS from the environment (a failure names them, to reproduce it). */
+export function fuzzSettings(): FuzzOptions {
+  return { seed: Number(process.env.FUZZ_SEED ?? 20261126), runs: Number(process.env.FUZZ_RUNS ?? 25) };
+}
+
+/**
+ * Fuzzes `op` and returns the report with everything wrong in it: contract breaches and, when
+ * `expectSuccess`, a missing 2xx (`successGap`). The test throws the problems as they are.
+ */
+export async function fuzzAndCheck(ctx: FuzzContext, op: ApiOperation, options: FuzzOptions & { allowList: NoSuccessAllowList; expectSuccess: boolean }): Promise<{ report: FuzzReport; problems: string[] }> {
+  const report = await fuzzOperation(ctx, op, options);
+  const gap = options.expectSuccess ? successGap(report, options.allowList) : undefined;
+  const problems = [...(report.failures.length ? [formatReport(report)] : []), ...(gap ? [gap] : [])];
+  // FUZZ_RUNS as set (a run may use a share of it), so the same command gives the same requests.
+  if (problems.length) problems.push(`Reproduce: FUZZ_SEED=${options.seed} FUZZ_RUNS=${fuzzSettings().runs} npx jest ${relative(process.cwd(), expect.getState().testPath ?? 'test/contract/fuzz')}`);
+  return { report, problems };
+}
+
+/** One line per operation: `createLead (332 ms): 201×3 400×20 422×4`. */
+export function formatStatuses(reports: FuzzReport[]): string {
+  return reports.map((r) => `${r.operation.id} (${r.elapsedMs} ms): ${Object.entries(r.statuses).map(([s, n]) => `${s}×${n}`).join(' ')}`).join('\n  ');
 }
 
 /** A readable account of the failures of a report (at most `limit` of them). */

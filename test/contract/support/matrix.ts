@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiOperation } from './document';
 import { HttpRequest, HttpResponse, send } from './http';
+import { disagreement, documentedPermission, PermissionTable, PUBLIC, tablePermission } from './permission-table';
 
 /**
  * The authorization matrix: for one operation and one principal (anonymous, or a user holding one
- * role), what the permission catalogue says must happen, and what did.
+ * role), what the reviewed permission table (docs/api-permissions.md) and the roles' grants say
+ * must happen, and what did.
  *
- * - `@Public()` operations (`security: []`) are open to everyone.
- * - Every other operation must declare `x-permission` (from `@RequirePermission`); anonymous → 401.
- * - A role may pass iff its grants contain the operation's permission (any scope); then the
+ * - `public` operations are open to everyone.
+ * - Every other operation must declare `x-permission` (from `@RequirePermission`), the one the
+ *   table names; anonymous → 401.
+ * - A role may pass iff its grants contain the permission the table names (any scope); then the
  *   response is anything but 401/403-by-the-guard (a 400 for the probe's empty body, a 404 for its
  *   random id, …). Otherwise the guard answers 403.
  */
@@ -38,12 +41,11 @@ export interface MatrixCell {
   request: HttpRequest;
 }
 
-/** What the catalogue says `principal` gets from `op`; undefined when the operation declares no access at all. */
-export function expectedOutcome(op: ApiOperation, principal: Principal): Outcome | undefined {
-  if (op.isPublic) return 'allowed';
-  if (!op.permission) return undefined;
+/** What `principal` gets from an operation that needs `permission` (`public`: nothing). */
+export function expectedOutcome(permission: string, principal: Principal): Outcome {
+  if (permission === PUBLIC) return 'allowed';
   if (!principal.grants) return 'unauthenticated';
-  return principal.grants[op.permission] ? 'allowed' : 'forbidden';
+  return principal.grants[permission] ? 'allowed' : 'forbidden';
 }
 
 export function classify(response: HttpResponse): Outcome | 'error' {
@@ -78,12 +80,24 @@ export function probeRequest(op: ApiOperation): HttpRequest {
   return request;
 }
 
-/** Runs `op` as every principal; returns every cell (compare `expected` with `actual`). */
-export async function runMatrixRow(baseUrl: string, op: ApiOperation, principals: Principal[]): Promise<MatrixCell[]> {
+export interface MatrixRow {
+  operation: ApiOperation;
+  /** The permission the reviewed table names (else the documented one, else none: closed to all). */
+  permission: string | undefined;
+  /** Why the operation has no reviewed permission to expect, or declares another one. */
+  tableProblems: string[];
+  cells: MatrixCell[];
+}
+
+/** Runs `op` as every principal, expecting what the reviewed table says; compare `expected` with `actual`. */
+export async function runMatrixRow(baseUrl: string, op: ApiOperation, principals: Principal[], table: PermissionTable): Promise<MatrixRow> {
+  const reviewed = tablePermission(op, table);
+  const tableProblems = 'problem' in reviewed ? [reviewed.problem] : documentedPermission(op) === reviewed.permission ? [] : [disagreement(op, reviewed.permission)];
+  const permission = 'permission' in reviewed ? reviewed.permission : documentedPermission(op);
   const template = probeRequest(op);
   const cells: MatrixCell[] = [];
   for (const principal of principals) {
-    const expected = expectedOutcome(op, principal) ?? 'forbidden';
+    const expected = permission ? expectedOutcome(permission, principal) : 'forbidden';
     let request: HttpRequest = { ...template, headers: { ...template.headers, ...principal.headers() } };
     let response = await send(baseUrl, request);
     if (classify(response) === 'unauthenticated' && expected !== 'unauthenticated' && principal.renew) {
@@ -94,19 +108,20 @@ export async function runMatrixRow(baseUrl: string, op: ApiOperation, principals
     const { code, detail } = (response.json ?? {}) as { code?: string; detail?: string };
     cells.push({ principal: principal.name, expected, actual: classify(response), status: response.status, code, detail, request });
   }
-  return cells;
+  return { operation: op, permission, tableProblems, cells };
 }
 
-/** The cells where the API disagrees with the catalogue, and operations that declare no access. */
-export function matrixMismatches(op: ApiOperation, cells: MatrixCell[]): string[] {
+/** Operations that declare no access, disagreements with the reviewed table, and the cells where the API disagrees with it. */
+export function matrixMismatches({ operation: op, permission, tableProblems, cells }: MatrixRow): string[] {
   const problems: string[] = [];
   if (!op.isPublic && !op.permission) {
     problems.push(`${op.id} (${op.method} ${op.path}) declares neither @Public() nor a permission (x-permission): add @RequirePermission('<ctx>.<resource>:<action>')`);
   }
+  problems.push(...tableProblems);
   for (const cell of cells) {
     if (cell.actual === cell.expected) continue;
     problems.push(
-      `${op.id} (${op.method} ${op.path}) as ${cell.principal}: expected ${cell.expected}${op.permission ? ` (needs ${op.permission})` : ''}, ` +
+      `${op.id} (${op.method} ${op.path}) as ${cell.principal}: expected ${cell.expected}${permission && permission !== PUBLIC ? ` (needs ${permission})` : ''}, ` +
         `got ${cell.status}${cell.code ? ` ${cell.code}` : ''}${cell.detail ? ` ("${cell.detail}")` : ''} → ${cell.actual}; request: ${cell.request.method} ${cell.request.url}`,
     );
   }

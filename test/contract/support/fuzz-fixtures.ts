@@ -1,0 +1,49 @@
+import { Client } from 'pg';
+import type { BodyPayload } from './arbitraries';
+import type { FuzzFixtures } from './anchors';
+import type { FuzzContext } from './fuzz-context';
+
+/**
+ * What the fuzz run cannot derive from the document, each with its reason. Keep it short: every
+ * other operation succeeds from its documented example and the records seeded before it
+ * (support/anchors.ts). Keyed by operation id.
+ */
+
+export const EXAMPLE_BODIES: Record<string, (ctx: FuzzContext) => BodyPayload> = {
+  // No document can hold a working password: sign in as the fuzzing user.
+  login: (ctx) => ({ json: { email: ctx.session?.credentials.email, password: ctx.session?.credentials.password } }),
+  // The body is documented as a binary string (a CSV file): one row with the one required column.
+  importLeads: () => ({ raw: 'source,last_name\r\nphone,Beispiel\r\n', contentType: 'text/csv' }),
+};
+
+/** Fixture records and state; `adminUrl`: superuser URL of the test database (for state no operation creates). */
+export function fuzzFixtures(adminUrl: string): FuzzFixtures {
+  return {
+    before: () => insertDeadLetter(adminUrl),
+    records: [
+      // Only qualified leads can be converted; the bare example creates a `new` one.
+      { operationId: 'createLead', body: { status: 'qualified' } },
+    ],
+  };
+}
+
+/**
+ * A dead-lettered delivery of a fixture event: dead letters only arise from ten failed deliveries
+ * with backoff, and no operation creates one. Replaying it only re-queues the delivery (the relay
+ * is off in tests).
+ */
+async function insertDeadLetter(adminUrl: string): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(
+      `with event as (
+         insert into domain_events (id, type, aggregate_type, aggregate_id, payload, occurred_at)
+         values (gen_random_uuid(), 'contract.fixture', 'fixture', gen_random_uuid(), '{}', now()) returning id)
+       insert into event_deliveries (event_id, subscriber, status, attempts, next_attempt_at, last_attempt_at, last_error)
+       select id, 'audit.log', 'dead', 10, now(), now(), 'fixture: never delivered' from event`,
+    );
+  } finally {
+    await client.end();
+  }
+}
