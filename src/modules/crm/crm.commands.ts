@@ -7,9 +7,9 @@ import type { ActivityType } from './activities/activities.schema';
 import { ActivitiesService } from './activities/activities.service';
 import type { DuplicateCandidate } from './shared/duplicates.repository';
 import type { CreateLeadDto, LeadResponseDto, UpdateLeadDto } from './leads/lead.dto';
-import type { BuildingType, LeadInterest } from './leads/leads.schema';
+import { buildingType, BuildingType, leadInterest, LeadInterest } from './leads/leads.schema';
 import { LeadsService } from './leads/leads.service';
-import type { CrmLanguage, Salutation } from './shared/crm-enums.schema';
+import { crmLanguage, CrmLanguage, salutation, Salutation } from './shared/crm-enums.schema';
 
 /**
  * The grant other contexts' background work writes to the CRM with (forms, workflows): the system
@@ -23,6 +23,14 @@ export const CRM_COMMANDS_GRANTS: Readonly<Record<string, Scope>> = {
   'crm.contacts:read': 'all',
   'crm.companies:read': 'all',
   'crm.activities:create': 'all',
+};
+
+/** The values lead fields with a fixed set accept (a lead form's select options must be among them). */
+export const LEAD_FIELD_VALUES: Readonly<Record<'interests' | 'buildingType' | 'salutation' | 'preferredLanguage', readonly string[]>> = {
+  interests: leadInterest.enumValues,
+  buildingType: buildingType.enumValues,
+  salutation: salutation.enumValues,
+  preferredLanguage: crmLanguage.enumValues,
 };
 
 /** A lead from a public form: contact data, property, interests, and where it came from. */
