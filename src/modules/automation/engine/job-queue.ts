@@ -50,7 +50,6 @@ export class AutomationJobQueue implements OnModuleInit, OnApplicationBootstrap,
       schedule: false,
       supervise: automation.workerEnabled,
       maintenanceIntervalSeconds: automation.maintenanceSeconds,
-      monitorStateIntervalSeconds: undefined,
     } as PgBoss.ConstructorOptions);
     this.boss.on('error', (error) => this.logger.error(`job queue: ${(error as Error).message}`));
   }

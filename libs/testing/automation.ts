@@ -1,0 +1,90 @@
+// Test helpers of the automation context: run its jobs in the test, a real SMTP server and an HTTP
+// receiver in-process (libs/testing is not part of the build).
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { INestApplicationContext } from '@nestjs/common';
+import { ParsedMail, simpleParser } from 'mailparser';
+import { Client } from 'pg';
+import { SMTPServer } from 'smtp-server';
+import { StepRunner } from '../../src/modules/automation/engine/step-runner';
+
+/** Runs every due workflow step job in the test's process (the worker is off in tests). */
+export function runAutomationJobs(app: INestApplicationContext): Promise<{ completed: number; failed: number }> {
+  return app.get(StepRunner, { strict: false }).runDue();
+}
+
+/** Makes every waiting step job due now (a retry's backoff, a wait step): time passing, without sleeping. */
+export async function makeAutomationJobsDue(adminUrl: string): Promise<number> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const result = await client.query(`update pgboss.job set start_after = now() - interval '1 second' where name = 'automation-step' and state in ('created', 'retry')`);
+    return result.rowCount ?? 0;
+  } finally {
+    await client.end();
+  }
+}
+
+export interface TestSmtpServer {
+  url: string;
+  messages: ParsedMail[];
+  close(): Promise<void>;
+}
+
+/** A real SMTP server on 127.0.0.1 (no TLS, no auth) that keeps every message it accepts, parsed. */
+export async function startTestSmtpServer(): Promise<TestSmtpServer> {
+  const messages: ParsedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          messages.push(mail);
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = (server as unknown as { server: Server }).server.address() as AddressInfo;
+  return { url: `smtp://127.0.0.1:${port}`, messages, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+export interface ReceivedRequest {
+  headers: IncomingMessage['headers'];
+  body: string;
+  status: number;
+}
+
+export interface TestHttpReceiver {
+  url: string;
+  requests: ReceivedRequest[];
+  /** The status the next requests get, in order; afterwards 200. */
+  respondWith(statuses: number[]): void;
+  close(): Promise<void>;
+}
+
+/** An HTTP server on 127.0.0.1 recording every request (a webhook's receiving end). */
+export async function startTestHttpReceiver(): Promise<TestHttpReceiver> {
+  const requests: ReceivedRequest[] = [];
+  let script: number[] = [];
+  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const status = script.shift() ?? 200;
+      requests.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8'), status });
+      response.writeHead(status, { 'content-type': 'text/plain' }).end(status === 200 ? 'ok' : 'failing on purpose');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/hooks/renewa`,
+    requests,
+    respondWith: (statuses) => (script = [...statuses]),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
