@@ -61,8 +61,10 @@ export interface ReceivedRequest {
 export interface TestHttpReceiver {
   url: string;
   requests: ReceivedRequest[];
-  /** The status the next requests get, in order; afterwards 200. */
+  /** The status the next requests get, in order; afterwards 200. `0`: never answer (the caller is killed meanwhile). */
   respondWith(statuses: number[]): void;
+  /** Resolves once `count` requests have arrived. */
+  waitForRequests(count: number, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -70,12 +72,15 @@ export interface TestHttpReceiver {
 export async function startTestHttpReceiver(): Promise<TestHttpReceiver> {
   const requests: ReceivedRequest[] = [];
   let script: number[] = [];
+  const waiters: Array<{ count: number; resolve(): void }> = [];
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       const status = script.shift() ?? 200;
       requests.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8'), status });
+      for (const waiter of waiters.filter((w) => requests.length >= w.count)) waiter.resolve();
+      if (status === 0) return;
       response.writeHead(status, { 'content-type': 'text/plain' }).end(status === 200 ? 'ok' : 'failing on purpose');
     });
   });
@@ -85,6 +90,16 @@ export async function startTestHttpReceiver(): Promise<TestHttpReceiver> {
     url: `http://127.0.0.1:${port}/hooks/renewa`,
     requests,
     respondWith: (statuses) => (script = [...statuses]),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    waitForRequests: (count, timeoutMs = 30_000) =>
+      requests.length >= count
+        ? Promise.resolve()
+        : new Promise((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error(`${requests.length} of ${count} requests arrived in ${timeoutMs} ms`)), timeoutMs);
+            waiters.push({ count, resolve: () => (clearTimeout(timer), resolve()) });
+          }),
+    close: () => {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
   };
 }
