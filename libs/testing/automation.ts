@@ -1,17 +1,10 @@
-// Test helpers of the automation context: run its jobs in the test, a real SMTP server and an HTTP
-// receiver in-process (libs/testing is not part of the build).
+// Test helpers of the automation context: making its jobs due, a real SMTP server and an HTTP
+// receiver in-process (libs/testing is not part of the build). Running the jobs: test/support/automation-jobs.ts.
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { INestApplicationContext } from '@nestjs/common';
 import { ParsedMail, simpleParser } from 'mailparser';
 import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
-import { StepRunner } from '../../src/modules/automation/engine/step-runner';
-
-/** Runs every due workflow step job in the test's process (the worker is off in tests). */
-export function runAutomationJobs(app: INestApplicationContext): Promise<{ completed: number; failed: number }> {
-  return app.get(StepRunner, { strict: false }).runDue();
-}
 
 /** Makes every waiting step job due now (a retry's backoff, a wait step): time passing, without sleeping. */
 export async function makeAutomationJobsDue(adminUrl: string): Promise<number> {

@@ -35,7 +35,7 @@ export class ConditionDto {
   op: ConditionOperator;
 
   /** A string, number, boolean or null; a list of them for `in`/`notIn`; absent for `exists`/`notExists`. @example "website_form" */
-  @ApiPropertyOptional({ oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: {} }], nullable: true })
+  @ApiPropertyOptional({ oneOf: [{ type: 'string', nullable: true }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: { type: 'string', nullable: true } }, { type: 'array', items: { type: 'number' } }] })
   @IsOptional()
   @Transform(({ value }) => value)
   value?: JsonScalar | JsonScalar[];
@@ -150,7 +150,7 @@ export class WorkflowActionDto {
   @IsIn(AUTOMATION_LEAD_FIELDS)
   field?: string;
 
-  @ApiPropertyOptional({ oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }], nullable: true })
+  @ApiPropertyOptional({ oneOf: [{ type: 'string', nullable: true }, { type: 'number' }, { type: 'boolean' }] })
   @IsOptional()
   @Transform(({ value }) => value)
   value?: JsonScalar;
