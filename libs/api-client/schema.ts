@@ -751,7 +751,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/public/forms/{slug}": {
+    "/api/v1/public/forms/{formSlug}": {
         parameters: {
             query?: never;
             header?: never;
@@ -768,7 +768,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/public/forms/{slug}/submissions": {
+    "/api/v1/public/forms/{formSlug}/submissions": {
         parameters: {
             query?: never;
             header?: never;
@@ -7391,7 +7391,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                slug: string;
+                formSlug: string;
             };
             cookie?: never;
         };
@@ -7434,7 +7434,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                slug: string;
+                formSlug: string;
             };
             cookie?: never;
         };

@@ -1,7 +1,7 @@
 import { Pool } from 'pg';
 import { createTestDatabase, TestDatabase } from '@libs/testing';
 import { startTestApp, TestApp } from '@libs/testing/app';
-import { runAutomationJobs } from '@libs/testing/automation';
+import { runAutomationJobs } from '../support/automation-jobs';
 import { drainOutbox } from '@libs/testing/outbox';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, httpClient, seedReferenceData } from './support/auth';
 

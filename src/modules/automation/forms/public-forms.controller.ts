@@ -5,7 +5,8 @@ import { PublicFormDto, SubmissionReceiptDto, SubmitFormDto } from './form.dto';
 import { SlugParamPipe } from './slug-param.pipe';
 import { clientOf, PublicFormsService } from './public-forms.service';
 
-const SLUG_PARAM = { name: 'slug', schema: { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', maxLength: 80 }, example: 'energieberatung-anfragen' } as const;
+/** Named `formSlug` in the document (the form's `slug`): the seeded lead form is its example. */
+const SLUG_PARAM = { name: 'formSlug', schema: { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', maxLength: 80, example: 'energieberatung-anfragen' } } as const;
 
 /** What a web site calls, without a login (CORS for FORMS_CORS_ORIGINS). */
 @ApiTags('automation')
@@ -13,14 +14,14 @@ const SLUG_PARAM = { name: 'slug', schema: { type: 'string', pattern: '^[a-z0-9]
 export class PublicFormsController {
   constructor(private readonly forms: PublicFormsService) {}
 
-  @Get(':slug')
+  @Get(':formSlug')
   @ApiParam(SLUG_PARAM)
   @Operation({ permission: 'public', summary: 'A public form’s current version, with the token its submission must bring back', ok: PublicFormDto, problems: [404] })
-  getPublicForm(@Param('slug', SlugParamPipe) slug: string): Promise<PublicFormDto> {
+  getPublicForm(@Param('formSlug', SlugParamPipe) slug: string): Promise<PublicFormDto> {
     return this.forms.get(slug);
   }
 
-  @Post(':slug/submissions')
+  @Post(':formSlug/submissions')
   @ApiParam(SLUG_PARAM)
   @Operation({
     permission: 'public',
@@ -32,7 +33,7 @@ export class PublicFormsController {
     problems: [404, 422, 429],
     idempotent: true,
   })
-  submitForm(@Param('slug', SlugParamPipe) slug: string, @Body() dto: SubmitFormDto, @Headers('user-agent') userAgent: string | undefined): Promise<SubmissionReceiptDto> {
+  submitForm(@Param('formSlug', SlugParamPipe) slug: string, @Body() dto: SubmitFormDto, @Headers('user-agent') userAgent: string | undefined): Promise<SubmissionReceiptDto> {
     return this.forms.submit(slug, dto, clientOf(userAgent));
   }
 }

@@ -198,7 +198,8 @@ export class CreateWorkflowDto {
   @IsTrimmedString(2000)
   description?: string | null;
 
-  /** An event type of the catalogue (GET /automation/event-types). @example "crm.lead.created" */
+  /** An event type of the catalogue (GET /automation/event-types). */
+  @ApiProperty({ pattern: EVENT_TYPE.source, example: 'crm.lead.created' })
   @IsString()
   @Matches(EVENT_TYPE, { message: 'triggerEventType must be an event type such as crm.lead.created' })
   triggerEventType: string;
