@@ -2555,7 +2555,9 @@ export interface components {
              * @example {
              *       "email": "anna.schmidt@example.de",
              *       "lastName": "Schmidt",
-             *       "message": "Wir möchten unser Haus von 1968 sanieren."
+             *       "message": "Wir möchten unser Haus von 1968 sanieren.",
+             *       "postcode": "10115",
+             *       "privacy": true
              *     }
              */
             answers: {

@@ -7,6 +7,8 @@ import { AppConfig, InjectAppConfig } from '@libs/config';
 import { DbTransactionHost, PG_POOL } from '@libs/db';
 
 export const STEP_QUEUE = 'automation-step';
+/** Step jobs one instance runs at the same time (mail and HTTP wait on the network, not the CPU). */
+const WORKERS_PER_INSTANCE = 4;
 
 /** What a step job carries: the step it runs. */
 export interface StepJobData {
@@ -59,11 +61,21 @@ export class AutomationJobQueue implements OnModuleInit, OnApplicationBootstrap,
     if (!this.config.automation.workerEnabled || this.started) return;
     await this.boss.start();
     this.started = true;
-    await this.boss.work<StepJobData>(
-      STEP_QUEUE,
-      { pollingIntervalSeconds: this.config.automation.pollMs / 1000, batchSize: 1, includeMetadata: true },
-      async ([job]) => handler(job as unknown as StepJob),
-    );
+    for (let i = 0; i < WORKERS_PER_INSTANCE; i++) {
+      let workerId = '';
+      workerId = await this.boss.work<StepJobData>(
+        STEP_QUEUE,
+        { pollingIntervalSeconds: this.config.automation.pollMs / 1000, batchSize: 1, includeMetadata: true },
+        async ([job]) => {
+          try {
+            await handler(job as unknown as StepJob);
+          } finally {
+            // A worker that found a job asks again at once instead of sleeping a poll interval.
+            this.boss.notifyWorker(workerId);
+          }
+        },
+      );
+    }
   }
 
   onApplicationBootstrap(): void {

@@ -229,7 +229,7 @@ export class SubmitFormDto {
   formToken: string;
 
   /** By field key; the honeypot field, if sent, must be empty. */
-  @ApiProperty({ type: 'object', additionalProperties: true, example: { lastName: 'Schmidt', email: 'anna.schmidt@example.de', message: 'Wir möchten unser Haus von 1968 sanieren.' } })
+  @ApiProperty({ type: 'object', additionalProperties: true, example: { lastName: 'Schmidt', email: 'anna.schmidt@example.de', postcode: '10115', message: 'Wir möchten unser Haus von 1968 sanieren.', privacy: true } })
   @IsObject()
   answers: Record<string, unknown>;
 
