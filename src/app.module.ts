@@ -8,6 +8,7 @@ import { HealthModule } from './health/health.module';
 import { HousekeepingModule } from './housekeeping/housekeeping.module';
 import { AuthModule } from './modules/auth';
 import { AuditModule } from './modules/audit';
+import { AutomationModule } from './modules/automation';
 import { CrmModule } from './modules/crm';
 
 export type ModuleImport = NonNullable<ModuleMetadata['imports']>[number];
@@ -34,6 +35,7 @@ export class AppModule {
         AuthModule,
         AuditModule,
         CrmModule,
+        AutomationModule,
         DeadLettersModule,
         HousekeepingModule,
         ...imports,

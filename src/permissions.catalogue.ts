@@ -1,6 +1,7 @@
 import { createPermissionCatalogue, PermissionSet } from '@libs/auth';
 import { authPermissions } from './modules/auth/auth.permissions';
 import { auditPermissions } from './modules/audit/audit.permissions';
+import { automationPermissions } from './modules/automation/automation.permissions';
 import { crmPermissions } from './modules/crm/crm.permissions';
 import { platformPermissions } from './events/events.permissions';
 
@@ -13,6 +14,7 @@ export const PERMISSION_SETS: readonly PermissionSet[] = [
   auditPermissions,
   crmPermissions,
   platformPermissions,
+  automationPermissions,
 ];
 
 export const PERMISSIONS = createPermissionCatalogue(PERMISSION_SETS);

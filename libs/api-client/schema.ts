@@ -181,6 +181,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/automation/event-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The event catalogue: every domain event type with its payload schema
+         * @description What a workflow can be triggered by (`triggerEventType`) and what its conditions and templates can read.
+         */
+        get: operations["listEventTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/automation/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Automated mails, newest first: kept in the local outbox without SMTP_URL, or sent */
+        get: operations["listOutboundMails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/companies": {
         parameters: {
             query?: never;
@@ -483,6 +520,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/form-submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Submissions, newest first: accepted, and rejected with the reason */
+        get: operations["listFormSubmissions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List forms */
+        get: operations["listForms"];
+        put?: never;
+        /** Create a public form (version 1) */
+        post: operations["createForm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A form (ETag: its version) */
+        get: operations["getForm"];
+        put?: never;
+        post?: never;
+        /** Soft-delete a form (If-Match): it takes no more submissions */
+        delete: operations["deleteForm"];
+        options?: never;
+        head?: never;
+        /** Change a form (If-Match): a new version */
+        patch: operations["updateForm"];
+        trace?: never;
+    };
+    "/api/v1/forms/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a soft-deleted form */
+        post: operations["restoreForm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/leads": {
         parameters: {
             query?: never;
@@ -643,6 +751,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/forms/{formSlug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A public form’s current version, with the token its submission must bring back */
+        get: operations["getPublicForm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/forms/{formSlug}/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit a public form
+         * @description Answers 201 with the bilingual confirmation — also for submissions recognised as spam (honeypot, filled in too fast), which are stored as rejected. Invalid answers: 422 with each field’s problem (stored as rejected). Rate limited per client address and per form (429, not stored).
+         */
+        post: operations["submitForm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/roles": {
         parameters: {
             query?: never;
@@ -779,6 +924,148 @@ export interface paths {
         /** Set a user's roles; you can only assign roles whose permissions you hold at least as wide */
         put: operations["replaceUserRoles"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflow-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Run history, newest first, with each step’s status, attempts, error and timing */
+        get: operations["listWorkflowRuns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflow-runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A workflow run with its steps */
+        get: operations["getWorkflowRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflow-runs/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a running run (steps not begun are cancelled) */
+        post: operations["cancelWorkflowRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflow-runs/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retry a failed run from its failed step */
+        post: operations["retryWorkflowRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List workflows */
+        get: operations["listWorkflows"];
+        put?: never;
+        /** Create a workflow (disabled unless `enabled`) */
+        post: operations["createWorkflow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflows/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A workflow (ETag: its version, which runs record) */
+        get: operations["getWorkflow"];
+        put?: never;
+        post?: never;
+        /** Soft-delete a workflow (If-Match): it starts no more runs */
+        delete: operations["deleteWorkflow"];
+        options?: never;
+        head?: never;
+        /** Change, enable or disable a workflow (If-Match) */
+        patch: operations["updateWorkflow"];
+        trace?: never;
+    };
+    "/api/v1/workflows/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a soft-deleted workflow */
+        post: operations["restoreWorkflow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflows/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test a workflow against a sample event, without side effects
+         * @description Evaluates the conditions and renders every step (mails, webhook request, activity, field change, wait) as it would run; sends, writes and queues nothing.
+         */
+        post: operations["testWorkflow"];
         delete?: never;
         options?: never;
         head?: never;
@@ -977,6 +1264,17 @@ export interface components {
             /** @description Bumped by every change; the ETag header carries it. */
             version: number;
             website: string | null;
+        };
+        ConditionDto: {
+            /** @enum {string} */
+            op: "eq" | "ne" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "exists" | "notExists" | "contains" | "startsWith";
+            /** @example payload.snapshot.source */
+            path: string;
+            /**
+             * @description A string, number, boolean or null; a list of them for `in`/`notIn`; absent for `exists`/`notExists`.
+             * @example website_form
+             */
+            value?: (string | null) | number | boolean | (string | null)[] | number[];
         };
         ContactPageDto: {
             items: components["schemas"]["ContactResponseDto"][];
@@ -1244,6 +1542,76 @@ export interface components {
              */
             parentId?: string | null;
         };
+        CreateFormDto: {
+            /**
+             * @description Shown after a submission.
+             * @example {
+             *       "de": "Vielen Dank! Wir melden uns innerhalb von zwei Werktagen.",
+             *       "en": "Thank you! We will be in touch within two working days."
+             *     }
+             */
+            confirmation: {
+                de: string;
+                en: string;
+            };
+            consent?: components["schemas"]["FormConsentDto"] | null;
+            enabled?: boolean;
+            /**
+             * @example [
+             *       {
+             *         "key": "lastName",
+             *         "label": {
+             *           "de": "Nachname",
+             *           "en": "Last name"
+             *         },
+             *         "leadField": "lastName",
+             *         "max": 100,
+             *         "required": true,
+             *         "type": "text"
+             *       },
+             *       {
+             *         "key": "email",
+             *         "label": {
+             *           "de": "E-Mail-Adresse",
+             *           "en": "E-mail address"
+             *         },
+             *         "leadField": "email",
+             *         "required": true,
+             *         "type": "email"
+             *       },
+             *       {
+             *         "key": "message",
+             *         "label": {
+             *           "de": "Ihre Nachricht",
+             *           "en": "Your message"
+             *         },
+             *         "leadField": "message",
+             *         "max": 2000,
+             *         "required": false,
+             *         "type": "text"
+             *       }
+             *     ]
+             */
+            fields: components["schemas"]["FormFieldDto"][];
+            /**
+             * @description lead: every accepted submission creates (or finds) a lead.
+             * @enum {string}
+             */
+            kind: "lead" | "general";
+            /**
+             * @example {
+             *       "de": "Rückruf anfordern",
+             *       "en": "Request a call back"
+             *     }
+             */
+            name: {
+                de: string;
+                en: string;
+            };
+            settings?: components["schemas"]["FormSettingsDto"];
+            /** @description In the public URL; default: from the German name plus a random suffix. */
+            slug?: string;
+        };
         CreateLeadDto: {
             /**
              * @description Create the lead even though existing leads or contacts share its e-mail or phone (without it,
@@ -1347,6 +1715,58 @@ export interface components {
             name: string;
             /** @description Initial password; omit it to get a one-time password in the response. */
             password?: string;
+        };
+        CreateWorkflowDto: {
+            /**
+             * @example [
+             *       {
+             *         "recipient": {
+             *           "kind": "lead"
+             *         },
+             *         "template": {
+             *           "body": {
+             *             "de": "Guten Tag {{ recipient.name }}, danke für Ihre Anfrage.",
+             *             "en": "Hello {{ recipient.name }}, thank you for your enquiry."
+             *           },
+             *           "subject": {
+             *             "de": "Ihre Anfrage bei Renewa",
+             *             "en": "Your enquiry at Renewa"
+             *           }
+             *         },
+             *         "type": "send_email"
+             *       }
+             *     ]
+             */
+            actions: components["schemas"]["WorkflowActionDto"][];
+            /**
+             * @description All must hold for the event to start a run (none: every event of the type).
+             * @example [
+             *       {
+             *         "op": "eq",
+             *         "path": "payload.snapshot.source",
+             *         "value": "website_form"
+             *       }
+             *     ]
+             */
+            conditions?: components["schemas"]["ConditionDto"][];
+            description?: string | null;
+            /** @description New workflows are off until enabled (test them first). */
+            enabled?: boolean;
+            /**
+             * @example {
+             *       "de": "Eingangsbestätigung für Leads",
+             *       "en": "Lead confirmation"
+             *     }
+             */
+            name: {
+                de: string;
+                en: string;
+            };
+            /**
+             * @description An event type of the catalogue (GET /automation/event-types).
+             * @example crm.lead.created
+             */
+            triggerEventType: string;
         };
         CreatedUserDto: {
             /** Format: date-time */
@@ -1476,6 +1896,42 @@ export interface components {
             /** @example https://renewa.dev/problems/crm-lead-not-found */
             type: string;
         };
+        EmailTemplateDto: {
+            /**
+             * @description Liquid placeholders: `{{ recipient.name }}`, `{{ event.payload.… }}`.
+             * @example {
+             *       "de": "Guten Tag {{ recipient.name }}, danke für Ihre Anfrage.",
+             *       "en": "Hello {{ recipient.name }}, thank you for your enquiry."
+             *     }
+             */
+            body: {
+                de: string;
+                en: string;
+            };
+            /**
+             * @example {
+             *       "de": "Ihre Anfrage bei Renewa",
+             *       "en": "Your enquiry at Renewa"
+             *     }
+             */
+            subject: {
+                de: string;
+                en: string;
+            };
+        };
+        EventTypeDto: {
+            /** @example lead */
+            aggregateType: string;
+            /** @example crm */
+            context: string;
+            description: string | null;
+            /** @description JSON Schema of the payload (`payload.…` paths of conditions and templates read it); null until regenerated. */
+            payloadSchema: {
+                [key: string]: unknown;
+            } | null;
+            /** @example crm.lead.created */
+            type: string;
+        };
         FieldChangeDto: {
             /** @description Value after the change; null when deleted */
             after: string | number | boolean | (Record<string, never> | null) | unknown[];
@@ -1490,6 +1946,183 @@ export interface components {
              * @example address.zip
              */
             path: string;
+        };
+        FormConsentDto: {
+            /**
+             * @example {
+             *       "de": "Ich willige ein, dass Renewa meine Angaben zur Bearbeitung meiner Anfrage verarbeitet.",
+             *       "en": "I consent to Renewa processing my details to handle my enquiry."
+             *     }
+             */
+            text: {
+                de: string;
+                en: string;
+            };
+            /**
+             * @description Changes whenever the text does; kept with every submission.
+             * @example 2026-12
+             */
+            version: string;
+        };
+        FormFieldDto: {
+            /**
+             * @example {
+             *       "de": "Wärmepumpe",
+             *       "en": "Heat pump"
+             *     }
+             */
+            help?: {
+                de: string;
+                en: string;
+            };
+            /**
+             * @description The answer's key.
+             * @example email
+             */
+            key: string;
+            /**
+             * @example {
+             *       "de": "E-Mail-Adresse",
+             *       "en": "E-mail address"
+             *     }
+             */
+            label: {
+                de: string;
+                en: string;
+            };
+            /**
+             * @description Lead forms: the lead field this answer fills.
+             * @enum {string}
+             */
+            leadField?: "salutation" | "firstName" | "lastName" | "companyName" | "email" | "phone" | "message" | "preferredLanguage" | "propertyStreet" | "propertyPostalCode" | "propertyCity" | "buildingType" | "yearBuilt" | "livingAreaM2" | "interests" | "ownerOccupied";
+            max?: number;
+            /** @description text: minimum length; number: minimum value; multi_select: fewest choices. */
+            min?: number;
+            options?: components["schemas"]["FormFieldOptionDto"][];
+            /** @description text: a regular expression the whole answer must match. */
+            pattern?: string;
+            required: boolean;
+            /** @enum {string} */
+            type: "text" | "email" | "phone" | "postcode" | "number" | "select" | "multi_select" | "checkbox" | "date" | "consent";
+        };
+        FormFieldOptionDto: {
+            /**
+             * @example {
+             *       "de": "Wärmepumpe",
+             *       "en": "Heat pump"
+             *     }
+             */
+            label: {
+                de: string;
+                en: string;
+            };
+            /** @example heat_pump */
+            value: string;
+        };
+        FormPageDto: {
+            items: components["schemas"]["FormResponseDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        FormResponseDto: {
+            /**
+             * @example {
+             *       "de": "Wärmepumpe",
+             *       "en": "Heat pump"
+             *     }
+             */
+            confirmation: {
+                de: string;
+                en: string;
+            };
+            consent: components["schemas"]["FormConsentDto"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            /**
+             * Format: date-time
+             * @description Set while the record is soft-deleted (restore undoes it).
+             */
+            deletedAt: string | null;
+            enabled: boolean;
+            fields: components["schemas"]["FormFieldDto"][];
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "lead" | "general";
+            /**
+             * @example {
+             *       "de": "Wärmepumpe",
+             *       "en": "Heat pump"
+             *     }
+             */
+            name: {
+                de: string;
+                en: string;
+            };
+            settings: components["schemas"]["FormSettingsDto"];
+            slug: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            updatedBy: string | null;
+            /** @description Bumped by every change; the ETag header carries it. */
+            version: number;
+        };
+        FormSettingsDto: {
+            /**
+             * @description A hidden field humans leave empty; filled → spam.
+             * @example website
+             */
+            honeypotField: string;
+            /** @default 500 */
+            maxPerFormPerHour: number;
+            /** @default 20 */
+            maxPerIpPerHour: number;
+            /**
+             * @description Submissions sooner than this after the form was shown count as spam (stored as rejected).
+             * @default 3
+             */
+            minFillSeconds: number;
+        };
+        FormSubmissionDto: {
+            answers: {
+                [key: string]: unknown;
+            };
+            clientIp: string | null;
+            /** @description The consent text and version the visitor agreed to, and when. */
+            consent: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: uuid */
+            contactId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Why an invalid submission was refused. */
+            errors: {
+                message?: string;
+                path?: string;
+            }[] | null;
+            /** Format: uuid */
+            formId: string;
+            formVersion: number;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            language: "de" | "en";
+            leadCreated: boolean;
+            /** Format: uuid */
+            leadId: string | null;
+            /** @enum {string|null} */
+            rejectionReason: "honeypot" | "too_fast" | "invalid" | "token_invalid" | null;
+            /** @enum {string} */
+            status: "accepted" | "rejected";
+            utm: components["schemas"]["UtmDto"] | null;
+        };
+        FormSubmissionPageDto: {
+            items: components["schemas"]["FormSubmissionDto"][];
+            nextCursor: string | null;
         };
         GrantDto: {
             /** @example crm.leads:read */
@@ -1666,6 +2299,28 @@ export interface components {
             /** @description Bumped by every change; the ETag header carries it. */
             version: number;
         };
+        OutboundMailDto: {
+            /** Format: date-time */
+            createdAt: string;
+            from: string;
+            /** Format: uuid */
+            id: string;
+            idempotencyKey: string;
+            /** @enum {string} */
+            language: "de" | "en";
+            messageId: string;
+            /** Format: date-time */
+            sentAt: string | null;
+            subject: string;
+            text: string;
+            to: string;
+            /** @enum {string} */
+            transport: "smtp" | "outbox";
+        };
+        OutboundMailPageDto: {
+            items: components["schemas"]["OutboundMailDto"][];
+            nextCursor: string | null;
+        };
         PasswordResetDto: {
             /** @description Only when no password was given: shown once, never stored in clear. */
             oneTimePassword: string | null;
@@ -1732,6 +2387,26 @@ export interface components {
             /** @example https://renewa.dev/problems/crm-lead-not-found */
             type: string;
         };
+        PublicFormDto: {
+            consent: components["schemas"]["FormConsentDto"] | null;
+            fields: components["schemas"]["FormFieldDto"][];
+            /** @description Send it back with the submission (signed: form version and when it was shown). */
+            formToken: string;
+            /** @description Render it as a hidden, empty input (off-screen, not type=hidden); humans leave it empty. */
+            honeypotField: string;
+            /**
+             * @example {
+             *       "de": "Wärmepumpe",
+             *       "en": "Heat pump"
+             *     }
+             */
+            name: {
+                de: string;
+                en: string;
+            };
+            slug: string;
+            version: number;
+        };
         ReadinessChecksDto: {
             /**
              * @example up
@@ -1746,6 +2421,19 @@ export interface components {
              * @enum {string}
              */
             status: "ok";
+        };
+        RecipientDto: {
+            /** Format: email */
+            address?: string;
+            /**
+             * @description lead / contact: the record whose id is at `path`; assignee: the user whose id is at `path`; fixed: `address`.
+             * @enum {string}
+             */
+            kind: "lead" | "contact" | "assignee" | "fixed";
+            /** @enum {string} */
+            language?: "de" | "en";
+            /** @description Event path of the id (default: aggregateId; for assignee payload.snapshot.assigneeId). */
+            path?: string;
         };
         RefreshTokenDto: {
             /** @description The refresh token of the last sign-in or refresh; it can be used once. */
@@ -1815,6 +2503,20 @@ export interface components {
                 en: string;
             };
         };
+        SampleEventDto: {
+            /** Format: uuid */
+            aggregateId?: string;
+            /**
+             * @example {
+             *       "snapshot": {
+             *         "source": "website_form"
+             *       }
+             *     }
+             */
+            payload?: {
+                [key: string]: unknown;
+            };
+        };
         SessionTokensDto: {
             /** @description Bearer token for the Authorization header (JWT, short-lived). */
             accessToken: string;
@@ -1829,6 +2531,61 @@ export interface components {
             refreshTokenExpiresAt: string;
             /** @enum {string} */
             tokenType: "Bearer";
+        };
+        SubmissionReceiptDto: {
+            /**
+             * @description The form's confirmation in both languages.
+             * @example {
+             *       "de": "Wärmepumpe",
+             *       "en": "Heat pump"
+             *     }
+             */
+            confirmation: {
+                de: string;
+                en: string;
+            };
+            /** Format: uuid */
+            id: string;
+            /** @description The confirmation in the submission's language. */
+            message: string;
+        };
+        SubmitFormDto: {
+            /**
+             * @description By field key; the honeypot field, if sent, must be empty.
+             * @example {
+             *       "email": "anna.schmidt@example.de",
+             *       "lastName": "Schmidt",
+             *       "message": "Wir möchten unser Haus von 1968 sanieren.",
+             *       "postcode": "10115",
+             *       "privacy": true
+             *     }
+             */
+            answers: {
+                [key: string]: unknown;
+            };
+            /** @description From GET /public/forms/{slug}. */
+            formToken: string;
+            /**
+             * @description The language the visitor used (confirmation, consent text recorded, lead's language).
+             * @default de
+             * @enum {string}
+             */
+            language: "de" | "en";
+            utm?: components["schemas"]["UtmDto"];
+        };
+        TestStepDto: {
+            /** @description Why it could not run (e.g. the lead has no e-mail address). */
+            error: string | null;
+            position: number;
+            /** @enum {string} */
+            type: "send_email" | "call_webhook" | "create_activity" | "update_field" | "wait";
+            /** @description What the step would do: the rendered mail, the webhook request, the activity, the field change, the wait. */
+            wouldDo: {
+                [key: string]: unknown;
+            } | null;
+        };
+        TestWorkflowDto: {
+            event?: components["schemas"]["SampleEventDto"];
         };
         TimelineChangeDto: {
             /** @description The event: `crm.lead.updated`, `crm.contact.merged`, … */
@@ -1985,6 +2742,74 @@ export interface components {
              */
             parentId?: string | null;
         };
+        UpdateFormDto: {
+            /**
+             * @description Shown after a submission.
+             * @example {
+             *       "de": "Vielen Dank! Wir melden uns innerhalb von zwei Werktagen.",
+             *       "en": "Thank you! We will be in touch within two working days."
+             *     }
+             */
+            confirmation: {
+                de?: string;
+                en?: string;
+            };
+            consent?: components["schemas"]["FormConsentDto"] | null;
+            enabled?: boolean;
+            /**
+             * @example [
+             *       {
+             *         "key": "lastName",
+             *         "label": {
+             *           "de": "Nachname",
+             *           "en": "Last name"
+             *         },
+             *         "leadField": "lastName",
+             *         "max": 100,
+             *         "required": true,
+             *         "type": "text"
+             *       },
+             *       {
+             *         "key": "email",
+             *         "label": {
+             *           "de": "E-Mail-Adresse",
+             *           "en": "E-mail address"
+             *         },
+             *         "leadField": "email",
+             *         "required": true,
+             *         "type": "email"
+             *       },
+             *       {
+             *         "key": "message",
+             *         "label": {
+             *           "de": "Ihre Nachricht",
+             *           "en": "Your message"
+             *         },
+             *         "leadField": "message",
+             *         "max": 2000,
+             *         "required": false,
+             *         "type": "text"
+             *       }
+             *     ]
+             */
+            fields?: components["schemas"]["FormFieldDto"][];
+            /**
+             * @description lead: every accepted submission creates (or finds) a lead.
+             * @enum {string}
+             */
+            kind?: "lead" | "general";
+            /**
+             * @example {
+             *       "de": "Rückruf anfordern",
+             *       "en": "Request a call back"
+             *     }
+             */
+            name: {
+                de?: string;
+                en?: string;
+            };
+            settings?: components["schemas"]["FormSettingsDto"];
+        };
         UpdateLeadDto: {
             /** Format: uuid */
             assigneeId?: string | null;
@@ -2090,6 +2915,58 @@ export interface components {
             /** @example Anna Schmidt */
             name?: string;
         };
+        UpdateWorkflowDto: {
+            /**
+             * @example [
+             *       {
+             *         "recipient": {
+             *           "kind": "lead"
+             *         },
+             *         "template": {
+             *           "body": {
+             *             "de": "Guten Tag {{ recipient.name }}, danke für Ihre Anfrage.",
+             *             "en": "Hello {{ recipient.name }}, thank you for your enquiry."
+             *           },
+             *           "subject": {
+             *             "de": "Ihre Anfrage bei Renewa",
+             *             "en": "Your enquiry at Renewa"
+             *           }
+             *         },
+             *         "type": "send_email"
+             *       }
+             *     ]
+             */
+            actions?: components["schemas"]["WorkflowActionDto"][];
+            /**
+             * @description All must hold for the event to start a run (none: every event of the type).
+             * @example [
+             *       {
+             *         "op": "eq",
+             *         "path": "payload.snapshot.source",
+             *         "value": "website_form"
+             *       }
+             *     ]
+             */
+            conditions?: components["schemas"]["ConditionDto"][];
+            description?: string | null;
+            /** @description New workflows are off until enabled (test them first). */
+            enabled?: boolean;
+            /**
+             * @example {
+             *       "de": "Eingangsbestätigung für Leads",
+             *       "en": "Lead confirmation"
+             *     }
+             */
+            name: {
+                de?: string;
+                en?: string;
+            };
+            /**
+             * @description An event type of the catalogue (GET /automation/event-types).
+             * @example crm.lead.created
+             */
+            triggerEventType?: string;
+        };
         UserPageDto: {
             items: components["schemas"]["UserResponseDto"][];
             /** @description Pass as `cursor` for the next page; null on the last page. */
@@ -2122,6 +2999,186 @@ export interface components {
             roles: components["schemas"]["RoleResponseDto"][];
             /** Format: uuid */
             userId: string;
+        };
+        UtmDto: {
+            campaign?: string;
+            content?: string;
+            medium?: string;
+            source?: string;
+            term?: string;
+        };
+        WorkflowActionDto: {
+            /** @enum {string} */
+            activityType?: "note" | "call" | "email" | "meeting";
+            /** @description create_activity: its text (a template). */
+            body?: string;
+            /** @enum {string} */
+            entity?: "lead";
+            /**
+             * @description update_field: the lead fields automation may set.
+             * @enum {string}
+             */
+            field?: "status" | "assigneeId" | "departmentId" | "estimatedValueCents" | "buildingType" | "preferredLanguage";
+            idPath?: string;
+            offsetSeconds?: number;
+            /** Format: uuid */
+            ownerId?: string;
+            recipient?: components["schemas"]["RecipientDto"];
+            seconds?: number;
+            /**
+             * @description call_webhook: the signing secret (16–200 characters). Write-only: stored encrypted, never
+             *     returned; may be left out when changing a workflow whose webhook to the same URL has one.
+             */
+            secret?: string;
+            /** @description create_activity: its subject (a template). */
+            subject?: string;
+            /** @enum {string} */
+            subjectKind?: "lead" | "contact" | "company";
+            subjectPath?: string;
+            template?: components["schemas"]["EmailTemplateDto"];
+            /** @enum {string} */
+            type: "send_email" | "call_webhook" | "create_activity" | "update_field" | "wait";
+            untilPath?: string;
+            /**
+             * Format: uri
+             * @description call_webhook: an https URL (http only with WEBHOOK_ALLOW_HTTP).
+             */
+            url?: string;
+            value?: (string | null) | number | boolean;
+            valuePath?: string;
+        };
+        WorkflowActionResponseDto: {
+            /** @enum {string} */
+            activityType?: "note" | "call" | "email" | "meeting";
+            /** @description create_activity: its text (a template). */
+            body?: string;
+            /** @enum {string} */
+            entity?: "lead";
+            /**
+             * @description update_field: the lead fields automation may set.
+             * @enum {string}
+             */
+            field?: "status" | "assigneeId" | "departmentId" | "estimatedValueCents" | "buildingType" | "preferredLanguage";
+            idPath?: string;
+            offsetSeconds?: number;
+            /** Format: uuid */
+            ownerId?: string;
+            recipient?: components["schemas"]["RecipientDto"];
+            seconds?: number;
+            /** @description call_webhook: whether a signing secret is stored. */
+            secretSet?: boolean;
+            /** @description create_activity: its subject (a template). */
+            subject?: string;
+            /** @enum {string} */
+            subjectKind?: "lead" | "contact" | "company";
+            subjectPath?: string;
+            template?: components["schemas"]["EmailTemplateDto"];
+            /** @enum {string} */
+            type: "send_email" | "call_webhook" | "create_activity" | "update_field" | "wait";
+            untilPath?: string;
+            /**
+             * Format: uri
+             * @description call_webhook: an https URL (http only with WEBHOOK_ALLOW_HTTP).
+             */
+            url?: string;
+            value?: (string | null) | number | boolean;
+            valuePath?: string;
+        };
+        WorkflowPageDto: {
+            items: components["schemas"]["WorkflowResponseDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        WorkflowResponseDto: {
+            actions: components["schemas"]["WorkflowActionResponseDto"][];
+            conditions: components["schemas"]["ConditionDto"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            /**
+             * Format: date-time
+             * @description Set while the record is soft-deleted (restore undoes it).
+             */
+            deletedAt: string | null;
+            description: string | null;
+            enabled: boolean;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @example {
+             *       "de": "Wärmepumpe",
+             *       "en": "Heat pump"
+             *     }
+             */
+            name: {
+                de: string;
+                en: string;
+            };
+            triggerEventType: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            updatedBy: string | null;
+            /** @description Bumped by every change; the ETag header carries it. */
+            version: number;
+        };
+        WorkflowRunDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            eventId: string;
+            eventType: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            lastError: string | null;
+            /** @enum {string} */
+            status: "running" | "succeeded" | "failed" | "cancelled";
+            steps: components["schemas"]["WorkflowRunStepDto"][];
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            workflowId: string;
+            /** @description The version of the workflow the run executes (its actions were copied when it started). */
+            workflowVersion: number;
+        };
+        WorkflowRunPageDto: {
+            items: components["schemas"]["WorkflowRunDto"][];
+            nextCursor: string | null;
+        };
+        WorkflowRunStepDto: {
+            attempts: number;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description The key its mail or webhook carries, the same on every attempt. */
+            idempotencyKey: string;
+            lastError: string | null;
+            position: number;
+            /** @description What the step did (mail id and transport, webhook status, activity id, …). */
+            result: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            runAfter: string | null;
+            /** Format: date-time */
+            startedAt: string | null;
+            /**
+             * @description queued: a job waits (`runAfter`); failed: a permanent error; dead: the retries are spent.
+             * @enum {string}
+             */
+            status: "pending" | "queued" | "running" | "succeeded" | "failed" | "dead" | "cancelled";
+            /** @enum {string} */
+            type: "send_email" | "call_webhook" | "create_activity" | "update_field" | "wait";
+        };
+        WorkflowTestResultDto: {
+            failedConditions: components["schemas"]["ConditionDto"][];
+            /** @description Whether the sample event would start a run (every condition holds). */
+            matched: boolean;
+            steps: components["schemas"]["TestStepDto"][];
         };
     };
     responses: never;
@@ -2965,6 +4022,98 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listEventTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventTypeDto"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listOutboundMails: {
+        parameters: {
+            query?: {
+                /** @description `outbox`: kept locally because no SMTP_URL is set; `smtp`: sent. */
+                transport?: "smtp" | "outbox";
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboundMailPageDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4868,6 +6017,523 @@ export interface operations {
             };
         };
     };
+    listFormSubmissions: {
+        parameters: {
+            query?: {
+                formId?: string;
+                status?: ("accepted" | "rejected")[];
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormSubmissionPageDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listForms: {
+        parameters: {
+            query?: {
+                /** @description Items per page (default 50). Optional in the contract: it has a default. */
+                limit?: number;
+                /**
+                 * @description Soft-deleted rows: `exclude` (default), `include` or `only`. Anything but `exclude` needs the
+                 *     resource's delete permission (whoever may restore them may see them).
+                 */
+                deleted?: "exclude" | "include" | "only";
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+                /** @description Created at or after this instant (ISO 8601). */
+                createdFrom?: string;
+                /** @description Created before this instant (ISO 8601, exclusive). */
+                createdTo?: string;
+                sort?: "createdAt" | "-createdAt";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormPageDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    createForm: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFormDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Unprocessable Entity
+             *
+             *     Unprocessable Entity
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    deleteForm: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed (from a previous read). 428 without it, 412 when it is no longer current. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    updateForm: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed (from a previous read). 428 without it, 412 when it is no longer current. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateFormDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    restoreForm: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the ETag of the version being acted on; 412 when it is no longer current. */
+                "If-Match"?: string;
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     listLeads: {
         parameters: {
             query?: {
@@ -5713,6 +7379,115 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getPublicForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formSlug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicFormDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    submitForm: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                formSlug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitFormDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionReceiptDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Unprocessable Entity
+             *
+             *     Unprocessable Entity
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6677,6 +8452,796 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserRolesDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listWorkflowRuns: {
+        parameters: {
+            query?: {
+                workflowId?: string;
+                status?: ("running" | "succeeded" | "failed" | "cancelled")[];
+                /** @description The runs one event started. */
+                eventId?: string;
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowRunPageDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getWorkflowRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowRunDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    cancelWorkflowRun: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowRunDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    retryWorkflowRun: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowRunDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listWorkflows: {
+        parameters: {
+            query?: {
+                /** @description Items per page (default 50). Optional in the contract: it has a default. */
+                limit?: number;
+                /**
+                 * @description Soft-deleted rows: `exclude` (default), `include` or `only`. Anything but `exclude` needs the
+                 *     resource's delete permission (whoever may restore them may see them).
+                 */
+                deleted?: "exclude" | "include" | "only";
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+                /** @description Created at or after this instant (ISO 8601). */
+                createdFrom?: string;
+                /** @description Created before this instant (ISO 8601, exclusive). */
+                createdTo?: string;
+                sort?: "createdAt" | "-createdAt";
+                enabled?: boolean;
+                triggerEventType?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowPageDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    createWorkflow: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWorkflowDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Unprocessable Entity
+             *
+             *     Unprocessable Entity
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getWorkflow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    deleteWorkflow: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed (from a previous read). 428 without it, 412 when it is no longer current. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    updateWorkflow: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed (from a previous read). 428 without it, 412 when it is no longer current. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWorkflowDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    restoreWorkflow: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the ETag of the version being acted on; 412 when it is no longer current. */
+                "If-Match"?: string;
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    testWorkflow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TestWorkflowDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowTestResultDto"];
                 };
             };
             /** @description Bad Request */

@@ -59,4 +59,39 @@ export interface AppConfig {
     /** Run the hourly clean-up (old outbox events, expired idempotency keys) in this instance (HOUSEKEEPING_ENABLED). */
     enabled: boolean;
   };
+  automation: {
+    /** Run the workflow job worker (pg-boss) in this instance (AUTOMATION_WORKER_ENABLED; default off only when NODE_ENV=test). */
+    workerEnabled: boolean;
+    /** How often an idle worker asks for due jobs, in ms (AUTOMATION_POLL_MS). */
+    pollMs: number;
+    /** Retries of a failing action before it is dead-lettered (AUTOMATION_RETRY_LIMIT). */
+    retryLimit: number;
+    /** Delay before the first retry in seconds; doubles with every further one (AUTOMATION_RETRY_DELAY_SECONDS). */
+    retryDelaySeconds: number;
+    /** An action still running after this many seconds counts as crashed and is retried (AUTOMATION_JOB_TIMEOUT_SECONDS). */
+    jobTimeoutSeconds: number;
+    /** How often expired (crashed) jobs are looked for, in seconds (AUTOMATION_MAINTENANCE_SECONDS). */
+    maintenanceSeconds: number;
+    /**
+     * Key of the stored webhook secrets and the form tokens (AUTOMATION_SECRET_KEY, at least 32
+     * characters); unset: derived from JWT_SECRET, so rotating that one also invalidates these.
+     */
+    secretKey: string;
+    /** True when the key is derived from JWT_SECRET. */
+    secretKeyDerived: boolean;
+    /** Timeout of one webhook call in ms (WEBHOOK_TIMEOUT_MS). */
+    webhookTimeoutMs: number;
+    /** Allow http:// webhook URLs (WEBHOOK_ALLOW_HTTP; for local development and tests only). */
+    webhookAllowHttp: boolean;
+  };
+  mail: {
+    /** smtp:// or smtps:// URL of the mail server (SMTP_URL); undefined → mails go to the local outbox table. */
+    smtpUrl: string | undefined;
+    /** Sender of every automated mail (MAIL_FROM). */
+    from: string;
+  };
+  forms: {
+    /** Web origins allowed to submit public forms from a browser (FORMS_CORS_ORIGINS). */
+    corsOrigins: string[];
+  };
 }

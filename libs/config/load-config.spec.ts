@@ -41,6 +41,20 @@ describe('loadConfig', () => {
       },
       events: { relay: { autoStart: true, pollMs: 1000 }, retention: { days: 30 } },
       housekeeping: { enabled: true },
+      automation: {
+        workerEnabled: true,
+        pollMs: 1000,
+        retryLimit: 5,
+        retryDelaySeconds: 10,
+        jobTimeoutSeconds: 120,
+        maintenanceSeconds: 60,
+        secretKey: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+        secretKeyDerived: true,
+        webhookTimeoutMs: 10_000,
+        webhookAllowHttp: false,
+      },
+      mail: { smtpUrl: undefined, from: 'Renewa <noreply@renewa.invalid>' },
+      forms: { corsOrigins: [] },
     });
   });
 
@@ -67,6 +81,18 @@ describe('loadConfig', () => {
       OUTBOX_POLL_MS: '250',
       OUTBOX_RETENTION_DAYS: '90',
       HOUSEKEEPING_ENABLED: 'false',
+      AUTOMATION_WORKER_ENABLED: 'false',
+      AUTOMATION_POLL_MS: '750',
+      AUTOMATION_RETRY_LIMIT: '3',
+      AUTOMATION_RETRY_DELAY_SECONDS: '2',
+      AUTOMATION_JOB_TIMEOUT_SECONDS: '30',
+      AUTOMATION_MAINTENANCE_SECONDS: '5',
+      AUTOMATION_SECRET_KEY: 'a'.repeat(32),
+      WEBHOOK_TIMEOUT_MS: '2000',
+      WEBHOOK_ALLOW_HTTP: 'true',
+      SMTP_URL: 'smtp://mailer:secret@mail.example.de:587',
+      MAIL_FROM: 'Renewa Beratung <beratung@example.de>',
+      FORMS_CORS_ORIGINS: 'https://www.example.de, http://localhost:8080',
     });
     expect(config).toEqual({
       nodeEnv: 'production',
@@ -89,6 +115,20 @@ describe('loadConfig', () => {
       },
       events: { relay: { autoStart: false, pollMs: 250 }, retention: { days: 90 } },
       housekeeping: { enabled: false },
+      automation: {
+        workerEnabled: false,
+        pollMs: 750,
+        retryLimit: 3,
+        retryDelaySeconds: 2,
+        jobTimeoutSeconds: 30,
+        maintenanceSeconds: 5,
+        secretKey: 'a'.repeat(32),
+        secretKeyDerived: false,
+        webhookTimeoutMs: 2000,
+        webhookAllowHttp: true,
+      },
+      mail: { smtpUrl: 'smtp://mailer:secret@mail.example.de:587', from: 'Renewa Beratung <beratung@example.de>' },
+      forms: { corsOrigins: ['https://www.example.de', 'http://localhost:8080'] },
     });
   });
 
@@ -131,6 +171,10 @@ describe('loadConfig', () => {
     [{ TRUSTED_PROXIES: 'none,loopback' }, 'Invalid configuration: TRUSTED_PROXIES must be "none" or a comma-separated list of IP addresses, CIDR ranges (10.0.0.0/8) and loopback, linklocal, uniquelocal (got "none")'],
     [{ TRUSTED_PROXIES: ',' }, 'Invalid configuration: TRUSTED_PROXIES must be "none" or a comma-separated list of IP addresses, CIDR ranges (10.0.0.0/8) and loopback, linklocal, uniquelocal (got ",")'],
     [{ OUTBOX_RETENTION_DAYS: '0' }, 'Invalid configuration: OUTBOX_RETENTION_DAYS must be an integer between 1 and 3650 (got "0")'],
+    [{ SMTP_URL: 'http://mail.example.de' }, 'Invalid configuration: SMTP_URL must be an smtp:// or smtps:// URL with a host name'],
+    [{ FORMS_CORS_ORIGINS: 'https://www.example.de/kontakt' }, 'Invalid configuration: FORMS_CORS_ORIGINS must be a comma-separated list of origins such as https://www.example.de (got "https://www.example.de/kontakt")'],
+    [{ AUTOMATION_SECRET_KEY: 'short' }, 'Invalid configuration: AUTOMATION_SECRET_KEY must be at least 32 characters long (got 5)'],
+    [{ AUTOMATION_POLL_MS: '100' }, 'Invalid configuration: AUTOMATION_POLL_MS must be an integer between 500 and 600000 (got "100")'],
   ])('rejects %j with one line naming the variable', (env, message) => {
     const error = errorOf(env);
     expect(error.message).toBe(message);
@@ -170,6 +214,15 @@ describe('loadConfig', () => {
       );
       expect(error.message).not.toContain('hunter2');
       expect(error.message).not.toContain('short-pw');
+    });
+
+    it('derives the automation key from JWT_SECRET unless AUTOMATION_SECRET_KEY is set', () => {
+      const derived = loadConfig({ JWT_SECRET }).automation;
+      expect(derived.secretKeyDerived).toBe(true);
+      expect(derived.secretKey).toBe(loadConfig({ JWT_SECRET }).automation.secretKey);
+      expect(derived.secretKey).not.toBe(loadConfig({ JWT_SECRET: 'j'.repeat(32) }).automation.secretKey);
+      expect(derived.secretKey).not.toContain(JWT_SECRET);
+      expect(loadConfig({ JWT_SECRET, AUTOMATION_SECRET_KEY: 'z'.repeat(40) }).automation.secretKey).toBe('z'.repeat(40));
     });
 
     it('outside production generates one random JWT secret per process', () => {

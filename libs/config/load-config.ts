@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { hkdfSync, randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { AppConfig, LOG_LEVELS, LogLevel, NODE_ENVS, NodeEnv } from './app-config';
 import { ConfigError } from './config-error';
@@ -6,6 +6,7 @@ import { ConfigError } from './config-error';
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 export const MIN_JWT_SECRET_LENGTH = 32;
 export const MIN_ADMIN_PASSWORD_LENGTH = 12;
+export const MIN_AUTOMATION_KEY_LENGTH = 32;
 
 /** One random key per process, so every loadConfig call (app, CLI, tests) signs and verifies alike. */
 let generatedJwtSecret: string | undefined;
@@ -31,6 +32,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   if (jwtSecret === undefined && !reader.has('JWT_SECRET') && nodeEnv === 'production') {
     reader.fail(`JWT_SECRET is required in production (at least ${MIN_JWT_SECRET_LENGTH} characters)`);
   }
+  const jwtKey = jwtSecret ?? (generatedJwtSecret ??= randomBytes(32).toString('base64url'));
+  const automationKey = reader.secret('AUTOMATION_SECRET_KEY', MIN_AUTOMATION_KEY_LENGTH);
   const config: AppConfig = {
     nodeEnv,
     logLevel: reader.oneOf<LogLevel>('LOG_LEVEL', LOG_LEVELS, 'info'),
@@ -54,7 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       },
     },
     auth: {
-      jwtSecret: jwtSecret ?? (generatedJwtSecret ??= randomBytes(32).toString('base64url')),
+      jwtSecret: jwtKey,
       jwtSecretGenerated: jwtSecret === undefined,
       accessTokenTtlSeconds: reader.integer('ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86_400),
       refreshTokenTtlDays: reader.integer('REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
@@ -71,6 +74,22 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     },
     // Safe on every instance at once (batched deletes that skip locked rows); off in tests.
     housekeeping: { enabled: reader.boolean('HOUSEKEEPING_ENABLED', nodeEnv !== 'test') },
+    automation: {
+      // Tests run jobs explicitly (runAutomationJobs) instead of racing a background worker.
+      workerEnabled: reader.boolean('AUTOMATION_WORKER_ENABLED', nodeEnv !== 'test'),
+      pollMs: reader.integer('AUTOMATION_POLL_MS', 1000, 500, 600_000),
+      retryLimit: reader.integer('AUTOMATION_RETRY_LIMIT', 5, 0, 50),
+      retryDelaySeconds: reader.integer('AUTOMATION_RETRY_DELAY_SECONDS', 10, 1, 86_400),
+      jobTimeoutSeconds: reader.integer('AUTOMATION_JOB_TIMEOUT_SECONDS', 120, 1, 86_400),
+      maintenanceSeconds: reader.integer('AUTOMATION_MAINTENANCE_SECONDS', 60, 1, 3600),
+      // Unset: derived from JWT_SECRET (required in production, the same on every instance).
+      secretKey: automationKey ?? Buffer.from(hkdfSync('sha256', jwtKey, '', 'renewa.automation.v1', 32)).toString('base64url'),
+      secretKeyDerived: automationKey === undefined,
+      webhookTimeoutMs: reader.integer('WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
+      webhookAllowHttp: reader.boolean('WEBHOOK_ALLOW_HTTP', false),
+    },
+    mail: { smtpUrl: reader.smtpUrl('SMTP_URL'), from: reader.string('MAIL_FROM', 'Renewa <noreply@renewa.invalid>') },
+    forms: { corsOrigins: reader.origins('FORMS_CORS_ORIGINS') },
   };
   reader.throwIfInvalid();
   return config;
@@ -163,6 +182,36 @@ class EnvReader {
     return entries;
   }
 
+  /** smtp:// or smtps:// with a host; never echoed (it may carry a password). */
+  smtpUrl(name: string): string | undefined {
+    const value = this.raw(name);
+    if (value === undefined) return undefined;
+    let url: URL | undefined;
+    try {
+      url = new URL(value);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || url.hostname === '') {
+      this.fail(`${name} must be an smtp:// or smtps:// URL with a host name`);
+      return undefined;
+    }
+    return value;
+  }
+
+  /** Comma-separated web origins (`https://www.example.de`), each scheme://host[:port] without a path. */
+  origins(name: string): string[] {
+    const value = this.raw(name);
+    if (value === undefined) return [];
+    const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+    const invalid = entries.find((entry) => !isOrigin(entry));
+    if (invalid !== undefined) {
+      this.fail(`${name} must be a comma-separated list of origins such as https://www.example.de (got ${show(invalid)})`);
+      return [];
+    }
+    return entries;
+  }
+
   /** Never echoes the value: a connection URL usually carries a password. */
   postgresUrl(name: string): string | undefined {
     const value = this.raw(name);
@@ -201,6 +250,15 @@ function isProxyEntry(entry: string): boolean {
   if (family === 0 || rest.length > 0) return false;
   if (prefix === undefined) return true;
   return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+function isOrigin(entry: string): boolean {
+  try {
+    const url = new URL(entry);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === entry;
+  } catch {
+    return false;
+  }
 }
 
 /** Quotes a value for an error message, escaped and shortened so the message stays one line. */

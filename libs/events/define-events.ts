@@ -70,9 +70,28 @@ export function defineEvents<const C extends string, const D extends Declaration
       const type = `${context}.${aggregateType}.${snakeCase(name)}`;
       const build = (aggregateId: string, eventPayload: object) => ({ type, aggregateType, aggregateId, payload: eventPayload });
       result[aggregate][name] = Object.assign(build, { type, aggregateType }) as unknown as EventDefinition;
+      DECLARED.set(type, { type, context, aggregateType });
     }
   }
   return result as unknown as DefinedEvents<C, D>;
+}
+
+/** An event type some loaded `defineEvents` call declared. */
+export interface DeclaredEventType {
+  type: string;
+  context: string;
+  aggregateType: string;
+}
+
+const DECLARED = new Map<string, DeclaredEventType>();
+
+/**
+ * Every event type declared with `defineEvents` by the code loaded so far — in the app, every
+ * context's (each module imports its `<ctx>.events.ts`), sorted. The automation context's event
+ * catalogue is built from it, so a new context's events appear there without further wiring.
+ */
+export function declaredEventTypes(): DeclaredEventType[] {
+  return [...DECLARED.values()].sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
 }
 
 /** Every event type a `defineEvents` result declares, sorted (for catalogues and subscriptions). */

@@ -15,3 +15,7 @@ export * from '../modules/crm/companies/companies.schema';
 export * from '../modules/crm/contacts/contacts.schema';
 export * from '../modules/crm/leads/leads.schema';
 export * from '../modules/crm/activities/activities.schema';
+export * from '../modules/automation/workflows/workflows.schema';
+export * from '../modules/automation/runs/workflow-runs.schema';
+export * from '../modules/automation/mail/outbound-mails.schema';
+export * from '../modules/automation/forms/forms.schema';

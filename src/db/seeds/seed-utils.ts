@@ -14,6 +14,7 @@ export const SEED_NAMESPACES = {
   fundingPrograms: namespace('funding-programs'),
   products: namespace('products'),
   pdfTemplates: namespace('pdf-templates'),
+  automation: namespace('automation'),
   demo: namespace('demo'),
 } as const;
 

@@ -23,6 +23,7 @@ import { UserRolesController } from './user-roles/user-roles.controller';
 import { UserRolesRepository } from './user-roles/user-roles.repository';
 import { UserRolesService } from './user-roles/user-roles.service';
 import { UsersController } from './users/users.controller';
+import { UserDirectory } from './users/user-directory';
 import { UsersRepository } from './users/users.repository';
 import { UsersService } from './users/users.service';
 
@@ -45,6 +46,7 @@ import { UsersService } from './users/users.service';
     MeService,
     UsersService,
     UsersRepository,
+    UserDirectory,
     UserRolesService,
     UserRolesRepository,
     DepartmentsService,
@@ -52,6 +54,7 @@ import { UsersService } from './users/users.service';
     RolesService,
     RolesRepository,
   ],
+  exports: [UserDirectory],
 })
 export class AuthModule implements OnModuleInit {
   private readonly logger = new Logger(AuthModule.name);

@@ -31,12 +31,17 @@ interface DuplicatesAllowed {
   otherDuplicates?: number;
 }
 
+/** A lead from a public form: which form and submission, its UTM parameters and the consent version given. */
+interface FormAttribution {
+  attribution?: { formId: string; formSubmissionId: string; utm: Record<string, string> | null; consentVersion: string | null };
+}
+
 /**
  * The CRM context's domain events, appended to the outbox in the transaction of the change.
  * Other contexts import them from crm/index.ts.
  */
 export const CRM_EVENTS = defineEvents('crm', {
-  lead: { ...resourceEvents<DuplicatesAllowed & { importId?: string }>(), converted: payload<LeadConvertedV1>() },
+  lead: { ...resourceEvents<DuplicatesAllowed & FormAttribution & { importId?: string }>(), converted: payload<LeadConvertedV1>() },
   contact: {
     ...resourceEvents<DuplicatesAllowed & { fromLeadId?: string }>(),
     deleted: payload<ChangesPayload & { mergedIntoId?: string }>(),

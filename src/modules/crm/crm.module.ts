@@ -12,6 +12,7 @@ import { ContactMergeService } from './contacts/contact-merge.service';
 import { ContactsController } from './contacts/contacts.controller';
 import { ContactsRepository } from './contacts/contacts.repository';
 import { ContactsService } from './contacts/contacts.service';
+import { CrmCommands } from './crm.commands';
 import { CrmQueries } from './crm.queries';
 import { LeadConversionService } from './leads/lead-conversion.service';
 import { LeadsController } from './leads/leads.controller';
@@ -47,7 +48,8 @@ import { TimelineService } from './timeline/timeline.service';
     ActivitiesService,
     TimelineService,
     CrmQueries,
+    CrmCommands,
   ],
-  exports: [CrmQueries],
+  exports: [CrmQueries, CrmCommands],
 })
 export class CrmModule {}

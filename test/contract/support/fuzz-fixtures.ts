@@ -19,7 +19,10 @@ export const EXAMPLE_BODIES: Record<string, (ctx: FuzzContext) => BodyPayload> =
 /** Fixture records and state; `adminUrl`: superuser URL of the test database (for state no operation creates). */
 export function fuzzFixtures(adminUrl: string): FuzzFixtures {
   return {
-    before: () => insertDeadLetter(adminUrl),
+    before: async () => {
+      await insertDeadLetter(adminUrl);
+      await insertWorkflowRuns(adminUrl);
+    },
     records: [
       // Only qualified leads can be converted; the bare example creates a `new` one.
       { operationId: 'createLead', body: { status: 'qualified' } },
@@ -42,6 +45,33 @@ async function insertDeadLetter(adminUrl: string): Promise<void> {
          values (gen_random_uuid(), 'contract.fixture', 'fixture', gen_random_uuid(), '{}', now()) returning id)
        insert into event_deliveries (event_id, subscriber, status, attempts, next_attempt_at, last_attempt_at, last_error)
        select id, 'audit.log', 'dead', 10, now(), now(), 'fixture: never delivered' from event`,
+    );
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A running and a failed workflow run (cancel and retry want one each): runs only arise from
+ * events delivered by the relay to enabled workflows, which the fuzz run neither enables nor drains.
+ */
+async function insertWorkflowRuns(adminUrl: string): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const action = { type: 'wait', seconds: 60 };
+    const event = { id: '00000000-0000-4000-8000-00000000e001', type: 'crm.lead.created', aggregateType: 'lead', aggregateId: '00000000-0000-4000-8000-00000000e002', actorId: null, occurredAt: '2026-01-15T09:30:00.000Z', payload: {} };
+    await client.query(
+      `with workflow as (
+         insert into workflows (name, trigger_event_type, conditions, actions) values ('{"de":"Fixture","en":"Fixture"}', 'crm.lead.created', '[]', $1) returning id),
+       runs as (
+         insert into workflow_runs (workflow_id, workflow_version, event_id, event_type, event, status, finished_at, last_error)
+         select id, 1, gen_random_uuid(), 'crm.lead.created', $2, s.status::workflow_run_status, s.finished_at, s.last_error
+           from workflow, (values ('running', null::timestamptz, null), ('failed', now(), 'fixture: failed')) as s(status, finished_at, last_error)
+         returning id, status)
+       insert into workflow_run_steps (run_id, position, action_type, action, status, attempts, idempotency_key)
+       select id, 0, 'wait', $3, case when status = 'failed' then 'dead'::workflow_step_status else 'queued'::workflow_step_status end, 1, id::text || '.0' from runs`,
+      [JSON.stringify([action]), JSON.stringify(event), JSON.stringify(action)],
     );
   } finally {
     await client.end();

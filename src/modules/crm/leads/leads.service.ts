@@ -33,7 +33,8 @@ export class LeadsService extends ResourceService<typeof leads, LeadFilters, Lea
     super({ txHost, outbox, repository }, LEAD, toLeadResponse);
   }
 
-  async create(dto: CreateLeadDto): Promise<LeadResponseDto> {
+  /** `extra`: further members of the created event (a form's attribution). */
+  async create(dto: CreateLeadDto, extra: object = {}): Promise<LeadResponseDto> {
     const scope = currentScope('crm.leads:create');
     const departmentId = defaultDepartment(dto.departmentId);
     assertDepartmentInScope(scope, departmentId);
@@ -41,7 +42,7 @@ export class LeadsService extends ResourceService<typeof leads, LeadFilters, Lea
     values.searchText = leadSearchText(values as Lead);
     return this.steps.transaction(async () => {
       const allowed = await this.duplicates.check('lead', values, dto.allowDuplicates);
-      return toLeadResponse(await this.steps.insert(values, allowed));
+      return toLeadResponse(await this.steps.insert(values, { ...allowed, ...extra }));
     });
   }
 
