@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { runAsActor } from '@libs/context';
 import { Client } from 'pg';
-import { EventOutbox, EventsClock, OutboxRetention, PRUNE_BATCH_SIZE } from '@libs/events';
+import { EventOutbox, EventsClock, OutboxRetention, PRUNE_BATCH_SIZE, SubscriberRegistry } from '@libs/events';
 import { IdempotencyRepository, IdempotencyRetention, PURGE_BATCH_SIZE } from '@libs/idempotency';
 import { createTestDatabase, TestDatabase } from '@libs/testing';
 import { drainOutbox } from '@libs/testing/outbox';
@@ -58,12 +58,13 @@ describe('housekeeping: outbox retention and expired idempotency keys', () => {
     now = new Date(now.getTime() + 30 * DAY_MS);
     await append([5]); // pending: never drained
 
-    expect(await count('event_deliveries')).toBe(10);
+    const perEvent = app.get(SubscriberRegistry).namesFor('test.probe.created').length;
+    expect(await count('event_deliveries')).toBe(5 * perEvent);
     const deleted = await app.get(OutboxRetention).prune();
     // 4 is 30 days old by now too: only 3 (a dead delivery) and 5 (pending) are kept.
     expect(deleted).toBe(3);
     expect(await remaining()).toEqual([3, 5]);
-    expect(await count('event_deliveries')).toBe(4);
+    expect(await count('event_deliveries')).toBe(2 * perEvent);
     // The audit log outlives the outbox.
     expect(await count('audit_logs')).toBe(4);
   });
