@@ -10,6 +10,7 @@ import { AuthModule } from './modules/auth';
 import { AuditModule } from './modules/audit';
 import { AutomationModule } from './modules/automation';
 import { CrmModule } from './modules/crm';
+import { ProjectsModule } from './modules/projects';
 
 export type ModuleImport = NonNullable<ModuleMetadata['imports']>[number];
 
@@ -36,6 +37,7 @@ export class AppModule {
         AuditModule,
         CrmModule,
         AutomationModule,
+        ProjectsModule,
         DeadLettersModule,
         HousekeepingModule,
         ...imports,

@@ -3,6 +3,7 @@ import { authPermissions } from './modules/auth/auth.permissions';
 import { auditPermissions } from './modules/audit/audit.permissions';
 import { automationPermissions } from './modules/automation/automation.permissions';
 import { crmPermissions } from './modules/crm/crm.permissions';
+import { projectsPermissions } from './modules/projects/projects.permissions';
 import { platformPermissions } from './events/events.permissions';
 
 /**
@@ -13,6 +14,7 @@ export const PERMISSION_SETS: readonly PermissionSet[] = [
   authPermissions,
   auditPermissions,
   crmPermissions,
+  projectsPermissions,
   platformPermissions,
   automationPermissions,
 ];

@@ -31,26 +31,18 @@
  * A table on stdout and bench/results/crm-<timestamp>.json.
  */
 
-const crypto = require('node:crypto');
-const fs = require('node:fs');
-const http = require('node:http');
 const os = require('node:os');
 const path = require('node:path');
 const { performance } = require('node:perf_hooks');
+const { createBench, keepAlive, REQUEST_TIMEOUT_MS } = require('../lib/app-stack');
 const { request } = require('../lib/http');
-const { freePort } = require('../lib/net');
 const { parseOptions } = require('../lib/options');
-const { CLI, DB_ENV_VARS, DIST, MAIN, RESULTS_DIR, ROOT } = require('../lib/paths');
-const { externalDatabase, startBouncerFor, startEmbeddedDatabase } = require('../lib/database');
-const { killGroup, makeTempDir, sleep, spawnNode } = require('../lib/processes');
+const { DIST, RESULTS_DIR } = require('../lib/paths');
 const { gitInfo, machineInfo, writeReport } = require('../lib/report');
 const stats = require('../lib/stats');
-const ADMIN_EMAIL = 'admin@renewa.de';
 const SEED_CHUNK = 100_000;
 
-const live = { children: new Set(), stops: [], dirs: new Set() };
-let aborting = false;
-const log = (msg) => console.error(`[bench:crm] ${msg}`);
+const { log, startStack, runBench } = createBench('crm');
 const round = (n, digits = 2) => stats.round(n, digits);
 
 function options() {
@@ -66,81 +58,6 @@ function options() {
     throw new Error('--sizes must be ascending integers >= 1000');
   }
   return { sizes, requests: Number(values.requests), warmup: Number(values.warmup), outDir: path.resolve(values.out), verbose: values.verbose };
-}
-
-// ------------------------------------------------------------------------------------------
-// Processes
-
-function tempDir(prefix) {
-  const dir = makeTempDir(prefix);
-  live.dirs.add(dir);
-  return dir;
-}
-
-/** A node child in its own process group, stopped by cleanup() if still running. */
-function spawnLive(script, args, env, verbose, cwd) {
-  const child = spawnNode(script, args, { cwd, env, verbose });
-  live.children.add(child);
-  return child;
-}
-
-function stopChild(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(live.children.delete(child));
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 15_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      live.children.delete(child);
-      resolve();
-    });
-    killGroup(child, 'SIGTERM');
-  });
-}
-
-async function cleanup() {
-  for (const child of [...live.children]) await stopChild(child);
-  for (const stop of live.stops.splice(0).reverse()) await stop().catch(() => undefined);
-  for (const dir of live.dirs) fs.rmSync(dir, { recursive: true, force: true });
-  live.dirs.clear();
-}
-
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    if (aborting) return;
-    aborting = true;
-    console.error(`\n[bench:crm] ${signal}: cleaning up`);
-    cleanup().finally(() => process.exit(130));
-  });
-}
-
-async function runCli(args, env, opts, cwd) {
-  const child = spawnLive(CLI, args, env, opts.verbose, cwd);
-  const [code] = await new Promise((resolve) => child.once('exit', (c, s) => resolve([c, s])));
-  live.children.delete(child);
-  if (code !== 0) throw new Error(`cli ${args[0]} failed (exit ${code}):\n${child.out.text}`);
-}
-
-// ------------------------------------------------------------------------------------------
-// HTTP
-
-/** One keep-alive connection: the measured requests run one after the other on it. */
-const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 1 });
-const REQUEST_TIMEOUT_MS = 30_000;
-
-async function startApp(env, opts, cwd) {
-  const port = Number(env.PORT);
-  const t0 = performance.now();
-  const child = spawnLive(MAIN, [], env, opts.verbose, cwd);
-  let exited = null;
-  child.once('exit', (code, signal) => (exited = { code, signal }));
-  for (;;) {
-    if (exited) throw new Error(`app exited before ready (${JSON.stringify(exited)}):\n${child.out.text}`);
-    if (performance.now() - t0 > 60_000) throw new Error(`app not ready after 60 s:\n${child.out.text}`);
-    const res = await request(port, 'GET', '/health/ready', { timeout: REQUEST_TIMEOUT_MS });
-    if (res?.status === 200) break;
-    await sleep(10);
-  }
-  return { child, port };
 }
 
 // ------------------------------------------------------------------------------------------
@@ -253,14 +170,17 @@ async function measure(port, token, query, opts) {
 async function explain(loadUrl, query) {
   const { drizzle } = require('drizzle-orm/node-postgres');
   const { Pool } = require('pg');
-  const { LeadsRepository, LEAD_SORT_SPEC } = require(path.join(DIST, 'src', 'modules', 'crm', 'leads', 'leads.repository.js'));
+  const { LeadsRepository } = require(path.join(DIST, 'src', 'modules', 'crm', 'leads', 'leads.repository.js'));
   const { keysetQuery } = require(path.join(DIST, 'libs', 'pagination', 'index.js'));
   const pool = new Pool({ connectionString: loadUrl, max: 1 });
   try {
-    const repository = new LeadsRepository({ tx: drizzle(pool) });
+    // The repository runs its list query; a drizzle logger keeps the statement it ran.
+    let captured;
+    const repository = new LeadsRepository({ tx: drizzle(pool, { logger: { logQuery: (sql, params) => (captured = { sql, params }) } }) });
     const filters = { limit: 50, deleted: 'exclude', ...query };
-    const keyset = keysetQuery(LEAD_SORT_SPEC, { sort: undefined, cursor: query.cursor, limit: 50 });
-    const { sql, params } = repository.list(filters, 'all', keyset).toSQL();
+    const keyset = keysetQuery(repository.sortSpec, { sort: undefined, cursor: query.cursor, limit: 50 });
+    await repository.list(filters, { live: 'all' }, keyset);
+    const { sql, params } = captured;
     const { rows } = await pool.query(`explain (analyze, buffers) ${sql}`, params);
     const plan = rows.map((r) => r['QUERY PLAN']);
     const indexes = [...new Set(plan.flatMap((line) => [...line.matchAll(/(?:Index(?: Only)? Scan(?: Backward)? using|Bitmap Index Scan on) (\w+)/g)].map((m) => m[1])))];
@@ -292,55 +212,11 @@ async function deepCursor(loadUrl, size) {
 
 async function main() {
   const opts = options();
-  for (const file of [MAIN, CLI]) if (!fs.existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is missing: run \`npm run build\` first`);
   const startedAt = new Date();
   const machine = machineInfo();
   log(`node ${machine.node}, ${machine.cpus} × ${machine.cpuModel}`);
-  const cwd = tempDir('renewa-bench-crm-cwd-');
-  const adminPassword = `Bench-${crypto.randomBytes(9).toString('hex')}`;
-  const clean = { ...process.env };
-  for (const name of DB_ENV_VARS) delete clean[name];
-
-  const embedded = !(process.env.DATABASE_URL || process.env.DATABASE_URL_MIGRATION);
-  const db = embedded
-    ? await startEmbeddedDatabase({
-        dir: tempDir('renewa-bench-crm-pg-'),
-        // Room for bulk-loading a million rows.
-        settings: { shared_buffers: '256MB', maintenance_work_mem: '256MB', max_wal_size: '4GB' },
-        onStop: (stop) => live.stops.push(stop),
-        log,
-      })
-    : externalDatabase();
-  // Seeding and EXPLAIN: the superuser of the embedded server, else the migration user.
-  const loadUrl = db.adminUrl ?? db.urls.DATABASE_URL_MIGRATION;
-  const cliEnv = { ...clean, ...db.urls, NODE_ENV: 'production', ADMIN_PASSWORD: adminPassword, LOG_LEVEL: 'warn' };
-  if (db.bootstrapEnv) await runCli(['bootstrap-roles'], { ...clean, ...db.bootstrapEnv }, opts, cwd);
-  log('migrating and seeding');
-  await runCli(['migrate'], cliEnv, opts, cwd);
-  await runCli(['seed'], cliEnv, opts, cwd);
-  const bouncer = await startBouncerFor(db, { dir: tempDir('renewa-bench-crm-bouncer-'), onSpawn: (child) => live.children.add(child), log });
-
-  const appPort = await freePort();
-  const app = await startApp(
-    {
-      ...clean,
-      DATABASE_URL: bouncer.url,
-      DATABASE_URL_MIGRATION: db.urls.DATABASE_URL_MIGRATION,
-      NODE_ENV: 'production',
-      AUTO_SEED: 'false',
-      LOG_LEVEL: 'warn',
-      OUTBOX_RELAY_ENABLED: 'false',
-      HOST: '127.0.0.1',
-      PORT: String(appPort),
-      ADMIN_PASSWORD: adminPassword,
-      JWT_SECRET: crypto.randomBytes(32).toString('base64url'),
-    },
-    opts,
-    cwd,
-  );
-  const login = await request(app.port, 'POST', '/api/v1/auth/login', { body: { email: ADMIN_EMAIL, password: adminPassword }, timeout: REQUEST_TIMEOUT_MS });
-  if (login?.status !== 200) throw new Error(`sign-in as ${ADMIN_EMAIL} failed: ${login?.status} ${JSON.stringify(login?.body)}`);
-  const token = login.body.accessToken;
+  // Room for bulk-loading a million rows.
+  const { db, loadUrl, bouncer, app, token } = await startStack(opts, { shared_buffers: '256MB', maintenance_work_mem: '256MB', max_wal_size: '4GB' });
 
   const { Client } = require('pg');
   const client = new Client({ connectionString: loadUrl });
@@ -412,12 +288,4 @@ async function main() {
   writeReport(opts.outDir, 'crm', startedAt, report);
 }
 
-main()
-  .catch((error) => {
-    if (aborting) return;
-    console.error(`[bench:crm] failed: ${error instanceof Error ? error.stack : error}`);
-    process.exitCode = 1;
-  })
-  .finally(() => {
-    if (!aborting) return cleanup();
-  });
+runBench(main);

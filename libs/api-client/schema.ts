@@ -218,6 +218,151 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/building-systems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List building systems (plant) */
+        get: operations["listBuildingSystems"];
+        put?: never;
+        /** Record a piece of a building's plant (heating, hot water, ventilation, PV, storage, …) */
+        post: operations["createBuildingSystem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/building-systems/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export building systems as CSV */
+        get: operations["exportBuildingSystems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/building-systems/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A building system (ETag: its version) */
+        get: operations["getBuildingSystem"];
+        put?: never;
+        post?: never;
+        /** Soft-delete a building system (If-Match) */
+        delete: operations["deleteBuildingSystem"];
+        options?: never;
+        head?: never;
+        /** Change a building system (If-Match) */
+        patch: operations["updateBuildingSystem"];
+        trace?: never;
+    };
+    "/api/v1/building-systems/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a soft-deleted building system */
+        post: operations["restoreBuildingSystem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/buildings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List buildings */
+        get: operations["listBuildings"];
+        put?: never;
+        /** Record a building of a project */
+        post: operations["createBuilding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/buildings/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export buildings as CSV
+         * @description Same filters and sort as the list; streamed, every matching row.
+         */
+        get: operations["exportBuildings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/buildings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A building (ETag: its version) */
+        get: operations["getBuilding"];
+        put?: never;
+        post?: never;
+        /** Soft-delete a building (If-Match) */
+        delete: operations["deleteBuilding"];
+        options?: never;
+        head?: never;
+        /** Change a building (If-Match) */
+        patch: operations["updateBuilding"];
+        trace?: never;
+    };
+    "/api/v1/buildings/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a soft-deleted building */
+        post: operations["restoreBuilding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/companies": {
         parameters: {
             query?: never;
@@ -306,6 +451,89 @@ export interface paths {
         get: operations["getCompanyTimeline"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/components": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List building components
+         * @description `q` matches the name.
+         */
+        get: operations["listComponents"];
+        put?: never;
+        /**
+         * Record a component of a building envelope
+         * @description With `layers` the U-value is computed per DIN EN ISO 6946 (U = 1/(R_si + Σ d/λ + R_se), surface resistances by heat-flow direction and boundary, from the seeded method valid today) and stored unrounded (`uValue`) and as the standard presents it (`uValueRounded`); or give `declaredUValue`.
+         */
+        post: operations["createComponent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/components/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export building components as CSV */
+        get: operations["exportComponents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/components/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A building component (ETag: its version) */
+        get: operations["getComponent"];
+        put?: never;
+        post?: never;
+        /**
+         * Soft-delete a building component (If-Match)
+         * @description Refused (409 PROJECTS_COMPONENT_IN_USE) while a measure of a draft scenario changes it.
+         */
+        delete: operations["deleteComponent"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a building component (If-Match)
+         * @description With `layers` the U-value is computed per DIN EN ISO 6946 (U = 1/(R_si + Σ d/λ + R_se), surface resistances by heat-flow direction and boundary, from the seeded method valid today) and stored unrounded (`uValue`) and as the standard presents it (`uValueRounded`); or give `declaredUValue`.
+         */
+        patch: operations["updateComponent"];
+        trace?: never;
+    };
+    "/api/v1/components/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a soft-deleted building component */
+        post: operations["restoreComponent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -734,6 +962,186 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/materials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the building-material catalogue
+         * @description `q` searches the German and English names.
+         */
+        get: operations["listMaterials"];
+        put?: never;
+        /** Add a building material to the catalogue */
+        post: operations["createMaterial"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/materials/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the material catalogue as CSV */
+        get: operations["exportMaterials"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/materials/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A material (ETag: its version) */
+        get: operations["getMaterial"];
+        put?: never;
+        post?: never;
+        /** Soft-delete an added material (If-Match) */
+        delete: operations["deleteMaterial"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an added material (If-Match)
+         * @description Seeded reference materials are read-only: 409 PROJECTS_MATERIAL_SEEDED. Layers that used the material keep the values they copied.
+         */
+        patch: operations["updateMaterial"];
+        trace?: never;
+    };
+    "/api/v1/materials/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a soft-deleted material */
+        post: operations["restoreMaterial"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List measures */
+        get: operations["listMeasures"];
+        put?: never;
+        /**
+         * Add a measure to a draft scenario
+         * @description Only measures of draft scenarios change (409 PROJECTS_SCENARIO_NOT_DRAFT). Components must belong to the scenario's building and fit the measure's kind (422).
+         */
+        post: operations["createMeasure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/measures/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export measures as CSV */
+        get: operations["exportMeasures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/measures/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A measure (ETag: its version) */
+        get: operations["getMeasure"];
+        put?: never;
+        post?: never;
+        /**
+         * Soft-delete a measure (If-Match)
+         * @description Only measures of draft scenarios change (409 PROJECTS_SCENARIO_NOT_DRAFT).
+         */
+        delete: operations["deleteMeasure"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a measure (If-Match)
+         * @description Only measures of draft scenarios change (409 PROJECTS_SCENARIO_NOT_DRAFT).
+         */
+        patch: operations["updateMeasure"];
+        trace?: never;
+    };
+    "/api/v1/measures/{id}/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A measure's requirement checks (GEG Anlage 7, BEG EM), with explanations in German and English
+         * @description Computed now for a draft scenario; frozen in the snapshot once presented.
+         */
+        get: operations["getMeasureChecks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/measures/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore a soft-deleted measure
+         * @description Only measures of draft scenarios change (409 PROJECTS_SCENARIO_NOT_DRAFT).
+         */
+        post: operations["restoreMeasure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/permissions": {
         parameters: {
             query?: never;
@@ -743,6 +1151,129 @@ export interface paths {
         };
         /** Every permission of the application, with its description */
         get: operations["listPermissions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List projects
+         * @description Filters combine with AND; `q` searches number and title.
+         */
+        get: operations["listProjects"];
+        put?: never;
+        /**
+         * Create a project (numbered P-<year>-<serial>), directly or from a converted lead
+         * @description With `sourceLeadId` (a converted lead you may read) the project takes over its contact, company, interests and, as its first building, the property. A lead has at most one project: 409 PROJECTS_LEAD_HAS_PROJECT; a lead that is not converted: 409 PROJECTS_LEAD_NOT_CONVERTED. Converting a lead (POST /leads/{id}/convert) also creates its project, shortly after (crm.lead.converted).
+         */
+        post: operations["createProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export projects as CSV
+         * @description Same filters and sort as the list; streamed, every matching row.
+         */
+        get: operations["exportProjects"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project (ETag: its version) */
+        get: operations["getProject"];
+        put?: never;
+        post?: never;
+        /** Soft-delete a project and hide what it contains (If-Match) */
+        delete: operations["deleteProject"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a project (If-Match)
+         * @description The status changes through POST /projects/{id}/status.
+         */
+        patch: operations["updateProject"];
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a soft-deleted project */
+        post: operations["restoreProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a project's status
+         * @description A forbidden move is a 409 PROJECTS_PROJECT_ILLEGAL_TRANSITION naming the allowed ones; cancelling needs a `reason` (422). The same status again changes nothing.
+         */
+        post: operations["changeProjectStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The recorded changes of a project and everything in it, newest first
+         * @description Changes of buildings, components and plant need projects.buildings:read, those of scenarios and measures projects.scenarios:read, each covering this project.
+         */
+        get: operations["getProjectTimeline"];
         put?: never;
         post?: never;
         delete?: never;
@@ -788,6 +1319,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/requirement-sets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Requirement sets (GEG Anlage 7, BEG EM technical minimum requirements) with their dated versions and limits */
+        get: operations["listRequirementSets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requirement-sets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version of a requirement set with its limits */
+        get: operations["getRequirementSet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/roles": {
         parameters: {
             query?: never;
@@ -823,6 +1388,245 @@ export interface paths {
         head?: never;
         /** Rename a role or replace its permissions (If-Match); you can only add what you hold */
         patch: operations["updateRole"];
+        trace?: never;
+    };
+    "/api/v1/scenario-snapshots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List snapshots of presented scenarios (without content), newest first */
+        get: operations["listScenarioSnapshots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scenario-snapshots/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A snapshot of a presented scenario with its content and content hash */
+        get: operations["getScenarioSnapshot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scenarios": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List scenarios */
+        get: operations["listScenarios"];
+        put?: never;
+        /** Create a renovation scenario (iSFP or comparison) for a building */
+        post: operations["createScenario"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scenarios/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export scenarios as CSV */
+        get: operations["exportScenarios"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scenarios/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A scenario (ETag: its version) */
+        get: operations["getScenario"];
+        put?: never;
+        post?: never;
+        /** Soft-delete a scenario (If-Match); its snapshots stay */
+        delete: operations["deleteScenario"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a draft scenario (If-Match)
+         * @description Only drafts change (409 PROJECTS_SCENARIO_NOT_DRAFT): make a revision of a presented scenario.
+         */
+        patch: operations["updateScenario"];
+        trace?: never;
+    };
+    "/api/v1/scenarios/{id}/copy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Copy a scenario with its measures into a new draft */
+        post: operations["copyScenario"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scenarios/{id}/full": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A scenario with its measures, components and requirement checks
+         * @description A draft's checks are computed now; a presented scenario answers its frozen snapshot (the reference data and components as they were).
+         */
+        get: operations["getScenarioFull"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scenarios/{id}/present": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Present a draft scenario: freeze it into an immutable snapshot
+         * @description Refused (409 PROJECTS_SCENARIO_NOT_PRESENTABLE, with errors) unless an iSFP has 1 or 3–5 packages, none empty, and every envelope measure names its components and has a resulting U-value. Supersedes the presented revision it replaces; moves a surveyed project to scenarios_presented.
+         */
+        post: operations["presentScenario"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scenarios/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a soft-deleted scenario */
+        post: operations["restoreScenario"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scenarios/{id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a revision of a presented scenario (a draft copy that supersedes it once presented)
+         * @description A draft is changed directly: 409 PROJECTS_SCENARIO_IS_DRAFT.
+         */
+        post: operations["reviseScenario"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scenarios/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept, reject or supersede a presented scenario
+         * @description A forbidden move is a 409 PROJECTS_SCENARIO_ILLEGAL_TRANSITION.
+         */
+        post: operations["changeScenarioStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/u-value-methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** U-value calculation methods (DIN EN ISO 6946 editions) with rounding and surface resistances */
+        get: operations["listUValueMethods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/u-value-methods/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One U-value calculation method */
+        get: operations["getUValueMethod"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/users": {
@@ -1218,6 +2022,94 @@ export interface components {
             items: components["schemas"]["AuditLogDto"][];
             nextCursor: string | null;
         };
+        BuildingPageDto: {
+            items: components["schemas"]["BuildingResponseDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        BuildingResponseDto: {
+            address: components["schemas"]["PostalAddressDto"] | null;
+            /** @enum {string|null} */
+            buildingType: "single_family" | "semi_detached" | "terraced" | "multi_family" | "apartment" | "commercial" | "mixed_use" | "other" | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            /**
+             * Format: date-time
+             * @description Set while the record is soft-deleted (restore undoes it).
+             */
+            deletedAt: string | null;
+            /** @enum {string|null} */
+            energyCertificateClass: "a_plus" | "a" | "b" | "c" | "d" | "e" | "f" | "g" | "h" | null;
+            finalEnergyKwhM2a: number | null;
+            heatedLivingAreaM2: number | null;
+            /** @enum {string|null} */
+            heatingEnergyCarrier: "natural_gas" | "lpg" | "heating_oil" | "electricity" | "wood_pellets" | "wood_logs" | "wood_chips" | "district_heat" | "coal" | "solar" | "ambient_heat" | "other" | null;
+            /** @enum {string|null} */
+            heatingKind: "gas_boiler" | "gas_floor_heating" | "oil_boiler" | "coal_stove" | "night_storage" | "heat_pump_air" | "heat_pump_ground" | "heat_pump_water" | "biomass_boiler" | "district_heating" | "electric_direct" | "other" | null;
+            heatingWorking: boolean | null;
+            heatingYearInstalled: number | null;
+            /** Format: uuid */
+            id: string;
+            listed: boolean;
+            name: string | null;
+            ownerOccupiedUnits: number | null;
+            primaryEnergyKwhM2a: number | null;
+            /** Format: uuid */
+            projectId: string;
+            residentialUnits: number | null;
+            storeys: number | null;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            updatedBy: string | null;
+            usefulAreaM2: number | null;
+            /** @description Bumped by every change; the ETag header carries it. */
+            version: number;
+            yearOfBuildingPermit: number | null;
+            yearOfConstruction: number | null;
+        };
+        BuildingSystemPageDto: {
+            items: components["schemas"]["BuildingSystemResponseDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        BuildingSystemResponseDto: {
+            /** Format: uuid */
+            buildingId: string;
+            capacityKwh: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            /**
+             * Format: date-time
+             * @description Set while the record is soft-deleted (restore undoes it).
+             */
+            deletedAt: string | null;
+            description: string | null;
+            /** @enum {string|null} */
+            energyCarrier: "natural_gas" | "lpg" | "heating_oil" | "electricity" | "wood_pellets" | "wood_logs" | "wood_chips" | "district_heat" | "coal" | "solar" | "ambient_heat" | "other" | null;
+            heatRecovery: boolean | null;
+            hydraulicallyBalanced: boolean | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "heat_generator" | "hot_water" | "distribution" | "ventilation" | "photovoltaics" | "storage" | "solar_thermal" | "building_automation";
+            notes: string | null;
+            peakPowerKwp: number | null;
+            powerKw: number | null;
+            /** Format: uuid */
+            projectId: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            updatedBy: string | null;
+            /** @description Bumped by every change; the ETag header carries it. */
+            version: number;
+            yearInstalled: number | null;
+        };
         ChainBreakDto: {
             /** Format: uuid */
             id: string;
@@ -1227,6 +2119,82 @@ export interface components {
              */
             reason: "hash-mismatch" | "prev-hash-mismatch";
             seq: number;
+        };
+        ChangeProjectStatusDto: {
+            /**
+             * @description Required when the status becomes `cancelled`.
+             * @example Kunde hat das Haus verkauft
+             */
+            reason?: string | null;
+            /**
+             * @description new → survey_planned → surveyed → scenarios_presented → quoted → contracted → funding_applied →
+             *     in_execution → completed → closed; shortcuts new → surveyed, surveyed → quoted, contracted →
+             *     in_execution; survey_planned → new; cancelled from any open state (with a reason). 409 otherwise.
+             * @example survey_planned
+             * @enum {string}
+             */
+            status: "new" | "survey_planned" | "surveyed" | "scenarios_presented" | "quoted" | "contracted" | "funding_applied" | "in_execution" | "completed" | "closed" | "cancelled";
+        };
+        ChangeScenarioStatusDto: {
+            /**
+             * @description presented → accepted | rejected | superseded; accepted or rejected → superseded. Presenting has its own route.
+             * @example accepted
+             * @enum {string}
+             */
+            status: "accepted" | "rejected" | "superseded";
+        };
+        CheckResultDto: {
+            /** @enum {string} */
+            category: "external_wall_air" | "external_wall_ground" | "external_wall_unheated" | "pitched_roof" | "flat_roof" | "dormer" | "top_floor_ceiling" | "basement_ceiling" | "ground_slab" | "ceiling_to_outside_below" | "window" | "roof_window" | "external_door" | "curtain_wall" | "glass_roof";
+            /**
+             * Format: date
+             * @description The day whose valid requirement-set version was used.
+             */
+            checkedOn: string;
+            citation: string | null;
+            /** Format: uuid */
+            componentId: string;
+            componentName: string;
+            /**
+             * @description "U = 0.27 W/(m²·K) exceeds the BEG minimum 0.20 for external walls."
+             * @example {
+             *       "de": "Wärmepumpe",
+             *       "en": "Heat pump"
+             *     }
+             */
+            explanation: {
+                de: string;
+                en: string;
+            };
+            /** Format: uuid */
+            limitId: string | null;
+            /** @enum {string} */
+            outcome: "pass" | "fail" | "no_requirement" | "not_computable";
+            /** @enum {string|null} */
+            quantity: "u" | "u_w" | "u_g" | "u_c" | null;
+            /**
+             * Format: uuid
+             * @description The requirement-set version used.
+             */
+            requirementSetId: string;
+            requirementSetKey: string;
+            requirementSetVersion: string;
+            uMax: number | null;
+            /** @description The resulting U-value, unrounded, W/(m²·K). */
+            uValue: number | null;
+            /** @description As the standard presents it (the value compared with the limit). */
+            uValueRounded: number | null;
+        };
+        CheckedComponentDto: {
+            areaM2: number | null;
+            /** @enum {string} */
+            category: "external_wall_air" | "external_wall_ground" | "external_wall_unheated" | "pitched_roof" | "flat_roof" | "dormer" | "top_floor_ceiling" | "basement_ceiling" | "ground_slab" | "ceiling_to_outside_below" | "window" | "roof_window" | "external_door" | "curtain_wall" | "glass_roof";
+            /** Format: uuid */
+            id: string;
+            layers: components["schemas"]["LayerResponseDto"][];
+            name: string;
+            uValue: number | null;
+            uValueRounded: number | null;
         };
         CompanyPageDto: {
             items: components["schemas"]["CompanyResponseDto"][];
@@ -1264,6 +2232,60 @@ export interface components {
             /** @description Bumped by every change; the ETag header carries it. */
             version: number;
             website: string | null;
+        };
+        ComponentPageDto: {
+            items: components["schemas"]["ComponentResponseDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        ComponentResponseDto: {
+            areaM2: number | null;
+            /** Format: uuid */
+            buildingId: string;
+            /** @enum {string} */
+            category: "external_wall_air" | "external_wall_ground" | "external_wall_unheated" | "pitched_roof" | "flat_roof" | "dormer" | "top_floor_ceiling" | "basement_ceiling" | "ground_slab" | "ceiling_to_outside_below" | "window" | "roof_window" | "external_door" | "curtain_wall" | "glass_roof";
+            /** @enum {string|null} */
+            condition: "good" | "fair" | "poor" | "defective" | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            declaredUValue: number | null;
+            /**
+             * Format: date-time
+             * @description Set while the record is soft-deleted (restore undoes it).
+             */
+            deletedAt: string | null;
+            /** @enum {string|null} */
+            heatFlowDirection: "upwards" | "horizontal" | "downwards" | null;
+            /** Format: uuid */
+            id: string;
+            layers: components["schemas"]["LayerResponseDto"][];
+            name: string;
+            notes: string | null;
+            /** @enum {string|null} */
+            orientation: "n" | "ne" | "e" | "se" | "s" | "sw" | "w" | "nw" | "horizontal" | null;
+            /** Format: uuid */
+            projectId: string;
+            /** @description U in W/(m²·K) as computed (unrounded) or declared. */
+            uValue: number | null;
+            /**
+             * Format: uuid
+             * @description The U-value method (edition, surface resistances, rounding) used.
+             */
+            uValueMethodId: string | null;
+            /** @description U as the standard presents it (two significant figures). */
+            uValueRounded: number | null;
+            /** @enum {string|null} */
+            uValueSource: "computed" | "declared" | null;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            updatedBy: string | null;
+            /** @description Bumped by every change; the ETag header carries it. */
+            version: number;
+            yearBuilt: number | null;
+            yearRenewed: number | null;
         };
         ConditionDto: {
             /** @enum {string} */
@@ -1405,6 +2427,13 @@ export interface components {
             version: number;
             yearBuilt: number | null;
         };
+        CopyScenarioDto: {
+            /**
+             * @description Defaults to "<name> (Kopie)".
+             * @example iSFP Variante B
+             */
+            name?: string;
+        };
         CreateActivityDto: {
             /** @description Longer text: the note, call summary, e-mail body, meeting minutes. */
             body?: string | null;
@@ -1440,6 +2469,92 @@ export interface components {
             /** @enum {string} */
             type: "note" | "call" | "email" | "meeting";
         };
+        CreateBuildingDto: {
+            address?: components["schemas"]["PostalAddressDto"] | null;
+            /** @enum {string|null} */
+            buildingType?: "single_family" | "semi_detached" | "terraced" | "multi_family" | "apartment" | "commercial" | "mixed_use" | "other" | null;
+            /** @enum {string|null} */
+            energyCertificateClass?: "a_plus" | "a" | "b" | "c" | "d" | "e" | "f" | "g" | "h" | null;
+            /**
+             * @description Final energy from the certificate, kWh/(m²·a).
+             * @example 212.4
+             */
+            finalEnergyKwhM2a?: number | null;
+            /**
+             * @description Heated living area in m².
+             * @example 148.5
+             */
+            heatedLivingAreaM2?: number | null;
+            /** @enum {string|null} */
+            heatingEnergyCarrier?: "natural_gas" | "lpg" | "heating_oil" | "electricity" | "wood_pellets" | "wood_logs" | "wood_chips" | "district_heat" | "coal" | "solar" | "ambient_heat" | "other" | null;
+            /** @enum {string|null} */
+            heatingKind?: "gas_boiler" | "gas_floor_heating" | "oil_boiler" | "coal_stove" | "night_storage" | "heat_pump_air" | "heat_pump_ground" | "heat_pump_water" | "biomass_boiler" | "district_heating" | "electric_direct" | "other" | null;
+            /** @description Whether the current heating still works (funding bonuses depend on it). */
+            heatingWorking?: boolean | null;
+            /** @example 1994 */
+            heatingYearInstalled?: number | null;
+            /** @description Listed building (Denkmalschutz). */
+            listed?: boolean;
+            /** @example Wohnhaus */
+            name?: string | null;
+            /**
+             * @description At most residentialUnits.
+             * @example 1
+             */
+            ownerOccupiedUnits?: number | null;
+            /**
+             * @description Primary energy from the certificate, kWh/(m²·a).
+             * @example 236.1
+             */
+            primaryEnergyKwhM2a?: number | null;
+            /** Format: uuid */
+            projectId: string;
+            /** @example 1 */
+            residentialUnits?: number | null;
+            /** @example 2 */
+            storeys?: number | null;
+            /**
+             * @description Gebäudenutzfläche A_N in m².
+             * @example 190.08
+             */
+            usefulAreaM2?: number | null;
+            /**
+             * @description Year of the building permit or notification.
+             * @example 1964
+             */
+            yearOfBuildingPermit?: number | null;
+            /** @example 1965 */
+            yearOfConstruction?: number | null;
+        };
+        CreateBuildingSystemDto: {
+            /** Format: uuid */
+            buildingId: string;
+            /** @description Storage: capacity in kWh. */
+            capacityKwh?: number | null;
+            /** @example Gas-Niedertemperaturkessel, Keller */
+            description?: string | null;
+            /** @enum {string|null} */
+            energyCarrier?: "natural_gas" | "lpg" | "heating_oil" | "electricity" | "wood_pellets" | "wood_logs" | "wood_chips" | "district_heat" | "coal" | "solar" | "ambient_heat" | "other" | null;
+            /** @description Ventilation: with heat recovery. */
+            heatRecovery?: boolean | null;
+            /** @description Distribution (or the heat generator's circuit): hydraulic balancing done. */
+            hydraulicallyBalanced?: boolean | null;
+            /**
+             * @example heat_generator
+             * @enum {string}
+             */
+            kind: "heat_generator" | "hot_water" | "distribution" | "ventilation" | "photovoltaics" | "storage" | "solar_thermal" | "building_automation";
+            notes?: string | null;
+            /** @description Photovoltaics: peak power in kWp. */
+            peakPowerKwp?: number | null;
+            /**
+             * @description Nominal power in kW.
+             * @example 24
+             */
+            powerKw?: number | null;
+            /** @example 1994 */
+            yearInstalled?: number | null;
+        };
         CreateCompanyDto: {
             address?: components["schemas"]["PostalAddressDto"] | null;
             /**
@@ -1473,6 +2588,39 @@ export interface components {
              * @example https://www.example.de
              */
             website?: string | null;
+        };
+        CreateComponentDto: {
+            /**
+             * @description Area in m².
+             * @example 42.5
+             */
+            areaM2?: number | null;
+            /** Format: uuid */
+            buildingId: string;
+            /**
+             * @example external_wall_air
+             * @enum {string}
+             */
+            category: "external_wall_air" | "external_wall_ground" | "external_wall_unheated" | "pitched_roof" | "flat_roof" | "dormer" | "top_floor_ceiling" | "basement_ceiling" | "ground_slab" | "ceiling_to_outside_below" | "window" | "roof_window" | "external_door" | "curtain_wall" | "glass_roof";
+            /** @enum {string|null} */
+            condition?: "good" | "fair" | "poor" | "defective" | null;
+            /** @description A declared U-value instead of layers (a window's U_w from the manufacturer), W/(m²·K). */
+            declaredUValue?: number | null;
+            /**
+             * @description Overrides the heat-flow direction the category implies (R_si).
+             * @enum {string|null}
+             */
+            heatFlowDirection?: "upwards" | "horizontal" | "downwards" | null;
+            /** @description The build-up, from which the U-value is computed (DIN EN ISO 6946). Not for windows, doors, curtain walls and glass roofs. */
+            layers?: components["schemas"]["LayerDto"][];
+            /** @example Außenwand Nord */
+            name: string;
+            notes?: string | null;
+            /** @enum {string|null} */
+            orientation?: "n" | "ne" | "e" | "se" | "s" | "sw" | "w" | "nw" | "horizontal" | null;
+            /** @example 1965 */
+            yearBuilt?: number | null;
+            yearRenewed?: number | null;
         };
         CreateContactDto: {
             address?: components["schemas"]["PostalAddressDto"] | null;
@@ -1680,6 +2828,119 @@ export interface components {
             /** @example 1968 */
             yearBuilt?: number | null;
         };
+        CreateMaterialDto: {
+            /** @example 160 */
+            densityKgM3?: number | null;
+            /**
+             * @example insulation
+             * @enum {string}
+             */
+            group: "masonry" | "concrete" | "plaster_mortar_screed" | "insulation" | "wood" | "board" | "metal" | "glass" | "membrane" | "stone" | "covering" | "soil" | "other";
+            /**
+             * @description Design thermal conductivity λ in W/(m·K).
+             * @example 0.04
+             */
+            lambda: number;
+            /**
+             * @example {
+             *       "de": "Holzfaserdämmplatte WLS 040",
+             *       "en": "Wood-fibre insulation board WLS 040"
+             *     }
+             */
+            name: {
+                de: string;
+                en: string;
+            };
+            /**
+             * @description Where λ comes from: a standard's table or a manufacturer's declaration of performance.
+             * @example Leistungserklärung des Herstellers, 2025
+             */
+            source: string;
+        };
+        CreateMeasureDto: {
+            /** @description The components it changes (envelope measures; of the scenario's building). */
+            componentIds?: string[];
+            /**
+             * @description Net cost estimate in euro cents.
+             * @example 3840000
+             */
+            costEstimateNetCents?: number | null;
+            description?: string | null;
+            /** @description Expected CO₂ savings in kg/a (the consultant's figure). */
+            expectedCo2SavingsKgA?: number | null;
+            /** @description Expected final-energy savings in kWh/a (the consultant's figure). */
+            expectedFinalEnergySavingsKwhA?: number | null;
+            /**
+             * @example wall_insulation
+             * @enum {string}
+             */
+            kind: "wall_insulation" | "roof_insulation" | "ceiling_insulation" | "floor_insulation" | "windows" | "doors" | "heat_pump_air" | "heat_pump_ground" | "heat_pump_water" | "biomass" | "solar_thermal" | "district_heating" | "ventilation_heat_recovery" | "hydraulic_balancing" | "photovoltaics" | "storage" | "other";
+            /** @description Layers added to each component's build-up (or replacing it with `replacesLayers`); the resulting U-values are computed. */
+            newLayers?: components["schemas"]["LayerDto"][] | null;
+            /**
+             * @description The package of an iSFP scenario (1-based); null in a comparison scenario.
+             * @example 1
+             */
+            packageNumber: number | null;
+            /**
+             * Format: date
+             * @description The day the requirement checks use (YYYY-MM-DD); without it, the day they run.
+             */
+            plannedDate?: string | null;
+            /** @example 2027 */
+            plannedYear?: number | null;
+            replacesLayers?: boolean;
+            /** Format: uuid */
+            scenarioId: string;
+            /**
+             * @description The resulting U-value instead of layers (a new window's U_w), W/(m²·K).
+             * @example 0.95
+             */
+            targetUValue?: number | null;
+            /** @example Außenwanddämmung WDVS 16 cm */
+            title: string;
+            /**
+             * @description What GEG Anlage 7 calls the change; defaults by kind (windows and doors: replacement, insulation: insulation_added).
+             * @enum {string}
+             */
+            trigger?: "any" | "replacement" | "insulation_added" | "render_renewed" | "glazing_replaced" | "waterproofing_replaced" | "floor_buildup_heated_side";
+            /** @enum {string|null} */
+            vatCategory?: "standard" | "reduced" | "zero_rated_pv" | null;
+        };
+        CreateProjectDto: {
+            /**
+             * Format: uuid
+             * @description The customer's company, if any. Defaults to the converted lead's company.
+             */
+            companyId?: string | null;
+            /**
+             * Format: uuid
+             * @description The customer (a CRM contact). Defaults to the converted lead's contact.
+             */
+            contactId?: string;
+            /**
+             * Format: uuid
+             * @description Defaults to the creator's department; a scoped user may only choose their own.
+             */
+            departmentId?: string | null;
+            /** @description Defaults to the lead's interests. */
+            interests?: ("heat_pump" | "insulation" | "windows" | "photovoltaics" | "ventilation" | "energy_consulting" | "other")[];
+            notes?: string | null;
+            /**
+             * Format: uuid
+             * @description Defaults to the creator.
+             */
+            ownerId?: string | null;
+            /**
+             * Format: uuid
+             * @description Start from this lead (read within your CRM scope; it must be converted): contact, company,
+             *     interests and a first building (address, type, living area) are taken from it. A lead has at
+             *     most one project (409 PROJECTS_LEAD_HAS_PROJECT).
+             */
+            sourceLeadId?: string;
+            /** @example Energetische Sanierung EFH Schmidt */
+            title: string;
+        };
         CreateRoleDto: {
             /**
              * @description snake_case, unique.
@@ -1697,6 +2958,28 @@ export interface components {
                 en: string;
             };
             permissions: components["schemas"]["GrantDto"][];
+        };
+        CreateScenarioDto: {
+            /** Format: uuid */
+            buildingId: string;
+            description?: string | null;
+            /**
+             * @example isfp
+             * @enum {string}
+             */
+            kind: "isfp" | "comparison";
+            /** @example iSFP Familie Schmidt */
+            name: string;
+            /**
+             * @description An iSFP's packages in order (presenting needs 1 or 3–5, each with measures); none for a comparison.
+             * @example [
+             *       {
+             *         "plannedYear": 2027,
+             *         "title": "Paket 1: Gebäudehülle"
+             *       }
+             *     ]
+             */
+            packages: components["schemas"]["ScenarioPackageDto"][];
         };
         CreateUserDto: {
             /**
@@ -2133,6 +3416,32 @@ export interface components {
              */
             scope: "own" | "department" | "all";
         };
+        LayerDto: {
+            /**
+             * @description Design λ in W/(m·K); defaults to the material's.
+             * @example 0.035
+             */
+            lambda?: number | null;
+            /** Format: uuid */
+            materialId?: string | null;
+            /**
+             * @description Defaults to the material's German name.
+             * @example Expandiertes Polystyrol (EPS) WLS 035
+             */
+            name?: string | null;
+            /** @description Thermal resistance in m²·K/W of an air layer (instead of λ). */
+            resistance?: number | null;
+            /** @example 140 */
+            thicknessMm: number;
+        };
+        LayerResponseDto: {
+            lambda: number | null;
+            /** Format: uuid */
+            materialId: string | null;
+            name: string;
+            resistance: number | null;
+            thicknessMm: number;
+        };
         LeadImportReportDto: {
             /** @description Transactions the import committed, one per batch of valid rows. */
             batches: number;
@@ -2234,11 +3543,158 @@ export interface components {
             email: string;
             password: string;
         };
+        MaterialPageDto: {
+            items: components["schemas"]["MaterialResponseDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        MaterialResponseDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            /**
+             * Format: date-time
+             * @description Set while the record is soft-deleted (restore undoes it).
+             */
+            deletedAt: string | null;
+            densityKgM3: number | null;
+            /** @enum {string} */
+            group: "masonry" | "concrete" | "plaster_mortar_screed" | "insulation" | "wood" | "board" | "metal" | "glass" | "membrane" | "stone" | "covering" | "soil" | "other";
+            /** Format: uuid */
+            id: string;
+            lambda: number;
+            /**
+             * @example {
+             *       "de": "Wärmepumpe",
+             *       "en": "Heat pump"
+             *     }
+             */
+            name: {
+                de: string;
+                en: string;
+            };
+            /** @description Seeded reference data: read-only. */
+            seeded: boolean;
+            source: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            updatedBy: string | null;
+            /** @description Bumped by every change; the ETag header carries it. */
+            version: number;
+        };
         MeDto: {
             /** @description Effective permissions: per permission the widest scope of your roles, plus what every user has. */
             permissions: components["schemas"]["GrantDto"][];
             roles: components["schemas"]["RoleSummaryDto"][];
             user: components["schemas"]["UserResponseDto"];
+        };
+        MeasureChecksResponseDto: {
+            checks: components["schemas"]["CheckResultDto"][];
+            /** @description From the scenario's snapshot (presented) or computed now (draft). */
+            frozen: boolean;
+            /** Format: uuid */
+            measureId: string;
+        };
+        MeasureDetailDto: {
+            /** Format: uuid */
+            buildingId: string;
+            checks: components["schemas"]["CheckResultDto"][];
+            componentIds: string[];
+            components: components["schemas"]["CheckedComponentDto"][];
+            costEstimateNetCents: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            /**
+             * Format: date-time
+             * @description Set while the record is soft-deleted (restore undoes it).
+             */
+            deletedAt: string | null;
+            description: string | null;
+            expectedCo2SavingsKgA: number | null;
+            expectedFinalEnergySavingsKwhA: number | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "wall_insulation" | "roof_insulation" | "ceiling_insulation" | "floor_insulation" | "windows" | "doors" | "heat_pump_air" | "heat_pump_ground" | "heat_pump_water" | "biomass" | "solar_thermal" | "district_heating" | "ventilation_heat_recovery" | "hydraulic_balancing" | "photovoltaics" | "storage" | "other";
+            newLayers: components["schemas"]["LayerResponseDto"][] | null;
+            packageNumber: number | null;
+            /** Format: date */
+            plannedDate: string | null;
+            plannedYear: number | null;
+            /** @description Order within the scenario (as entered; copies keep it). */
+            position: number;
+            /** Format: uuid */
+            projectId: string;
+            replacesLayers: boolean;
+            /** Format: uuid */
+            scenarioId: string;
+            targetUValue: number | null;
+            title: string;
+            /** @enum {string} */
+            trigger: "any" | "replacement" | "insulation_added" | "render_renewed" | "glazing_replaced" | "waterproofing_replaced" | "floor_buildup_heated_side";
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            updatedBy: string | null;
+            /** @enum {string|null} */
+            vatCategory: "standard" | "reduced" | "zero_rated_pv" | null;
+            /** @description Bumped by every change; the ETag header carries it. */
+            version: number;
+        };
+        MeasurePageDto: {
+            items: components["schemas"]["MeasureResponseDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        MeasureResponseDto: {
+            /** Format: uuid */
+            buildingId: string;
+            componentIds: string[];
+            costEstimateNetCents: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            /**
+             * Format: date-time
+             * @description Set while the record is soft-deleted (restore undoes it).
+             */
+            deletedAt: string | null;
+            description: string | null;
+            expectedCo2SavingsKgA: number | null;
+            expectedFinalEnergySavingsKwhA: number | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "wall_insulation" | "roof_insulation" | "ceiling_insulation" | "floor_insulation" | "windows" | "doors" | "heat_pump_air" | "heat_pump_ground" | "heat_pump_water" | "biomass" | "solar_thermal" | "district_heating" | "ventilation_heat_recovery" | "hydraulic_balancing" | "photovoltaics" | "storage" | "other";
+            newLayers: components["schemas"]["LayerResponseDto"][] | null;
+            packageNumber: number | null;
+            /** Format: date */
+            plannedDate: string | null;
+            plannedYear: number | null;
+            /** @description Order within the scenario (as entered; copies keep it). */
+            position: number;
+            /** Format: uuid */
+            projectId: string;
+            replacesLayers: boolean;
+            /** Format: uuid */
+            scenarioId: string;
+            targetUValue: number | null;
+            title: string;
+            /** @enum {string} */
+            trigger: "any" | "replacement" | "insulation_added" | "render_renewed" | "glazing_replaced" | "waterproofing_replaced" | "floor_buildup_heated_side";
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            updatedBy: string | null;
+            /** @enum {string|null} */
+            vatCategory: "standard" | "reduced" | "zero_rated_pv" | null;
+            /** @description Bumped by every change; the ETag header carries it. */
+            version: number;
         };
         MergeContactDto: {
             /**
@@ -2387,6 +3843,76 @@ export interface components {
             /** @example https://renewa.dev/problems/crm-lead-not-found */
             type: string;
         };
+        ProjectPageDto: {
+            items: components["schemas"]["ProjectResponseDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        ProjectResponseDto: {
+            cancellationReason: string | null;
+            /** Format: uuid */
+            companyId: string | null;
+            /** Format: uuid */
+            contactId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            /**
+             * Format: date-time
+             * @description Set while the record is soft-deleted (restore undoes it).
+             */
+            deletedAt: string | null;
+            /** Format: uuid */
+            departmentId: string | null;
+            /** Format: uuid */
+            id: string;
+            interests: ("heat_pump" | "insulation" | "windows" | "photovoltaics" | "ventilation" | "energy_consulting" | "other")[];
+            notes: string | null;
+            /** @example P-2026-00042 */
+            number: string;
+            /** Format: uuid */
+            ownerId: string | null;
+            /** Format: uuid */
+            sourceLeadId: string | null;
+            /** @enum {string} */
+            status: "new" | "survey_planned" | "surveyed" | "scenarios_presented" | "quoted" | "contracted" | "funding_applied" | "in_execution" | "completed" | "closed" | "cancelled";
+            /** Format: date-time */
+            statusChangedAt: string;
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            updatedBy: string | null;
+            /** @description Bumped by every change; the ETag header carries it. */
+            version: number;
+        };
+        ProjectTimelineItemDto: {
+            /** @description The event: `projects.project.status_changed`, `projects.measure.updated`, … */
+            action: string;
+            /** Format: uuid */
+            actorId: string | null;
+            /** @description Changed fields, `{ field: { before, after } }`. */
+            changes: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: uuid */
+            entityId: string;
+            /** @description `project`, `building`, `building_component`, `building_system`, `scenario`, `measure`. */
+            entityType: string;
+            /**
+             * Format: uuid
+             * @description The audit entry's id.
+             */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+        };
+        ProjectTimelineItemPageDto: {
+            items: components["schemas"]["ProjectTimelineItemDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         PublicFormDto: {
             consent: components["schemas"]["FormConsentDto"] | null;
             fields: components["schemas"]["FormFieldDto"][];
@@ -2455,6 +3981,75 @@ export interface components {
             status: "pending";
             subscriber: string;
         };
+        RequirementLimitDto: {
+            /** @enum {string} */
+            category: "external_wall_air" | "external_wall_ground" | "external_wall_unheated" | "pitched_roof" | "flat_roof" | "dormer" | "top_floor_ceiling" | "basement_ceiling" | "ground_slab" | "ceiling_to_outside_below" | "window" | "roof_window" | "external_door" | "curtain_wall" | "glass_roof";
+            /** @example Anlage 7 Nr. 1 */
+            citation: string;
+            /**
+             * @example {
+             *       "de": "Wärmepumpe",
+             *       "en": "Heat pump"
+             *     }
+             */
+            componentLabel: {
+                de: string;
+                en: string;
+            };
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            quantity: "u" | "u_w" | "u_g" | "u_c";
+            /** @enum {string} */
+            trigger: "any" | "replacement" | "insulation_added" | "render_renewed" | "glazing_replaced" | "waterproofing_replaced" | "floor_buildup_heated_side";
+            /** @description The largest allowed U-value, W/(m²·K). */
+            uMax: number;
+        };
+        RequirementSetPageDto: {
+            items: components["schemas"]["RequirementSetResponseDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        RequirementSetResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example geg_anlage_7 */
+            key: string;
+            /** @enum {string} */
+            kind: "legal_maximum" | "funding_minimum";
+            /** @description The legal citation, as data. */
+            legalBasis: string;
+            limits: components["schemas"]["RequirementLimitDto"][];
+            /**
+             * @example {
+             *       "de": "Wärmepumpe",
+             *       "en": "Heat pump"
+             *     }
+             */
+            name: {
+                de: string;
+                en: string;
+            };
+            /**
+             * @example {
+             *       "de": "Wärmepumpe",
+             *       "en": "Heat pump"
+             *     }
+             */
+            shortName: {
+                de: string;
+                en: string;
+            };
+            source: string;
+            /** Format: date */
+            validFrom: string;
+            /**
+             * Format: date
+             * @description Inclusive; null: open-ended.
+             */
+            validTo: string | null;
+            versionLabel: string;
+        };
         ResetPasswordDto: {
             /** @description The new password; omit it to get a one-time password in the response. */
             password?: string;
@@ -2517,6 +4112,104 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        ScenarioDetailDto: {
+            /**
+             * Format: date
+             * @description The day the checks were computed (for measures without a planned date, the requirement sets valid on it).
+             */
+            computedOn: string;
+            measures: components["schemas"]["MeasureDetailDto"][];
+            requirementSets: components["schemas"]["RequirementSetResponseDto"][];
+            scenario: components["schemas"]["ScenarioResponseDto"];
+            totals: components["schemas"]["ScenarioTotalsDto"];
+            uValueMethod: components["schemas"]["UValueMethodResponseDto"] | null;
+        };
+        ScenarioFullResponseDto: {
+            detail: components["schemas"]["ScenarioDetailDto"];
+            /** @description Whether `detail` is the frozen snapshot. */
+            frozen: boolean;
+            /** @description The scenario as it is now (status, version). */
+            scenario: components["schemas"]["ScenarioResponseDto"];
+            snapshot: components["schemas"]["SnapshotSummaryDto"] | null;
+        };
+        ScenarioPackageDto: {
+            /** @example 2027 */
+            plannedYear?: number | null;
+            /** @example Paket 1: Heizung und Hydraulik */
+            title: string;
+        };
+        ScenarioPackageResponseDto: {
+            plannedYear: number | null;
+            title: string;
+        };
+        ScenarioPageDto: {
+            items: components["schemas"]["ScenarioResponseDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        ScenarioResponseDto: {
+            /** Format: uuid */
+            buildingId: string;
+            /** Format: uuid */
+            copiedFromId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            /**
+             * Format: date-time
+             * @description Set while the record is soft-deleted (restore undoes it).
+             */
+            deletedAt: string | null;
+            description: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "isfp" | "comparison";
+            name: string;
+            packages: components["schemas"]["ScenarioPackageResponseDto"][];
+            /** Format: date-time */
+            presentedAt: string | null;
+            /** Format: uuid */
+            previousRevisionId: string | null;
+            /** Format: uuid */
+            projectId: string;
+            /** @description 1 for a new scenario; each revision of a presented one counts on. */
+            revision: number;
+            /** @enum {string} */
+            status: "draft" | "presented" | "accepted" | "rejected" | "superseded";
+            /** Format: date-time */
+            statusChangedAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            updatedBy: string | null;
+            /** @description Bumped by every change; the ETag header carries it. */
+            version: number;
+        };
+        ScenarioSnapshotResponseDto: {
+            content: components["schemas"]["ScenarioDetailDto"];
+            /** @description sha256 (hex) of the canonical JSON of `content`. */
+            contentHash: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            presentedAt: string;
+            /** Format: uuid */
+            presentedBy: string | null;
+            /** Format: uuid */
+            projectId: string;
+            /** Format: uuid */
+            scenarioId: string;
+            /** @description The scenario's revision it froze. */
+            version: number;
+        };
+        ScenarioTotalsDto: {
+            costEstimateNetCents: number;
+            expectedCo2SavingsKgA: number;
+            expectedFinalEnergySavingsKwhA: number;
+            measureCount: number;
+        };
         SessionTokensDto: {
             /** @description Bearer token for the Authorization header (JWT, short-lived). */
             accessToken: string;
@@ -2531,6 +4224,27 @@ export interface components {
             refreshTokenExpiresAt: string;
             /** @enum {string} */
             tokenType: "Bearer";
+        };
+        SnapshotSummaryDto: {
+            /** @description sha256 (hex) of the canonical JSON of `content`. */
+            contentHash: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            presentedAt: string;
+            /** Format: uuid */
+            presentedBy: string | null;
+            /** Format: uuid */
+            projectId: string;
+            /** Format: uuid */
+            scenarioId: string;
+            /** @description The scenario's revision it froze. */
+            version: number;
+        };
+        SnapshotSummaryPageDto: {
+            items: components["schemas"]["SnapshotSummaryDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         SubmissionReceiptDto: {
             /**
@@ -2572,6 +4286,17 @@ export interface components {
              */
             language: "de" | "en";
             utm?: components["schemas"]["UtmDto"];
+        };
+        SurfaceResistanceDto: {
+            /** @enum {string} */
+            boundary: "outside_air" | "ground" | "unheated_space";
+            /** @enum {string} */
+            heatFlow: "upwards" | "horizontal" | "downwards";
+            /** @description m²·K/W */
+            rse: number;
+            /** @description m²·K/W */
+            rsi: number;
+            source: string;
         };
         TestStepDto: {
             /** @description Why it could not run (e.g. the lead has no e-mail address). */
@@ -2618,6 +4343,27 @@ export interface components {
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
         };
+        UValueMethodPageDto: {
+            items: components["schemas"]["UValueMethodResponseDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        UValueMethodResponseDto: {
+            /** @example DIN EN ISO 6946:2018-03 */
+            edition: string;
+            /** Format: uuid */
+            id: string;
+            /** @example din_en_iso_6946 */
+            key: string;
+            /** @description How many significant figures the standard presents U with. */
+            significantFigures: number;
+            source: string;
+            surfaceResistances: components["schemas"]["SurfaceResistanceDto"][];
+            /** Format: date */
+            validFrom: string;
+            /** Format: date */
+            validTo: string | null;
+        };
         UpdateActivityDto: {
             /** @description Longer text: the note, call summary, e-mail body, meeting minutes. */
             body?: string | null;
@@ -2641,6 +4387,85 @@ export interface components {
             subject?: string;
             /** @enum {string} */
             type?: "note" | "call" | "email" | "meeting";
+        };
+        UpdateBuildingDto: {
+            address?: components["schemas"]["PostalAddressDto"] | null;
+            /** @enum {string|null} */
+            buildingType?: "single_family" | "semi_detached" | "terraced" | "multi_family" | "apartment" | "commercial" | "mixed_use" | "other" | null;
+            /** @enum {string|null} */
+            energyCertificateClass?: "a_plus" | "a" | "b" | "c" | "d" | "e" | "f" | "g" | "h" | null;
+            /**
+             * @description Final energy from the certificate, kWh/(m²·a).
+             * @example 212.4
+             */
+            finalEnergyKwhM2a?: number | null;
+            /**
+             * @description Heated living area in m².
+             * @example 148.5
+             */
+            heatedLivingAreaM2?: number | null;
+            /** @enum {string|null} */
+            heatingEnergyCarrier?: "natural_gas" | "lpg" | "heating_oil" | "electricity" | "wood_pellets" | "wood_logs" | "wood_chips" | "district_heat" | "coal" | "solar" | "ambient_heat" | "other" | null;
+            /** @enum {string|null} */
+            heatingKind?: "gas_boiler" | "gas_floor_heating" | "oil_boiler" | "coal_stove" | "night_storage" | "heat_pump_air" | "heat_pump_ground" | "heat_pump_water" | "biomass_boiler" | "district_heating" | "electric_direct" | "other" | null;
+            /** @description Whether the current heating still works (funding bonuses depend on it). */
+            heatingWorking?: boolean | null;
+            /** @example 1994 */
+            heatingYearInstalled?: number | null;
+            /** @description Listed building (Denkmalschutz). */
+            listed?: boolean;
+            /** @example Wohnhaus */
+            name?: string | null;
+            /**
+             * @description At most residentialUnits.
+             * @example 1
+             */
+            ownerOccupiedUnits?: number | null;
+            /**
+             * @description Primary energy from the certificate, kWh/(m²·a).
+             * @example 236.1
+             */
+            primaryEnergyKwhM2a?: number | null;
+            /** @example 1 */
+            residentialUnits?: number | null;
+            /** @example 2 */
+            storeys?: number | null;
+            /**
+             * @description Gebäudenutzfläche A_N in m².
+             * @example 190.08
+             */
+            usefulAreaM2?: number | null;
+            /**
+             * @description Year of the building permit or notification.
+             * @example 1964
+             */
+            yearOfBuildingPermit?: number | null;
+            /** @example 1965 */
+            yearOfConstruction?: number | null;
+        };
+        UpdateBuildingSystemDto: {
+            /** @description Storage: capacity in kWh. */
+            capacityKwh?: number | null;
+            /** @example Gas-Niedertemperaturkessel, Keller */
+            description?: string | null;
+            /** @enum {string|null} */
+            energyCarrier?: "natural_gas" | "lpg" | "heating_oil" | "electricity" | "wood_pellets" | "wood_logs" | "wood_chips" | "district_heat" | "coal" | "solar" | "ambient_heat" | "other" | null;
+            /** @description Ventilation: with heat recovery. */
+            heatRecovery?: boolean | null;
+            /** @description Distribution (or the heat generator's circuit): hydraulic balancing done. */
+            hydraulicallyBalanced?: boolean | null;
+            /** @enum {string} */
+            kind?: "heat_generator" | "hot_water" | "distribution" | "ventilation" | "photovoltaics" | "storage" | "solar_thermal" | "building_automation";
+            notes?: string | null;
+            /** @description Photovoltaics: peak power in kWp. */
+            peakPowerKwp?: number | null;
+            /**
+             * @description Nominal power in kW.
+             * @example 24
+             */
+            powerKw?: number | null;
+            /** @example 1994 */
+            yearInstalled?: number | null;
         };
         UpdateCompanyDto: {
             address?: components["schemas"]["PostalAddressDto"] | null;
@@ -2675,6 +4500,34 @@ export interface components {
              * @example https://www.example.de
              */
             website?: string | null;
+        };
+        UpdateComponentDto: {
+            /**
+             * @description Area in m².
+             * @example 42.5
+             */
+            areaM2?: number | null;
+            /** @enum {string} */
+            category?: "external_wall_air" | "external_wall_ground" | "external_wall_unheated" | "pitched_roof" | "flat_roof" | "dormer" | "top_floor_ceiling" | "basement_ceiling" | "ground_slab" | "ceiling_to_outside_below" | "window" | "roof_window" | "external_door" | "curtain_wall" | "glass_roof";
+            /** @enum {string|null} */
+            condition?: "good" | "fair" | "poor" | "defective" | null;
+            /** @description A declared U-value instead of layers (a window's U_w from the manufacturer), W/(m²·K). */
+            declaredUValue?: number | null;
+            /**
+             * @description Overrides the heat-flow direction the category implies (R_si).
+             * @enum {string|null}
+             */
+            heatFlowDirection?: "upwards" | "horizontal" | "downwards" | null;
+            /** @description The build-up, from which the U-value is computed (DIN EN ISO 6946). Not for windows, doors, curtain walls and glass roofs. */
+            layers?: components["schemas"]["LayerDto"][];
+            /** @example Außenwand Nord */
+            name?: string;
+            notes?: string | null;
+            /** @enum {string|null} */
+            orientation?: "n" | "ne" | "e" | "se" | "s" | "sw" | "w" | "nw" | "horizontal" | null;
+            /** @example 1965 */
+            yearBuilt?: number | null;
+            yearRenewed?: number | null;
         };
         UpdateContactDto: {
             address?: components["schemas"]["PostalAddressDto"] | null;
@@ -2876,6 +4729,35 @@ export interface components {
             /** @example 1968 */
             yearBuilt?: number | null;
         };
+        UpdateMaterialDto: {
+            /** @example 160 */
+            densityKgM3?: number | null;
+            /**
+             * @example insulation
+             * @enum {string}
+             */
+            group?: "masonry" | "concrete" | "plaster_mortar_screed" | "insulation" | "wood" | "board" | "metal" | "glass" | "membrane" | "stone" | "covering" | "soil" | "other";
+            /**
+             * @description Design thermal conductivity λ in W/(m·K).
+             * @example 0.04
+             */
+            lambda?: number;
+            /**
+             * @example {
+             *       "de": "Holzfaserdämmplatte WLS 040",
+             *       "en": "Wood-fibre insulation board WLS 040"
+             *     }
+             */
+            name: {
+                de?: string;
+                en?: string;
+            };
+            /**
+             * @description Where λ comes from: a standard's table or a manufacturer's declaration of performance.
+             * @example Leistungserklärung des Herstellers, 2025
+             */
+            source?: string;
+        };
         UpdateMeDto: {
             /** @description Required with newPassword. */
             currentPassword?: string;
@@ -2884,6 +4766,71 @@ export interface components {
             name?: string;
             /** @description Signs out every other session of yours. */
             newPassword?: string;
+        };
+        UpdateMeasureDto: {
+            /** @description The components it changes (envelope measures; of the scenario's building). */
+            componentIds?: string[];
+            /**
+             * @description Net cost estimate in euro cents.
+             * @example 3840000
+             */
+            costEstimateNetCents?: number | null;
+            description?: string | null;
+            /** @description Expected CO₂ savings in kg/a (the consultant's figure). */
+            expectedCo2SavingsKgA?: number | null;
+            /** @description Expected final-energy savings in kWh/a (the consultant's figure). */
+            expectedFinalEnergySavingsKwhA?: number | null;
+            /** @enum {string} */
+            kind?: "wall_insulation" | "roof_insulation" | "ceiling_insulation" | "floor_insulation" | "windows" | "doors" | "heat_pump_air" | "heat_pump_ground" | "heat_pump_water" | "biomass" | "solar_thermal" | "district_heating" | "ventilation_heat_recovery" | "hydraulic_balancing" | "photovoltaics" | "storage" | "other";
+            /** @description Layers added to each component's build-up (or replacing it with `replacesLayers`); the resulting U-values are computed. */
+            newLayers?: components["schemas"]["LayerDto"][] | null;
+            packageNumber?: number | null;
+            /**
+             * Format: date
+             * @description The day the requirement checks use (YYYY-MM-DD); without it, the day they run.
+             */
+            plannedDate?: string | null;
+            /** @example 2027 */
+            plannedYear?: number | null;
+            replacesLayers?: boolean;
+            /**
+             * @description The resulting U-value instead of layers (a new window's U_w), W/(m²·K).
+             * @example 0.95
+             */
+            targetUValue?: number | null;
+            /** @example Außenwanddämmung WDVS 16 cm */
+            title?: string;
+            /**
+             * @description What GEG Anlage 7 calls the change; defaults by kind (windows and doors: replacement, insulation: insulation_added).
+             * @enum {string}
+             */
+            trigger?: "any" | "replacement" | "insulation_added" | "render_renewed" | "glazing_replaced" | "waterproofing_replaced" | "floor_buildup_heated_side";
+            /** @enum {string|null} */
+            vatCategory?: "standard" | "reduced" | "zero_rated_pv" | null;
+        };
+        UpdateProjectDto: {
+            /**
+             * Format: uuid
+             * @description The customer's company, if any. Defaults to the converted lead's company.
+             */
+            companyId?: string | null;
+            /** Format: uuid */
+            contactId?: string;
+            /**
+             * Format: uuid
+             * @description Defaults to the creator's department; a scoped user may only choose their own.
+             */
+            departmentId?: string | null;
+            /** @description Defaults to the lead's interests. */
+            interests?: ("heat_pump" | "insulation" | "windows" | "photovoltaics" | "ventilation" | "energy_consulting" | "other")[];
+            notes?: string | null;
+            /**
+             * Format: uuid
+             * @description Defaults to the creator.
+             */
+            ownerId?: string | null;
+            /** @example Energetische Sanierung EFH Schmidt */
+            title?: string;
         };
         UpdateRoleDto: {
             /**
@@ -2898,6 +4845,12 @@ export interface components {
             };
             /** @description Replaces the role's permissions. */
             permissions?: components["schemas"]["GrantDto"][];
+        };
+        UpdateScenarioDto: {
+            description?: string | null;
+            /** @example iSFP Familie Schmidt */
+            name?: string;
+            packages?: components["schemas"]["ScenarioPackageDto"][];
         };
         UpdateUserDto: {
             /**
@@ -4123,6 +6076,1066 @@ export interface operations {
             };
         };
     };
+    listBuildingSystems: {
+        parameters: {
+            query?: {
+                /** @description Items per page (default 50). Optional in the contract: it has a default. */
+                limit?: number;
+                /**
+                 * @description Soft-deleted rows: `exclude` (default), `include` or `only`. Anything but `exclude` needs the
+                 *     resource's delete permission (whoever may restore them may see them).
+                 */
+                deleted?: "exclude" | "include" | "only";
+                sort?: "createdAt" | "-createdAt";
+                buildingId?: string;
+                projectId?: string;
+                kind?: ("heat_generator" | "hot_water" | "distribution" | "ventilation" | "photovoltaics" | "storage" | "solar_thermal" | "building_automation")[];
+                /**
+                 * @description Search over names, e-mail, phone numbers and company (case-insensitive substring; phone numbers
+                 *     in any common notation).
+                 */
+                q?: string;
+                /** @description Created at or after this instant (ISO 8601). */
+                createdFrom?: string;
+                /** @description Created before this instant (ISO 8601, exclusive). */
+                createdTo?: string;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BuildingSystemPageDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    createBuildingSystem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBuildingSystemDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BuildingSystemResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Forbidden
+             *
+             *     Forbidden
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Unprocessable Entity
+             *
+             *     Unprocessable Entity
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    exportBuildingSystems: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Soft-deleted rows: `exclude` (default), `include` or `only`. Anything but `exclude` needs the
+                 *     resource's delete permission (whoever may restore them may see them).
+                 */
+                deleted?: "exclude" | "include" | "only";
+                sort?: "createdAt" | "-createdAt";
+                buildingId?: string;
+                projectId?: string;
+                kind?: ("heat_generator" | "hot_water" | "distribution" | "ventilation" | "photovoltaics" | "storage" | "solar_thermal" | "building_automation")[];
+                /**
+                 * @description Search over names, e-mail, phone numbers and company (case-insensitive substring; phone numbers
+                 *     in any common notation).
+                 */
+                q?: string;
+                /** @description Created at or after this instant (ISO 8601). */
+                createdFrom?: string;
+                /** @description Created before this instant (ISO 8601, exclusive). */
+                createdTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file (UTF-8 with BOM) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getBuildingSystem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BuildingSystemResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    deleteBuildingSystem: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed (from a previous read). 428 without it, 412 when it is no longer current. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    updateBuildingSystem: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed (from a previous read). 428 without it, 412 when it is no longer current. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateBuildingSystemDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BuildingSystemResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    restoreBuildingSystem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the ETag of the version being acted on; 412 when it is no longer current. */
+                "If-Match"?: string;
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BuildingSystemResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listBuildings: {
+        parameters: {
+            query?: {
+                /** @description Items per page (default 50). Optional in the contract: it has a default. */
+                limit?: number;
+                /**
+                 * @description Soft-deleted rows: `exclude` (default), `include` or `only`. Anything but `exclude` needs the
+                 *     resource's delete permission (whoever may restore them may see them).
+                 */
+                deleted?: "exclude" | "include" | "only";
+                sort?: "createdAt" | "-createdAt";
+                projectId?: string;
+                /**
+                 * @description Search over names, e-mail, phone numbers and company (case-insensitive substring; phone numbers
+                 *     in any common notation).
+                 */
+                q?: string;
+                /** @description Created at or after this instant (ISO 8601). */
+                createdFrom?: string;
+                /** @description Created before this instant (ISO 8601, exclusive). */
+                createdTo?: string;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BuildingPageDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    createBuilding: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBuildingDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BuildingResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Forbidden
+             *
+             *     Forbidden
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Unprocessable Entity
+             *
+             *     Unprocessable Entity
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    exportBuildings: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Soft-deleted rows: `exclude` (default), `include` or `only`. Anything but `exclude` needs the
+                 *     resource's delete permission (whoever may restore them may see them).
+                 */
+                deleted?: "exclude" | "include" | "only";
+                sort?: "createdAt" | "-createdAt";
+                projectId?: string;
+                /**
+                 * @description Search over names, e-mail, phone numbers and company (case-insensitive substring; phone numbers
+                 *     in any common notation).
+                 */
+                q?: string;
+                /** @description Created at or after this instant (ISO 8601). */
+                createdFrom?: string;
+                /** @description Created before this instant (ISO 8601, exclusive). */
+                createdTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file (UTF-8 with BOM) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getBuilding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BuildingResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    deleteBuilding: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed (from a previous read). 428 without it, 412 when it is no longer current. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    updateBuilding: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed (from a previous read). 428 without it, 412 when it is no longer current. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateBuildingDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BuildingResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    restoreBuilding: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the ETag of the version being acted on; 412 when it is no longer current. */
+                "If-Match"?: string;
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BuildingResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     listCompanies: {
         parameters: {
             query?: {
@@ -4711,6 +7724,547 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listComponents: {
+        parameters: {
+            query?: {
+                /** @description Items per page (default 50). Optional in the contract: it has a default. */
+                limit?: number;
+                /**
+                 * @description Soft-deleted rows: `exclude` (default), `include` or `only`. Anything but `exclude` needs the
+                 *     resource's delete permission (whoever may restore them may see them).
+                 */
+                deleted?: "exclude" | "include" | "only";
+                sort?: "createdAt" | "-createdAt";
+                buildingId?: string;
+                projectId?: string;
+                category?: ("external_wall_air" | "external_wall_ground" | "external_wall_unheated" | "pitched_roof" | "flat_roof" | "dormer" | "top_floor_ceiling" | "basement_ceiling" | "ground_slab" | "ceiling_to_outside_below" | "window" | "roof_window" | "external_door" | "curtain_wall" | "glass_roof")[];
+                /**
+                 * @description Search over names, e-mail, phone numbers and company (case-insensitive substring; phone numbers
+                 *     in any common notation).
+                 */
+                q?: string;
+                /** @description Created at or after this instant (ISO 8601). */
+                createdFrom?: string;
+                /** @description Created before this instant (ISO 8601, exclusive). */
+                createdTo?: string;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComponentPageDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    createComponent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateComponentDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComponentResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Forbidden
+             *
+             *     Forbidden
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Unprocessable Entity
+             *
+             *     Unprocessable Entity
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    exportComponents: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Soft-deleted rows: `exclude` (default), `include` or `only`. Anything but `exclude` needs the
+                 *     resource's delete permission (whoever may restore them may see them).
+                 */
+                deleted?: "exclude" | "include" | "only";
+                sort?: "createdAt" | "-createdAt";
+                buildingId?: string;
+                projectId?: string;
+                category?: ("external_wall_air" | "external_wall_ground" | "external_wall_unheated" | "pitched_roof" | "flat_roof" | "dormer" | "top_floor_ceiling" | "basement_ceiling" | "ground_slab" | "ceiling_to_outside_below" | "window" | "roof_window" | "external_door" | "curtain_wall" | "glass_roof")[];
+                /**
+                 * @description Search over names, e-mail, phone numbers and company (case-insensitive substring; phone numbers
+                 *     in any common notation).
+                 */
+                q?: string;
+                /** @description Created at or after this instant (ISO 8601). */
+                createdFrom?: string;
+                /** @description Created before this instant (ISO 8601, exclusive). */
+                createdTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file (UTF-8 with BOM) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getComponent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComponentResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    deleteComponent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed (from a previous read). 428 without it, 412 when it is no longer current. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    updateComponent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed (from a previous read). 428 without it, 412 when it is no longer current. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateComponentDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComponentResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    restoreComponent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the ETag of the version being acted on; 412 when it is no longer current. */
+                "If-Match"?: string;
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComponentResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7350,6 +10904,1173 @@ export interface operations {
             };
         };
     };
+    listMaterials: {
+        parameters: {
+            query?: {
+                /** @description Items per page (default 50). Optional in the contract: it has a default. */
+                limit?: number;
+                /**
+                 * @description Soft-deleted rows: `exclude` (default), `include` or `only`. Anything but `exclude` needs the
+                 *     resource's delete permission (whoever may restore them may see them).
+                 */
+                deleted?: "exclude" | "include" | "only";
+                sort?: "createdAt" | "-createdAt" | "name" | "-name";
+                group?: ("masonry" | "concrete" | "plaster_mortar_screed" | "insulation" | "wood" | "board" | "metal" | "glass" | "membrane" | "stone" | "covering" | "soil" | "other")[];
+                /** @description Only seeded reference materials (true) or only ones added by staff (false). */
+                seeded?: boolean;
+                /**
+                 * @description Search over names, e-mail, phone numbers and company (case-insensitive substring; phone numbers
+                 *     in any common notation).
+                 */
+                q?: string;
+                /** @description Created at or after this instant (ISO 8601). */
+                createdFrom?: string;
+                /** @description Created before this instant (ISO 8601, exclusive). */
+                createdTo?: string;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaterialPageDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    createMaterial: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMaterialDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaterialResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Forbidden
+             *
+             *     Forbidden
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Unprocessable Entity
+             *
+             *     Unprocessable Entity
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    exportMaterials: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Soft-deleted rows: `exclude` (default), `include` or `only`. Anything but `exclude` needs the
+                 *     resource's delete permission (whoever may restore them may see them).
+                 */
+                deleted?: "exclude" | "include" | "only";
+                sort?: "createdAt" | "-createdAt" | "name" | "-name";
+                group?: ("masonry" | "concrete" | "plaster_mortar_screed" | "insulation" | "wood" | "board" | "metal" | "glass" | "membrane" | "stone" | "covering" | "soil" | "other")[];
+                /**
+                 * @description Search over names, e-mail, phone numbers and company (case-insensitive substring; phone numbers
+                 *     in any common notation).
+                 */
+                q?: string;
+                /** @description Created at or after this instant (ISO 8601). */
+                createdFrom?: string;
+                /** @description Created before this instant (ISO 8601, exclusive). */
+                createdTo?: string;
+                /** @description Only seeded reference materials (true) or only ones added by staff (false). */
+                seeded?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file (UTF-8 with BOM) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getMaterial: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaterialResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    deleteMaterial: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed (from a previous read). 428 without it, 412 when it is no longer current. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    updateMaterial: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed (from a previous read). 428 without it, 412 when it is no longer current. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMaterialDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaterialResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    restoreMaterial: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the ETag of the version being acted on; 412 when it is no longer current. */
+                "If-Match"?: string;
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaterialResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listMeasures: {
+        parameters: {
+            query?: {
+                /** @description Items per page (default 50). Optional in the contract: it has a default. */
+                limit?: number;
+                /**
+                 * @description Soft-deleted rows: `exclude` (default), `include` or `only`. Anything but `exclude` needs the
+                 *     resource's delete permission (whoever may restore them may see them).
+                 */
+                deleted?: "exclude" | "include" | "only";
+                sort?: "createdAt" | "-createdAt";
+                scenarioId?: string;
+                projectId?: string;
+                kind?: ("wall_insulation" | "roof_insulation" | "ceiling_insulation" | "floor_insulation" | "windows" | "doors" | "heat_pump_air" | "heat_pump_ground" | "heat_pump_water" | "biomass" | "solar_thermal" | "district_heating" | "ventilation_heat_recovery" | "hydraulic_balancing" | "photovoltaics" | "storage" | "other")[];
+                /**
+                 * @description Search over names, e-mail, phone numbers and company (case-insensitive substring; phone numbers
+                 *     in any common notation).
+                 */
+                q?: string;
+                /** @description Created at or after this instant (ISO 8601). */
+                createdFrom?: string;
+                /** @description Created before this instant (ISO 8601, exclusive). */
+                createdTo?: string;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurePageDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    createMeasure: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMeasureDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasureResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Forbidden
+             *
+             *     Forbidden
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Unprocessable Entity
+             *
+             *     Unprocessable Entity
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    exportMeasures: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Soft-deleted rows: `exclude` (default), `include` or `only`. Anything but `exclude` needs the
+                 *     resource's delete permission (whoever may restore them may see them).
+                 */
+                deleted?: "exclude" | "include" | "only";
+                sort?: "createdAt" | "-createdAt";
+                scenarioId?: string;
+                projectId?: string;
+                kind?: ("wall_insulation" | "roof_insulation" | "ceiling_insulation" | "floor_insulation" | "windows" | "doors" | "heat_pump_air" | "heat_pump_ground" | "heat_pump_water" | "biomass" | "solar_thermal" | "district_heating" | "ventilation_heat_recovery" | "hydraulic_balancing" | "photovoltaics" | "storage" | "other")[];
+                /**
+                 * @description Search over names, e-mail, phone numbers and company (case-insensitive substring; phone numbers
+                 *     in any common notation).
+                 */
+                q?: string;
+                /** @description Created at or after this instant (ISO 8601). */
+                createdFrom?: string;
+                /** @description Created before this instant (ISO 8601, exclusive). */
+                createdTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file (UTF-8 with BOM) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getMeasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasureResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    deleteMeasure: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed (from a previous read). 428 without it, 412 when it is no longer current. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    updateMeasure: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed (from a previous read). 428 without it, 412 when it is no longer current. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMeasureDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasureResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getMeasureChecks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasureChecksResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    restoreMeasure: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the ETag of the version being acted on; 412 when it is no longer current. */
+                "If-Match"?: string;
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasureResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     listPermissions: {
         parameters: {
             query?: never;
@@ -7379,6 +12100,722 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listProjects: {
+        parameters: {
+            query?: {
+                /** @description Items per page (default 50). Optional in the contract: it has a default. */
+                limit?: number;
+                /**
+                 * @description Soft-deleted rows: `exclude` (default), `include` or `only`. Anything but `exclude` needs the
+                 *     resource's delete permission (whoever may restore them may see them).
+                 */
+                deleted?: "exclude" | "include" | "only";
+                ownerId?: string;
+                departmentId?: string;
+                sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "title" | "-title" | "number" | "-number";
+                /** @description Repeat or comma-separate for several. */
+                status?: ("new" | "survey_planned" | "surveyed" | "scenarios_presented" | "quoted" | "contracted" | "funding_applied" | "in_execution" | "completed" | "closed" | "cancelled")[];
+                contactId?: string;
+                companyId?: string;
+                sourceLeadId?: string;
+                /**
+                 * @description Search over names, e-mail, phone numbers and company (case-insensitive substring; phone numbers
+                 *     in any common notation).
+                 */
+                q?: string;
+                /** @description Created at or after this instant (ISO 8601). */
+                createdFrom?: string;
+                /** @description Created before this instant (ISO 8601, exclusive). */
+                createdTo?: string;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectPageDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    createProject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProjectDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Forbidden
+             *
+             *     Forbidden
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Unprocessable Entity
+             *
+             *     Unprocessable Entity
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    exportProjects: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Soft-deleted rows: `exclude` (default), `include` or `only`. Anything but `exclude` needs the
+                 *     resource's delete permission (whoever may restore them may see them).
+                 */
+                deleted?: "exclude" | "include" | "only";
+                ownerId?: string;
+                departmentId?: string;
+                sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "title" | "-title" | "number" | "-number";
+                /** @description Repeat or comma-separate for several. */
+                status?: ("new" | "survey_planned" | "surveyed" | "scenarios_presented" | "quoted" | "contracted" | "funding_applied" | "in_execution" | "completed" | "closed" | "cancelled")[];
+                contactId?: string;
+                companyId?: string;
+                sourceLeadId?: string;
+                /**
+                 * @description Search over names, e-mail, phone numbers and company (case-insensitive substring; phone numbers
+                 *     in any common notation).
+                 */
+                q?: string;
+                /** @description Created at or after this instant (ISO 8601). */
+                createdFrom?: string;
+                /** @description Created before this instant (ISO 8601, exclusive). */
+                createdTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file (UTF-8 with BOM) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    deleteProject: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed (from a previous read). 428 without it, 412 when it is no longer current. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    updateProject: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed (from a previous read). 428 without it, 412 when it is no longer current. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProjectDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Forbidden
+             *
+             *     Forbidden
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    restoreProject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the ETag of the version being acted on; 412 when it is no longer current. */
+                "If-Match"?: string;
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    changeProjectStatus: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the ETag of the version being acted on; 412 when it is no longer current. */
+                "If-Match"?: string;
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeProjectStatusDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Unprocessable Entity
+             *
+             *     Unprocessable Entity
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getProjectTimeline: {
+        parameters: {
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectTimelineItemPageDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7488,6 +12925,116 @@ export interface operations {
             };
             /** @description Too Many Requests */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listRequirementSets: {
+        parameters: {
+            query?: {
+                /** @description Only the versions valid on this day (YYYY-MM-DD). */
+                validOn?: string;
+                /** @description Only versions of this set. */
+                key?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequirementSetPageDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getRequirementSet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequirementSetResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7863,6 +13410,1178 @@ export interface operations {
             };
             /** @description Precondition Required */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listScenarioSnapshots: {
+        parameters: {
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                scenarioId?: string;
+                projectId?: string;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnapshotSummaryPageDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getScenarioSnapshot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScenarioSnapshotResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listScenarios: {
+        parameters: {
+            query?: {
+                /** @description Items per page (default 50). Optional in the contract: it has a default. */
+                limit?: number;
+                /**
+                 * @description Soft-deleted rows: `exclude` (default), `include` or `only`. Anything but `exclude` needs the
+                 *     resource's delete permission (whoever may restore them may see them).
+                 */
+                deleted?: "exclude" | "include" | "only";
+                sort?: "createdAt" | "-createdAt";
+                buildingId?: string;
+                projectId?: string;
+                status?: ("draft" | "presented" | "accepted" | "rejected" | "superseded")[];
+                kind?: ("isfp" | "comparison")[];
+                /**
+                 * @description Search over names, e-mail, phone numbers and company (case-insensitive substring; phone numbers
+                 *     in any common notation).
+                 */
+                q?: string;
+                /** @description Created at or after this instant (ISO 8601). */
+                createdFrom?: string;
+                /** @description Created before this instant (ISO 8601, exclusive). */
+                createdTo?: string;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScenarioPageDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    createScenario: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateScenarioDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScenarioResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Forbidden
+             *
+             *     Forbidden
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Unprocessable Entity
+             *
+             *     Unprocessable Entity
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    exportScenarios: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Soft-deleted rows: `exclude` (default), `include` or `only`. Anything but `exclude` needs the
+                 *     resource's delete permission (whoever may restore them may see them).
+                 */
+                deleted?: "exclude" | "include" | "only";
+                sort?: "createdAt" | "-createdAt";
+                buildingId?: string;
+                projectId?: string;
+                status?: ("draft" | "presented" | "accepted" | "rejected" | "superseded")[];
+                kind?: ("isfp" | "comparison")[];
+                /**
+                 * @description Search over names, e-mail, phone numbers and company (case-insensitive substring; phone numbers
+                 *     in any common notation).
+                 */
+                q?: string;
+                /** @description Created at or after this instant (ISO 8601). */
+                createdFrom?: string;
+                /** @description Created before this instant (ISO 8601, exclusive). */
+                createdTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file (UTF-8 with BOM) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getScenario: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScenarioResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    deleteScenario: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed (from a previous read). 428 without it, 412 when it is no longer current. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    updateScenario: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed (from a previous read). 428 without it, 412 when it is no longer current. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateScenarioDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScenarioResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    copyScenario: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CopyScenarioDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScenarioResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Unprocessable Entity
+             *
+             *     Unprocessable Entity
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getScenarioFull: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScenarioFullResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    presentScenario: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the ETag of the version being acted on; 412 when it is no longer current. */
+                "If-Match"?: string;
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScenarioFullResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    restoreScenario: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the ETag of the version being acted on; 412 when it is no longer current. */
+                "If-Match"?: string;
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScenarioResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    reviseScenario: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScenarioResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Unprocessable Entity
+             *
+             *     Unprocessable Entity
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    changeScenarioStatus: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the ETag of the version being acted on; 412 when it is no longer current. */
+                "If-Match"?: string;
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeScenarioStatusDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScenarioResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listUValueMethods: {
+        parameters: {
+            query?: {
+                /** @description Only the method valid on this day (YYYY-MM-DD). */
+                validOn?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UValueMethodPageDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getUValueMethod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UValueMethodResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

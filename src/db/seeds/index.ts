@@ -1,8 +1,26 @@
 import { adminUserSeed } from './admin-user.seed';
 import { automationSeed } from './automation.seed';
+import { demoHouseSeed } from './demo-house.seed';
 import { departmentsSeed } from './departments.seed';
+import { materialsSeed } from './materials.seed';
+import { requirementSetsSeed } from './requirement-sets.seed';
 import { rolesSeed, standardRoleGrantsSeed } from './roles.seed';
 import type { Seed } from './seed-utils';
+import { uValueMethodsSeed } from './u-value-methods.seed';
 
 /** Every seed, in the order they run. Append new seeds; never reorder or rename existing keys. */
-export const SEEDS: readonly Seed[] = [departmentsSeed, rolesSeed, adminUserSeed, standardRoleGrantsSeed('crm'), standardRoleGrantsSeed('audit'), standardRoleGrantsSeed('platform'), standardRoleGrantsSeed('automation'), automationSeed];
+export const SEEDS: readonly Seed[] = [
+  departmentsSeed,
+  rolesSeed,
+  adminUserSeed,
+  standardRoleGrantsSeed('crm'),
+  standardRoleGrantsSeed('audit'),
+  standardRoleGrantsSeed('platform'),
+  standardRoleGrantsSeed('automation'),
+  automationSeed,
+  standardRoleGrantsSeed('projects'),
+  uValueMethodsSeed,
+  requirementSetsSeed,
+  materialsSeed,
+  demoHouseSeed,
+];

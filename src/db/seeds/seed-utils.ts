@@ -16,6 +16,9 @@ export const SEED_NAMESPACES = {
   pdfTemplates: namespace('pdf-templates'),
   automation: namespace('automation'),
   demo: namespace('demo'),
+  materials: namespace('materials'),
+  requirementSets: namespace('requirement-sets'),
+  uValueMethods: namespace('u-value-methods'),
 } as const;
 
 export type SeedNamespace = keyof typeof SEED_NAMESPACES;

@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import type { BodyPayload } from './arbitraries';
 import type { FuzzFixtures } from './anchors';
 import type { FuzzContext } from './fuzz-context';
+import { insertSalesDepartmentProject } from './projects-fixture';
 
 /**
  * What the fuzz run cannot derive from the document, each with its reason. Keep it short: every
@@ -22,10 +23,17 @@ export function fuzzFixtures(adminUrl: string): FuzzFixtures {
     before: async () => {
       await insertDeadLetter(adminUrl);
       await insertWorkflowRuns(adminUrl);
+      await insertSalesDepartmentProject(adminUrl);
     },
     records: [
       // Only qualified leads can be converted; the bare example creates a `new` one.
       { operationId: 'createLead', body: { status: 'qualified' } },
+      // A presentable scenario: a fresh one whose only measure gives its resulting U-value (the bare
+      // measure example names a wall but neither new layers nor a target U-value). A further empty
+      // scenario after it takes the measures later anchors add to the newest scenario.
+      { operationId: 'createScenario', body: {} },
+      { operationId: 'createMeasure', body: { targetUValue: 0.2 } },
+      { operationId: 'createScenario', body: {} },
     ],
   };
 }

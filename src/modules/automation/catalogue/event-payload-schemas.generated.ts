@@ -1227,5 +1227,945 @@ export const EVENT_PAYLOAD_SCHEMAS: EventPayloadSchemas = {
         "changes"
       ]
     }
+  },
+  "projects.building.created": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "snapshot": {
+          "type": "object",
+          "additionalProperties": {}
+        }
+      },
+      "required": [
+        "snapshot"
+      ]
+    }
+  },
+  "projects.building.deleted": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "projects.building.restored": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "projects.building.updated": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "projects.building_component.created": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "snapshot": {
+          "type": "object",
+          "additionalProperties": {}
+        }
+      },
+      "required": [
+        "snapshot"
+      ]
+    }
+  },
+  "projects.building_component.deleted": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "projects.building_component.restored": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "projects.building_component.updated": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "projects.building_system.created": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "snapshot": {
+          "type": "object",
+          "additionalProperties": {}
+        }
+      },
+      "required": [
+        "snapshot"
+      ]
+    }
+  },
+  "projects.building_system.deleted": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "projects.building_system.restored": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "projects.building_system.updated": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "projects.material.created": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "snapshot": {
+          "type": "object",
+          "additionalProperties": {}
+        }
+      },
+      "required": [
+        "snapshot"
+      ]
+    }
+  },
+  "projects.material.deleted": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "projects.material.restored": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "projects.material.updated": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "projects.measure.created": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "snapshot": {
+          "type": "object",
+          "additionalProperties": {}
+        }
+      },
+      "required": [
+        "snapshot"
+      ]
+    }
+  },
+  "projects.measure.deleted": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "projects.measure.restored": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "projects.measure.updated": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "projects.project.created": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "snapshot": {
+          "type": "object",
+          "additionalProperties": {}
+        },
+        "fromLeadId": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "snapshot"
+      ]
+    }
+  },
+  "projects.project.deleted": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "projects.project.restored": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "projects.project.status_changed": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "projectNumber": {
+          "type": "string"
+        },
+        "from": {
+          "type": "string",
+          "enum": [
+            "cancelled",
+            "new",
+            "survey_planned",
+            "surveyed",
+            "scenarios_presented",
+            "quoted",
+            "contracted",
+            "funding_applied",
+            "in_execution",
+            "completed",
+            "closed"
+          ]
+        },
+        "to": {
+          "type": "string",
+          "enum": [
+            "cancelled",
+            "new",
+            "survey_planned",
+            "surveyed",
+            "scenarios_presented",
+            "quoted",
+            "contracted",
+            "funding_applied",
+            "in_execution",
+            "completed",
+            "closed"
+          ]
+        },
+        "reason": {
+          "type": [
+            "string",
+            "null"
+          ],
+          "description": "The cancellation reason when `to` is `cancelled`."
+        },
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "projectNumber",
+        "from",
+        "to",
+        "reason",
+        "changes"
+      ]
+    }
+  },
+  "projects.project.updated": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "projects.scenario.created": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "snapshot": {
+          "type": "object",
+          "additionalProperties": {}
+        },
+        "copiedFromId": {
+          "type": "string"
+        },
+        "previousRevisionId": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "snapshot"
+      ]
+    }
+  },
+  "projects.scenario.deleted": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "projects.scenario.presented": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "projectId": {
+          "type": "string"
+        },
+        "buildingId": {
+          "type": "string"
+        },
+        "scenarioKind": {
+          "type": "string",
+          "enum": [
+            "isfp",
+            "comparison"
+          ]
+        },
+        "revision": {
+          "type": "number"
+        },
+        "previousRevisionId": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "snapshotId": {
+          "type": "string"
+        },
+        "snapshotVersion": {
+          "type": "number"
+        },
+        "contentHash": {
+          "type": "string"
+        },
+        "presentedAt": {
+          "type": "string",
+          "description": "ISO 8601."
+        },
+        "packageCount": {
+          "type": "number"
+        },
+        "measures": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "properties": {
+              "measureId": {
+                "type": "string"
+              },
+              "kind": {
+                "type": "string"
+              },
+              "title": {
+                "type": "string"
+              },
+              "packageNumber": {
+                "type": [
+                  "number",
+                  "null"
+                ]
+              },
+              "costEstimateNetCents": {
+                "type": [
+                  "number",
+                  "null"
+                ]
+              },
+              "vatCategory": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "plannedYear": {
+                "type": [
+                  "number",
+                  "null"
+                ]
+              },
+              "componentIds": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "checks": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "componentId": {
+                      "type": "string"
+                    },
+                    "requirementSetId": {
+                      "type": "string"
+                    },
+                    "requirementSetKey": {
+                      "type": "string"
+                    },
+                    "outcome": {
+                      "type": "string",
+                      "enum": [
+                        "pass",
+                        "fail",
+                        "no_requirement",
+                        "not_computable"
+                      ]
+                    },
+                    "uValueRounded": {
+                      "type": [
+                        "number",
+                        "null"
+                      ]
+                    },
+                    "uMax": {
+                      "type": [
+                        "number",
+                        "null"
+                      ]
+                    }
+                  },
+                  "required": [
+                    "componentId",
+                    "requirementSetId",
+                    "requirementSetKey",
+                    "outcome",
+                    "uValueRounded",
+                    "uMax"
+                  ]
+                }
+              }
+            },
+            "required": [
+              "measureId",
+              "kind",
+              "title",
+              "packageNumber",
+              "costEstimateNetCents",
+              "vatCategory",
+              "plannedYear",
+              "componentIds",
+              "checks"
+            ]
+          }
+        },
+        "totals": {
+          "type": "object",
+          "properties": {
+            "measureCount": {
+              "type": "number"
+            },
+            "costEstimateNetCents": {
+              "type": "number"
+            },
+            "expectedFinalEnergySavingsKwhA": {
+              "type": "number"
+            },
+            "expectedCo2SavingsKgA": {
+              "type": "number"
+            }
+          },
+          "required": [
+            "measureCount",
+            "costEstimateNetCents",
+            "expectedFinalEnergySavingsKwhA",
+            "expectedCo2SavingsKgA"
+          ]
+        },
+        "supersededScenarioIds": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          },
+          "description": "Earlier presented revisions this one superseded."
+        },
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "projectId",
+        "buildingId",
+        "scenarioKind",
+        "revision",
+        "previousRevisionId",
+        "snapshotId",
+        "snapshotVersion",
+        "contentHash",
+        "presentedAt",
+        "packageCount",
+        "measures",
+        "totals",
+        "supersededScenarioIds",
+        "changes"
+      ]
+    }
+  },
+  "projects.scenario.restored": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "projects.scenario.status_changed": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "projectId": {
+          "type": "string"
+        },
+        "from": {
+          "type": "string",
+          "enum": [
+            "presented",
+            "draft",
+            "accepted",
+            "rejected",
+            "superseded"
+          ]
+        },
+        "to": {
+          "type": "string",
+          "enum": [
+            "presented",
+            "draft",
+            "accepted",
+            "rejected",
+            "superseded"
+          ]
+        },
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "projectId",
+        "from",
+        "to",
+        "changes"
+      ]
+    }
+  },
+  "projects.scenario.updated": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
   }
 };
