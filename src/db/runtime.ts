@@ -72,7 +72,7 @@ export async function migrate(migrationUrl: string, log: Log): Promise<void> {
 }
 
 async function seed(config: AppConfig, url: string, log: Log): Promise<void> {
-  await seedDatabase({ url, log, env: { nodeEnv: config.nodeEnv, adminPassword: process.env.ADMIN_PASSWORD } });
+  await seedDatabase({ url, log, env: { nodeEnv: config.nodeEnv, adminPassword: process.env.ADMIN_PASSWORD }, includeDemo: config.database.autoSeedDemo });
 }
 
 async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
