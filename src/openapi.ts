@@ -4,6 +4,8 @@ import { DECORATORS, DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModul
 import { STATUS_CODES } from 'node:http';
 import { IS_PUBLIC_KEY, ProblemDetailsDto } from '@libs/http';
 import { packageVersion } from '@libs/db';
+import { LOCALIZED_TEXT_MARKER, LOCALIZED_TEXT_SCHEMA } from '@libs/shared';
+import { REQUEST_EXAMPLES } from './openapi-request-examples';
 
 export const DOCS_PATH = 'docs';
 export const OPENAPI_JSON_PATH = 'docs/openapi.json';
@@ -43,6 +45,7 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
     extraModels: [ProblemDetailsDto],
   });
   documentPlatformBehaviour(document, publicOperationIds(app));
+  completeLocalizedTexts(document);
   return stableDocument(document);
 }
 
@@ -62,7 +65,8 @@ function stableDocument(document: OpenAPIObject): OpenAPIObject {
  * (`security: []`); the global guard answers 401 to a non-public operation without a valid token
  * and 403 when the token lacks the operation's `x-permission`; the validation pipe and the body
  * parser answer 400 to any operation that takes parameters or a body; a query parameter with a
- * default is optional. The top-level `tags` list the tags the operations use (one per context).
+ * default is optional. A JSON request body shows its whole example (openapi-request-examples.ts).
+ * The top-level `tags` list the tags the operations use (one per context).
  */
 function documentPlatformBehaviour(document: OpenAPIObject, publicIds: Set<string>): void {
   const tags = new Set<string>();
@@ -75,6 +79,9 @@ function documentPlatformBehaviour(document: OpenAPIObject, publicIds: Set<strin
       for (const parameter of operation.parameters ?? []) {
         if ('in' in parameter && parameter.in === 'query' && parameter.schema && 'default' in parameter.schema) parameter.required = false;
       }
+      const example = operation.operationId === undefined ? undefined : REQUEST_EXAMPLES[operation.operationId];
+      const json = operation.requestBody && 'content' in operation.requestBody ? operation.requestBody.content['application/json'] : undefined;
+      if (json && example !== undefined) json.example = example;
       const isPublic = operation.operationId !== undefined && publicIds.has(operation.operationId);
       if (isPublic) operation.security = [];
       const takesInput = (operation.parameters?.length ?? 0) > 0 || operation.requestBody !== undefined;
@@ -105,6 +112,21 @@ const CONTEXT_TAGS: Record<string, string> = {
   audit: 'The tamper-evident audit log of every change.',
   platform: 'Platform administration: delivery of domain events and their dead letters.',
 };
+
+/** Every LocalizedText property (marked by ApiLocalizedText) requires both languages, in create and PATCH bodies alike. */
+function completeLocalizedTexts(document: OpenAPIObject): void {
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (typeof node !== 'object' || node === null) return;
+    const schema = node as Record<string, unknown>;
+    if (schema[LOCALIZED_TEXT_MARKER] === true) {
+      delete schema[LOCALIZED_TEXT_MARKER];
+      schema.required = [...LOCALIZED_TEXT_SCHEMA.required];
+    }
+    Object.values(schema).forEach(visit);
+  };
+  visit(document.components?.schemas);
+}
 
 type OperationObject = NonNullable<OpenAPIObject['paths'][string]['get']>;
 type ResponsesObject = OperationObject['responses'];

@@ -61,7 +61,7 @@ export async function createPostcodeRouting(admin: ApiClient, prefix: string, de
           { type: 'update_field', entity: 'lead', field: 'assigneeId', value: assigneeId },
         ],
         enabled: true,
-      } as never,
+      },
     }),
   );
   return workflow.id;
@@ -75,7 +75,7 @@ export async function enableConfirmationWorkflow(admin: ApiClient): Promise<stri
   await unwrap(
     admin.PATCH('/api/v1/workflows/{id}', {
       params: { path: { id: confirmation.id }, header: { 'If-Match': `"${confirmation.id}:${confirmation.version}"` } },
-      body: { enabled: true } as never, // the document marks LocalizedText members of PATCH bodies as required (see docs/tour.md)
+      body: { enabled: true },
     }),
   );
   return confirmation.id;
