@@ -9,6 +9,7 @@ import { runSeeds } from '../seed-runner';
 import { demoHouseSeed } from '../demo-house.seed';
 import { DEMO_SEEDS } from './index';
 import { DEMO_DEPARTMENTS, DEMO_USERS, demoId, demoUserId } from './demo-data';
+import { refuseDemoUsersInProduction } from './demo-guard';
 
 const quiet = { info: () => undefined, warn: () => undefined };
 const TABLES = ['departments', 'users', 'user_roles', 'contacts', 'leads', 'projects', 'buildings', 'building_components', 'building_systems', 'scenarios', 'measures', 'workflows', 'project_number_counters'];
@@ -83,6 +84,14 @@ describe('demo seed: the demo consultancy', () => {
       await runAsActor(() => db.transaction((tx) => seed.run({ db: tx as unknown as Database, env: { nodeEnv: 'test' }, log: quiet })));
     }
     expect(await fingerprint()).toEqual(before);
+  });
+
+  it('keeps a production instance from starting on a database with active demo users', async () => {
+    await expect(refuseDemoUsersInProduction(ctx.db.appUrl, 'production')).rejects.toThrow(/active demo users with documented passwords \(.*maria\.schulz@demo\.renewa\.de/);
+    await expect(refuseDemoUsersInProduction(ctx.db.appUrl, 'development')).resolves.toBeUndefined();
+    await ctx.admin.query(`update users set is_active = false where email like '%@demo.renewa.de'`);
+    await expect(refuseDemoUsersInProduction(ctx.db.appUrl, 'production')).resolves.toBeUndefined();
+    await ctx.admin.query(`update users set is_active = true where email like '%@demo.renewa.de'`);
   });
 
   it('has draft iSFPs whose checks pass, presentable by their consultant', async () => {
