@@ -1,5 +1,6 @@
 import { adminUserSeed } from './admin-user.seed';
 import { automationSeed } from './automation.seed';
+import { DEMO_SEEDS } from './demo';
 import { demoHouseSeed } from './demo-house.seed';
 import { departmentsSeed } from './departments.seed';
 import { materialsSeed } from './materials.seed';
@@ -23,4 +24,5 @@ export const SEEDS: readonly Seed[] = [
   requirementSetsSeed,
   materialsSeed,
   demoHouseSeed,
+  ...DEMO_SEEDS,
 ];
