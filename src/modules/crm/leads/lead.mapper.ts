@@ -18,11 +18,13 @@ const PROPERTY_FIELDS = ['propertyStreet', 'propertyPostalCode', 'propertyCity',
 /** Fields whose changes events and the audit log record (not the derived search text or audit columns). */
 export const LEAD_AUDITED_FIELDS = [...STATUS_FIELDS, ...LEAD_FIELDS, ...PROPERTY_FIELDS, ...CONVERSION_FIELDS];
 
+const RESPONSE_FIELDS = [...STATUS_FIELDS, 'statusChangedAt', ...LEAD_FIELDS, ...CONVERSION_FIELDS] as const;
+
 /** Row → API representation (the only place that knows both shapes). */
 export function toLeadResponse(lead: Lead): LeadResponseDto {
   return {
     ...auditedFields(lead),
-    ...pick(lead, [...STATUS_FIELDS, 'statusChangedAt', ...LEAD_FIELDS, ...CONVERSION_FIELDS]),
+    ...pick(lead, RESPONSE_FIELDS),
     propertyAddress: columnsToAddress(addressOfRow(lead, 'property')),
   };
 }
