@@ -4,9 +4,9 @@
  * Where the CPU went, from a V8 CPU profile of the app (`node bench/api/run.js --cpu-prof DIR`
  * writes one; it runs the unbundled dist/src/main.js so that every frame names its package).
  *
- *   node bench/api/profile-summary.js <file.cpuprofile> [--top 25] [--from-ms 0] [--category NAME] [--json]
+ *   node bench/api/profile-summary.js <file.cpuprofile> [--top 25] [--from-ms 0] [--to-ms ∞] [--category NAME] [--json]
  *
- * --from-ms skips the first milliseconds of the profile (the boot); --category lists the top
+ * --from-ms skips the first milliseconds of the profile (the boot), --to-ms the rest (the boot alone); --category lists the top
  * functions of one category only (the name's beginning is enough: `--category drizzle`).
  *
  * Each sample is charged to one category, found by walking its stack from the leaf to the root:
@@ -68,9 +68,10 @@ function categoryOfFrame(frame) {
 }
 
 function main() {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '25' }, json: { type: 'boolean', default: false }, 'from-ms': { type: 'string', default: '0' }, category: { type: 'string' } } });
-  if (positionals.length !== 1) throw new Error('usage: profile-summary.js <file.cpuprofile> [--top 25] [--from-ms 0] [--category NAME] [--json]');
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '25' }, json: { type: 'boolean', default: false }, 'from-ms': { type: 'string', default: '0' }, 'to-ms': { type: 'string', default: 'Infinity' }, category: { type: 'string' } } });
+  if (positionals.length !== 1) throw new Error('usage: profile-summary.js <file.cpuprofile> [--top 25] [--from-ms 0] [--to-ms ∞] [--category NAME] [--json]');
   const fromUs = Number(values['from-ms']) * 1000;
+  const toUs = Number(values['to-ms']) * 1000;
   const profile = JSON.parse(fs.readFileSync(positionals[0], 'utf8'));
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map();
@@ -113,7 +114,7 @@ function main() {
     const id = profile.samples[i];
     const us = deltas[i + 1] ?? deltas[i] ?? 0;
     elapsed += deltas[i] ?? 0;
-    if (elapsed < fromUs) continue;
+    if (elapsed < fromUs || elapsed > toUs) continue;
     const category = categoryOf(id);
     if (category === 'idle') continue;
     total += us;
