@@ -6,12 +6,15 @@
  * run on the same machine, driven by autocannon.
  *
  *   node bench/api/run.js [--duration 10] [--warmup 3] [--connections 50] [--scenario get,list,create]
- *                         [--pool 10] [--log-level warn] [--out bench/results] [--show-sql] [--verbose]
+ *                         [--pool 10] [--log-level warn] [--out bench/results] [--show-sql] [--cpu-prof DIR] [--verbose]
  *
- * Scenarios (departments of the auth context, as the seeded administrator with a bearer token):
+ * Scenarios (departments of the auth context as the seeded administrator; leads as a user with the
+ * standard `sales` role, whose lead grants are department-scoped, over 2,000 generated leads):
  *   get     GET  /api/v1/departments/{id}   a seeded department
  *   list    GET  /api/v1/departments        the default page (limit 50)
  *   create  POST /api/v1/departments        a new department per request (unique name)
+ *   lead    GET  /api/v1/leads/{id}         a lead of the user's department (37 fields)
+ *   leads   GET  /api/v1/leads?limit=50     the newest 50 leads the user's scope covers
  *
  * Setup: PostgreSQL from DATABASE_URL + DATABASE_URL_MIGRATION (app-user and migration-user of an
  * existing database; the bench runs `cli migrate` and `cli seed`), otherwise an embedded PostgreSQL
@@ -26,6 +29,11 @@
  * non-2xx responses, and the ratio app/baseline. Also: boot time of each server (spawn → first
  * 200 from /health/ready) and RSS after boot and after the load. A table on stdout and
  * bench/results/api-<timestamp>.json.
+ *
+ * --cpu-prof DIR: run the app unbundled (dist/src/main.js, so frames keep their package) with
+ * `node --cpu-prof`; its profile lands in DIR when the bench stops it. Summarise it with
+ * `node bench/api/profile-summary.js DIR/<file>.cpuprofile`. The numbers of such a run are not
+ * comparable with other runs (profiler overhead, unbundled modules).
  *
  * --show-sql (embedded PostgreSQL only): log every statement of app-user, send one request per
  * scenario to the app, print the statements it ran, and exit. baseline.js must run the same ones.
@@ -44,14 +52,22 @@ const { externalDatabase, startBouncerFor, startEmbeddedDatabase } = require('..
 const { killGroup, makeTempDir, memoryMb: procMemoryMb, sleep, spawnNode: spawnDetached, waitExit } = require('../lib/processes');
 const { formatTable, gitInfo, machineInfo, writeReport } = require('../lib/report');
 const { round } = require('../lib/stats');
+const { insertLeads } = require('../lib/leads');
 
 const BASELINE = path.join(__dirname, 'baseline.js');
+/** The same program unbundled: a profile of it names the package of every frame. */
+const UNBUNDLED_MAIN = path.join(ROOT, 'dist', 'src', 'main.js');
 const ADMIN_EMAIL = 'admin@renewa.de';
+/** `path` of a GET scenario from the fixture; `as`: whose token (the administrator, or the sales user). */
 const SCENARIOS = {
-  get: { method: 'GET', label: 'GET /api/v1/departments/{id}' },
-  list: { method: 'GET', label: 'GET /api/v1/departments (default page)' },
+  get: { method: 'GET', label: 'GET /api/v1/departments/{id}', path: (f) => `/api/v1/departments/${f.departmentId}` },
+  list: { method: 'GET', label: 'GET /api/v1/departments (default page)', path: () => '/api/v1/departments' },
   create: { method: 'POST', label: 'POST /api/v1/departments' },
+  lead: { method: 'GET', label: 'GET /api/v1/leads/{id} (department scope)', path: (f) => `/api/v1/leads/${f.leadId}`, as: 'sales' },
+  leads: { method: 'GET', label: 'GET /api/v1/leads?limit=50 (department scope)', path: () => '/api/v1/leads?limit=50', as: 'sales' },
 };
+const LEADS = 2000;
+const SALES_EMAIL = 'bench.sales@renewa.de';
 
 // ------------------------------------------------------------------------------------------
 // Options
@@ -61,11 +77,12 @@ function options() {
     duration: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '3' },
     connections: { type: 'string', default: '50' },
-    scenario: { type: 'string', default: 'get,list,create' },
+    scenario: { type: 'string', default: 'get,list,create,lead,leads' },
     pool: { type: 'string', default: '10' },
     'log-level': { type: 'string', default: 'warn' },
     out: { type: 'string', default: RESULTS_DIR },
     'show-sql': { type: 'boolean', default: false },
+    'cpu-prof': { type: 'string', default: '' },
     verbose: { type: 'boolean', default: false },
   });
   const int = (name, min) => integerOption(values, name, min);
@@ -79,6 +96,7 @@ function options() {
     scenarios,
     outDir: path.resolve(values.out),
     showSql: values['show-sql'],
+    cpuProfDir: values['cpu-prof'] ? path.resolve(values['cpu-prof']) : undefined,
     verbose: values.verbose,
   };
 }
@@ -134,8 +152,8 @@ function memoryMb(pid) {
 }
 
 /** A child in its own process group, in an empty working directory (no developer .env leaks in). */
-function spawnNode(script, args, env, verbose, cwd) {
-  const child = spawnDetached(script, args, { cwd, env, verbose });
+function spawnNode(script, args, env, verbose, cwd, nodeArgs = []) {
+  const child = spawnDetached(script, args, { cwd, env, verbose, nodeArgs });
   live.children.add(child);
   return child;
 }
@@ -148,10 +166,10 @@ async function runCli(args, env, opts, cwd) {
 }
 
 /** Spawns a server and polls /health/ready until 200: the boot time. */
-async function startServer(name, script, env, opts, cwd) {
+async function startServer(name, script, env, opts, cwd, nodeArgs = []) {
   const port = Number(env.PORT);
   const t0 = performance.now();
-  const child = spawnNode(script, [], env, opts.verbose, cwd);
+  const child = spawnNode(script, [], env, opts.verbose, cwd, nodeArgs);
   let exited = null;
   child.once('exit', (code, signal) => (exited = { code, signal }));
   for (;;) {
@@ -168,12 +186,15 @@ async function startServer(name, script, env, opts, cwd) {
 // ------------------------------------------------------------------------------------------
 // Load
 
+function tokenFor(scenario, fixture) {
+  return SCENARIOS[scenario].as === 'sales' ? fixture.salesToken : fixture.token;
+}
+
 function loadOptions(port, scenario, fixture, opts, duration) {
-  const headers = { authorization: `Bearer ${fixture.token}` };
+  const headers = { authorization: `Bearer ${tokenFor(scenario, fixture)}` };
   const origin = `http://127.0.0.1:${port}`;
   const base = { url: origin, connections: opts.connections, duration, headers };
-  if (scenario === 'get') return { ...base, url: `${origin}/api/v1/departments/${fixture.departmentId}`, method: 'GET' };
-  if (scenario === 'list') return { ...base, url: `${origin}/api/v1/departments`, method: 'GET' };
+  if (SCENARIOS[scenario].path) return { ...base, url: `${origin}${SCENARIOS[scenario].path(fixture)}`, method: 'GET' };
   const run = crypto.randomBytes(3).toString('hex');
   let n = 0;
   return {
@@ -212,6 +233,40 @@ async function drive(server, scenario, fixture, opts) {
 }
 
 // ------------------------------------------------------------------------------------------
+// Leads: a sales user (role `sales`: leads in their department) and leads spread over departments
+
+async function leadsFixture(app, db, adminToken, password) {
+  const admin = { authorization: `Bearer ${adminToken}` };
+  const roles = await request(app.port, 'GET', '/api/v1/roles?limit=100', { headers: admin });
+  const salesRole = roles?.body?.items?.find((r) => r.key === 'sales');
+  const departments = await request(app.port, 'GET', '/api/v1/departments?limit=100', { headers: admin });
+  const sales = departments?.body?.items?.find((d) => d.name?.en === 'Sales');
+  if (!salesRole || !sales) throw new Error('the seeded sales role or department is missing');
+  const user = await request(app.port, 'POST', '/api/v1/users', { headers: admin, body: { email: SALES_EMAIL, name: 'Bench Sales', departmentId: sales.id, password } });
+  if (user?.status !== 201) throw new Error(`creating ${SALES_EMAIL} failed: ${user?.status} ${JSON.stringify(user?.body)}`);
+  const assigned = await request(app.port, 'PUT', `/api/v1/users/${user.body.id}/roles`, { headers: admin, body: { roleIds: [salesRole.id] } });
+  if (assigned?.status !== 200) throw new Error(`assigning the sales role failed: ${assigned?.status} ${JSON.stringify(assigned?.body)}`);
+
+  const { Client } = require('pg');
+  const client = new Client({ connectionString: db.adminUrl ?? db.urls.DATABASE_URL_MIGRATION });
+  await client.connect();
+  let leadId;
+  try {
+    const departmentIds = departments.body.items.map((d) => d.id);
+    const assignees = (await client.query('select id from users order by id')).rows.map((r) => r.id);
+    await client.query('delete from leads where email like $1', ['%@example.org']);
+    await insertLeads(client, 1, LEADS, departmentIds, assignees);
+    await client.query('analyze leads');
+    leadId = (await client.query('select id from leads where department_id = $1 order by created_at desc limit 1', [sales.id])).rows[0].id;
+  } finally {
+    await client.end();
+  }
+  const login = await request(app.port, 'POST', '/api/v1/auth/login', { body: { email: SALES_EMAIL, password } });
+  if (login?.status !== 200) throw new Error(`sign-in as ${SALES_EMAIL} failed: ${login?.status}`);
+  return { salesToken: login.body.accessToken, leadId };
+}
+
+// ------------------------------------------------------------------------------------------
 // Statement capture (--show-sql)
 
 async function showSql(db, app, fixture) {
@@ -219,9 +274,8 @@ async function showSql(db, app, fixture) {
   const before = fs.existsSync(db.logFile) ? fs.statSync(db.logFile).size : 0;
   for (const [scenario, { label }] of Object.entries(SCENARIOS)) {
     const start = fs.statSync(db.logFile).size;
-    const auth = { authorization: `Bearer ${fixture.token}` };
-    if (scenario === 'get') await request(app.port, 'GET', `/api/v1/departments/${fixture.departmentId}`, { headers: auth });
-    if (scenario === 'list') await request(app.port, 'GET', '/api/v1/departments', { headers: auth });
+    const auth = { authorization: `Bearer ${tokenFor(scenario, fixture)}` };
+    if (SCENARIOS[scenario].path) await request(app.port, 'GET', SCENARIOS[scenario].path(fixture), { headers: auth });
     if (scenario === 'create') await request(app.port, 'POST', '/api/v1/departments', { headers: auth, body: { name: { de: 'SQL-Probe', en: 'SQL probe' } } });
     await sleep(300);
     const text = fs.readFileSync(db.logFile, 'utf8').slice(start);
@@ -291,14 +345,16 @@ async function main() {
     JWT_SECRET: crypto.randomBytes(32).toString('base64url'),
   };
   log('starting the app');
-  const app = await startServer('app', MAIN, appEnv, opts, cwd);
+  const app = opts.cpuProfDir
+    ? await startServer('app', UNBUNDLED_MAIN, appEnv, opts, cwd, ['--cpu-prof', '--cpu-prof-dir', opts.cpuProfDir])
+    : await startServer('app', MAIN, appEnv, opts, cwd);
   const login = await request(app.port, 'POST', '/api/v1/auth/login', { body: { email: ADMIN_EMAIL, password: adminPassword } });
   if (login?.status !== 200) throw new Error(`sign-in as ${ADMIN_EMAIL} failed: ${login?.status} ${JSON.stringify(login?.body)}`);
   const token = login.body.accessToken;
   const page = await request(app.port, 'GET', '/api/v1/departments?limit=1', { headers: { authorization: `Bearer ${token}` } });
   const departmentId = page?.body?.items?.[0]?.id;
   if (!departmentId) throw new Error(`no department to read: ${page?.status} ${JSON.stringify(page?.body)}`);
-  const fixture = { token, departmentId };
+  const fixture = { token, departmentId, ...(await leadsFixture(app, db, token, adminPassword)) };
 
   if (opts.showSql) {
     await showSql(db, app, fixture);
@@ -307,8 +363,13 @@ async function main() {
 
   log('starting the baseline (bare Fastify + pg)');
   const baseline = await startServer('baseline', BASELINE, { ...clean, BASELINE_DATABASE_URL: bouncer.url, POOL_MAX: String(opts.pool), PORT: String(await freePort()) }, opts, cwd);
-  const check = await request(baseline.port, 'GET', `/api/v1/departments/${departmentId}`, { headers: { authorization: `Bearer ${token}` } });
-  if (check?.status !== 200) throw new Error(`baseline answered ${check?.status}: ${JSON.stringify(check?.body)}`);
+  for (const name of opts.scenarios.filter((n) => SCENARIOS[n].path)) {
+    const headers = { authorization: `Bearer ${tokenFor(name, fixture)}` };
+    const [mine, theirs] = await Promise.all([app, baseline].map((server) => request(server.port, 'GET', SCENARIOS[name].path(fixture), { headers })));
+    if (theirs?.status !== 200) throw new Error(`baseline answered ${theirs?.status} for ${name}: ${JSON.stringify(theirs?.body)}`);
+    const size = (r) => JSON.stringify(r.body).length;
+    log(`${name}: app answers ${size(mine)} bytes, baseline ${size(theirs)} bytes`);
+  }
 
   const scenarios = [];
   for (const name of opts.scenarios) {

@@ -28,12 +28,13 @@ function outputTail(max = 20_000) {
 }
 
 /**
- * `node <script> <args>` in its own process group (detached). Its output goes to stderr with
- * `verbose`, otherwise into `child.out` (the last `tailChars` characters).
+ * `node <nodeArgs> <script> <args>` in its own process group (detached). Its output goes to stderr
+ * with `verbose`, otherwise into `child.out` (the last `tailChars` characters). `nodeArgs` are
+ * Node's own options (`--cpu-prof` is not allowed in NODE_OPTIONS).
  */
-function spawnNode(script, args, { cwd, env, verbose, tailChars = 20_000 }) {
+function spawnNode(script, args, { cwd, env, verbose, tailChars = 20_000, nodeArgs = [] }) {
   const out = outputTail(tailChars);
-  const child = spawn(process.execPath, [script, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(process.execPath, [...nodeArgs, script, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const forward = (chunk) => (verbose ? process.stderr.write(chunk) : out.push(chunk));
   child.stdout.on('data', forward);
   child.stderr.on('data', forward);

@@ -1,10 +1,10 @@
-import { currentContext } from '@libs/context';
+import { contextValue } from '@libs/context';
 import { AppError } from '@libs/http';
 import type { Grants, Scope } from './scope';
 
 /** The actor's grants from the request context (empty outside an authenticated request). */
 export function currentGrants(): Grants {
-  return currentContext().grants ?? {};
+  return contextValue('grants') ?? {};
 }
 
 /** The scope the actor holds for `permission`, or undefined. */

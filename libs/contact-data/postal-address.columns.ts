@@ -33,10 +33,18 @@ export function postalAddressColumns<P extends string = ''>(prefix: P = '' as P)
   return Object.fromEntries(PARTS.map((part) => [key(prefix, part), text(column(prefix, part))])) as PrefixedAddress<P, ReturnType<typeof text>>;
 }
 
+/** The four keys of a prefix, computed once per prefix (response mappers call addressOfRow per row). */
+const keysOfPrefix = new Map<string, readonly [string, string, string, string]>();
+
 /** The address columns of a row (with the prefix the table uses), unprefixed. */
 export function addressOfRow<P extends string = ''>(row: PrefixedAddress<P, string | null>, prefix: P = '' as P): AddressColumns {
   const values = row as unknown as Record<string, string | null>;
-  return Object.fromEntries(PARTS.map((part) => [part, values[key(prefix, part)] ?? null])) as unknown as AddressColumns;
+  let keys = keysOfPrefix.get(prefix);
+  if (!keys) {
+    keys = [key(prefix, 'street'), key(prefix, 'postalCode'), key(prefix, 'city'), key(prefix, 'countryCode')];
+    keysOfPrefix.set(prefix, keys);
+  }
+  return { street: values[keys[0]] ?? null, postalCode: values[keys[1]] ?? null, city: values[keys[2]] ?? null, countryCode: values[keys[3]] ?? null };
 }
 
 /** Unprefixed address columns as the prefixed columns of a table. */

@@ -43,6 +43,19 @@ export function currentContext(): Readonly<RequestContextStore> {
   };
 }
 
+/** The acting user and their department (what scope conditions need), without copying the whole context. */
+export function currentActor(): { actorId: string | null; actorDepartmentId: string | null } {
+  const cls = store();
+  if (!cls.isActive()) return { actorId: null, actorDepartmentId: null };
+  return { actorId: cls.get('actorId') ?? null, actorDepartmentId: cls.get('actorDepartmentId') ?? null };
+}
+
+/** One value of the request context (undefined outside one). */
+export function contextValue<K extends keyof RequestContextStore>(key: K): RequestContextStore[K] | undefined {
+  const cls = store();
+  return cls.isActive() ? cls.get(key) : undefined;
+}
+
 export function setContextValue<K extends keyof RequestContextStore>(key: K, value: RequestContextStore[K]): void {
   store().set(key, value);
 }

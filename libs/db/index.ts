@@ -9,3 +9,4 @@ export * from './roles';
 export * from './tokens';
 export * from './pg-errors';
 export * from './repository';
+export * from './statement-cache';

@@ -1,4 +1,4 @@
-import { SQL, sql, SQLWrapper } from 'drizzle-orm';
+import { SQL, sql } from 'drizzle-orm';
 import { decodeCursor, encodeCursor } from './cursor';
 import { Page } from './page';
 import { ListSortSpec, ParsedSort, parseSort, SortField } from './sort';
@@ -16,6 +16,8 @@ export interface KeysetQuery {
   sort: ParsedSort;
   /** Fetch limit + 1: the extra row tells whether there is a next page. */
   fetchLimit: number;
+  /** The decoded cursor behind `after` (null on the first page), for statements rendered once with placeholders. */
+  cursor?: { key: string | number; id: string } | null;
 }
 
 export interface KeysetRequest {
@@ -39,15 +41,25 @@ export function keysetQuery<F extends string>(spec: ListSortSpec<F>, request: Ke
   const dir = sort.direction === 'desc' ? sql`desc` : sql`asc`;
   const orderBy = [sql`${field.expression} ${dir}`, sql`${spec.tieBreaker} ${dir}`];
   let after: SQL | undefined;
+  let cursor: KeysetQuery['cursor'] = null;
   if (request.cursor) {
     const [sortValue, key, id] = decodeCursor(request.cursor, ['string', field.type === 'number' ? 'number' : 'string', 'string'] as const);
     if (sortValue !== sort.value || !UUID.test(id)) {
       throw AppError.badRequest(INVALID_CURSOR, 'The cursor belongs to another sort or list; start again without it.');
     }
-    const op = sort.direction === 'desc' ? sql`<` : sql`>`;
-    after = sql`(${field.expression}, ${spec.tieBreaker}) ${op} (${cursorValue(field, key)}, ${id}::uuid)`;
+    checkCursorKey(field, key);
+    cursor = { key, id };
+    after = keysetAfter(spec, sort, key, id);
   }
-  return { after, orderBy, sortKey: sortKeyOf(field), sort, fetchLimit: request.limit + 1 };
+  return { after, orderBy, sortKey: sortKeyOf(field), sort, fetchLimit: request.limit + 1, cursor };
+}
+
+/** `(sortKey, id) < (key, id)` (`>` ascending); `key` and `id` are values or placeholders. */
+export function keysetAfter<F extends string>(spec: ListSortSpec<F>, sort: ParsedSort<F>, key: unknown, id: unknown): SQL {
+  const field = spec.fields[sort.field];
+  const op = sort.direction === 'desc' ? sql`<` : sql`>`;
+  const keyValue = field.type === 'timestamp' ? sql`${key}::timestamptz` : sql`${key}`;
+  return sql`(${field.expression}, ${spec.tieBreaker}) ${op} (${keyValue}, ${id}::uuid)`;
 }
 
 /** The page of `rows` (fetched with `fetchLimit`, each with `sortKey` and `id`), mapped by `map`. */
@@ -72,14 +84,10 @@ function sortKeyOf(field: SortField): SQL<string | number> {
   return sql<string | number>`${field.expression}`;
 }
 
-function cursorValue(field: SortField, key: string | number): SQLWrapper {
-  if (field.type === 'timestamp') {
-    if (typeof key !== 'string' || !ISO_MICROS.test(key)) {
-      throw AppError.badRequest(INVALID_CURSOR, 'The cursor is malformed or belongs to another list; start again without it.');
-    }
-    return sql`${key}::timestamptz`;
+function checkCursorKey(field: SortField, key: string | number): void {
+  if (field.type === 'timestamp' && (typeof key !== 'string' || !ISO_MICROS.test(key))) {
+    throw AppError.badRequest(INVALID_CURSOR, 'The cursor is malformed or belongs to another list; start again without it.');
   }
-  return sql`${key}`;
 }
 
 /**

@@ -1,11 +1,13 @@
 import { and, eq, getTableColumns, isNotNull, isNull, or, sql, SQL } from 'drizzle-orm';
 import type { InferInsertModel, InferSelectModel } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { Scope, scopeCondition, ScopeColumns } from '@libs/auth';
+import { Scope, ScopeActor, scopeCondition, ScopeColumns } from '@libs/auth';
+import { currentActor } from '@libs/context';
 import { Repository } from '@libs/db';
-import { DeletedFilter, eqFilter, inFilter, KeysetQuery, keysetBatches, ListSortSpec, rangeFilter } from '@libs/pagination';
+import { DeletedFilter, eqFilter, inFilter, KeysetQuery, keysetAfter, keysetBatches, ListSortSpec, rangeFilter } from '@libs/pagination';
 import { SearchColumns, searchFilter } from '@libs/search';
 import { ConstraintErrors, mapConstraintErrors } from './constraint-errors';
+import { actorPlaceholders, actorValues, scopeShape } from './statement-shapes';
 import { asVisibility, Visibility } from './visibility';
 
 /** A table with the standard columns (`standardColumns()`): id, version, created_at, deleted_at. */
@@ -67,25 +69,45 @@ export abstract class ResourceRepository<T extends ResourceTable, F extends Comm
     return this.spec.sort;
   }
 
-  /** The scope condition on this table (undefined: no restriction); for special queries. */
-  scopeCondition(scope: Scope | undefined): SQL | undefined {
+  /**
+   * The scope condition on this table (undefined: no restriction); for special queries. `actor`
+   * defaults to the request's; the kit passes placeholders for statements it renders once.
+   */
+  scopeCondition(scope: Scope | undefined, actor?: ScopeActor): SQL | undefined {
     if (!this.spec.scope) return scope ? undefined : sql`false`;
-    return scopeCondition(scope, this.spec.scope);
+    return scopeCondition(scope, this.spec.scope, actor);
   }
 
   /** Live rows within `live`, deleted rows within `deleted`. */
-  visibleCondition(visibility: Scope | Visibility): SQL {
+  visibleCondition(visibility: Scope | Visibility, actor?: ScopeActor): SQL {
     const { live, deleted } = asVisibility(visibility);
     const deletedAt = this.spec.table.deletedAt;
     const parts = [
-      live && and(isNull(deletedAt), this.scopeCondition(live)),
-      deleted && and(isNotNull(deletedAt), this.scopeCondition(deleted)),
+      live && and(isNull(deletedAt), this.scopeCondition(live, actor)),
+      deleted && and(isNotNull(deletedAt), this.scopeCondition(deleted, actor)),
     ].filter((part): part is SQL => part !== undefined);
     return parts.length === 0 ? sql`false` : (or(...parts) as SQL);
   }
 
   /** A row by id if visible; `forUpdate` locks it for the rest of the transaction. */
   async findById(id: string, visibility: Scope | Visibility, options: { forUpdate?: boolean } = {}): Promise<RowOf<T> | undefined> {
+    if (this.rendersOnce) {
+      const actor = currentActor();
+      const { live, deleted } = asVisibility(visibility);
+      const key = `findById ${scopeShape(live, actor)} ${scopeShape(deleted, actor)}${options.forUpdate ? ' for update' : ''}`;
+      const rows = await this.statementCache.execute(
+        key,
+        (db) => {
+          const query = db
+            .select()
+            .from(this.table)
+            .where(and(eq(this.spec.table.id, sql.placeholder('id')), this.visibleCondition(visibility, actorPlaceholders(actor))));
+          return options.forUpdate ? query.for('update') : query;
+        },
+        { id, ...actorValues(actor) },
+      );
+      return rows[0] as RowOf<T> | undefined;
+    }
     const query = this.db
       .select()
       .from(this.table)
@@ -131,6 +153,7 @@ export abstract class ResourceRepository<T extends ResourceTable, F extends Comm
 
   /** One page (plus one row) in keyset order; each row carries its `sortKey` for the next cursor. */
   async list(filters: F, visibility: Visibility, keyset: KeysetQuery): Promise<ListedRow<T>[]> {
+    if (this.rendersOnce && keyset.cursor !== undefined && this.withoutFilters(filters)) return this.unfilteredList(visibility, keyset);
     const rows = await this.db
       .select({ ...getTableColumns(this.table), sortKey: keyset.sortKey })
       .from(this.table)
@@ -173,6 +196,48 @@ export abstract class ResourceRepository<T extends ResourceTable, F extends Comm
 
   private get table(): PgTable {
     return this.spec.table;
+  }
+
+  /**
+   * Whether findById and the unfiltered list may be rendered once per shape: only while this
+   * repository keeps the kit's scope and list conditions (an override may read the request
+   * context itself, which a statement rendered once would freeze).
+   */
+  private get rendersOnce(): boolean {
+    const kit = ResourceRepository.prototype;
+    return this.scopeCondition === kit.scopeCondition && this.visibleCondition === kit.visibleCondition && this.listCondition === kit.listCondition;
+  }
+
+  /** No search, no date range, no equality filter and none of the resource's own filters. */
+  private withoutFilters(filters: F): boolean {
+    if (filters.q !== undefined || filters.createdFrom !== undefined || filters.createdTo !== undefined) return false;
+    const values = filters as Record<string, unknown>;
+    if (Object.keys(this.spec.filters ?? {}).some((field) => values[field] !== undefined)) return false;
+    return this.searchCondition(undefined) === undefined && this.filterConditions(filters).every((condition) => condition === undefined);
+  }
+
+  /** A page of the plain list (visibility, sort, cursor and limit only): the statement rendered once per shape. */
+  private async unfilteredList(visibility: Visibility, keyset: KeysetQuery): Promise<ListedRow<T>[]> {
+    const actor = currentActor();
+    const { sort, cursor } = keyset;
+    const key = `list ${sort.value} ${scopeShape(visibility.live, actor)} ${scopeShape(visibility.deleted, actor)}${cursor ? ' after' : ''}`;
+    const rows = await this.statementCache.execute(
+      key,
+      (db) =>
+        db
+          .select({ ...getTableColumns(this.table), sortKey: keyset.sortKey })
+          .from(this.table)
+          .where(
+            and(
+              this.visibleCondition(visibility, actorPlaceholders(actor)),
+              cursor ? keysetAfter(this.spec.sort, sort, sql.placeholder('cursorKey'), sql.placeholder('cursorId')) : undefined,
+            ),
+          )
+          .orderBy(...keyset.orderBy)
+          .limit(sql.placeholder('limit') as unknown as number),
+      { ...actorValues(actor), limit: keyset.fetchLimit, cursorKey: cursor?.key, cursorId: cursor?.id },
+    );
+    return rows as unknown as ListedRow<T>[];
   }
 }
 

@@ -1,12 +1,12 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, Type } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { grantRows, mergeGrants, routeAccessMetadata } from '@libs/auth';
+import { routeAccessMetadata } from '@libs/auth';
 import { Locale, setContextValue } from '@libs/context';
-import { BASELINE_GRANTS } from '../auth.permissions';
 import { AuthErrors } from '../auth.errors';
 import { TokenService } from '../sessions/token.service';
 import { AccessRepository } from './access.repository';
+import { GrantsCache } from './grants-cache';
 import { setCurrentSessionId } from './session-context';
 
 /**
@@ -17,6 +17,10 @@ import { setCurrentSessionId } from './session-context';
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly grantsCache = new GrantsCache();
+  /** Per handler: the declarations are fixed at boot, so they are read once. */
+  private readonly routes = new WeakMap<Function, { controller: Type; access: ReturnType<typeof routeAccessMetadata> }>();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
@@ -26,7 +30,7 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const { isPublic, permission } = routeAccessMetadata(this.reflector, context.getClass(), context.getHandler());
+    const { isPublic, permission } = this.routeAccess(context.getClass(), context.getHandler());
     if (isPublic) {
       const locale = preferredLocale(request.headers['accept-language']);
       if (locale) setContextValue('locale', locale);
@@ -36,13 +40,14 @@ export class AuthGuard implements CanActivate {
     const token = bearerToken(request.headers.authorization);
     if (!token) throw AuthErrors.tokenMissing();
     const claims = await this.tokens.verifyAccessToken(token);
-    const principal = await this.access.findPrincipal(claims.userId, claims.sessionId);
+    // One statement: the user, the sign-in's liveness and the grants, all read fresh.
+    const principal = await this.access.findPrincipalWithGrants(claims.userId, claims.sessionId);
     if (!principal) throw AuthErrors.tokenInvalid();
     if (!principal.isActive) throw AuthErrors.userInactive();
     // Sign-out, reuse detection, a password change or reset revoke the refresh tokens: the access
     // tokens of that sign-in stop working at once, not when they expire.
     if (!principal.sessionLive) throw AuthErrors.sessionRevoked();
-    const grants = mergeGrants(await this.access.grantRowsOfUser(principal.id), grantRows(BASELINE_GRANTS));
+    const grants = this.grantsCache.grantsOf(principal.grantList);
 
     setContextValue('actorId', principal.id);
     setContextValue('actorDepartmentId', principal.departmentId);
@@ -53,6 +58,14 @@ export class AuthGuard implements CanActivate {
     if (!permission) throw AuthErrors.routeNotDeclared();
     if (!grants[permission]) throw AuthErrors.permissionDenied(permission);
     return true;
+  }
+
+  private routeAccess(controller: Type, handler: Function): ReturnType<typeof routeAccessMetadata> {
+    const known = this.routes.get(handler);
+    if (known?.controller === controller) return known.access;
+    const access = routeAccessMetadata(this.reflector, controller, handler);
+    this.routes.set(handler, { controller, access });
+    return access;
   }
 }
 

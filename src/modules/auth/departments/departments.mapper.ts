@@ -1,9 +1,9 @@
-import { auditedFields, pick } from '@libs/resource';
+import { auditedPick } from '@libs/resource';
 import type { DepartmentResponseDto } from './departments.dto';
 import type { Department } from './departments.schema';
 
 export const DEPARTMENT_AUDITED_FIELDS = ['name', 'parentId'] as const satisfies readonly (keyof Department)[];
 
 export function toDepartmentResponse(department: Department): DepartmentResponseDto {
-  return { ...auditedFields(department), ...pick(department, DEPARTMENT_AUDITED_FIELDS) };
+  return auditedPick(department, DEPARTMENT_AUDITED_FIELDS);
 }

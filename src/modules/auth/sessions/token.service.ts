@@ -7,6 +7,8 @@ import { AuthErrors } from '../auth.errors';
 
 const ISSUER = 'renewa';
 const AUDIENCE = 'renewa-api';
+/** Verified access tokens kept (a client sends the same token with every request until it expires). */
+const VERIFIED_TOKENS_MAX = 10_000;
 
 export interface AccessClaims {
   userId: string;
@@ -23,6 +25,8 @@ export interface IssuedAccessToken {
 @Injectable()
 export class TokenService {
   private readonly key: Uint8Array;
+  /** Token → its claims and expiry (epoch seconds), once its signature and claims checked out. */
+  private readonly verified = new Map<string, { claims: AccessClaims; exp: number }>();
 
   constructor(@InjectAppConfig() private readonly config: AppConfig) {
     this.key = new TextEncoder().encode(config.auth.jwtSecret);
@@ -41,16 +45,35 @@ export class TokenService {
     return { accessToken, expiresIn };
   }
 
-  /** The claims of a valid token; a 401 problem for anything else (bad signature, expired, wrong audience). */
+  /**
+   * The claims of a valid token; a 401 problem for anything else (bad signature, expired, wrong
+   * audience). The signature of a token already verified is not checked again (the same string
+   * has the same signature): only its expiry, as jose checks it. Whether its sign-in is still live
+   * is the guard's question, asked on every request.
+   */
   async verifyAccessToken(token: string): Promise<AccessClaims> {
+    const known = this.verified.get(token);
+    if (known && Math.floor(Date.now() / 1000) < known.exp) return known.claims;
     try {
       const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
       if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') throw AuthErrors.tokenInvalid();
-      return { userId: payload.sub, sessionId: payload.sid };
+      const claims = { userId: payload.sub, sessionId: payload.sid };
+      if (typeof payload.exp === 'number') this.remember(token, claims, payload.exp);
+      return claims;
     } catch (error) {
       if (error instanceof errors.JOSEError || error instanceof TypeError) throw AuthErrors.tokenInvalid();
       throw error;
     }
+  }
+
+  private remember(token: string, claims: AccessClaims, exp: number): void {
+    this.verified.delete(token);
+    if (this.verified.size >= VERIFIED_TOKENS_MAX) {
+      // The oldest entry first (Map keeps insertion order): expired ones go, or the least recent.
+      const oldest = this.verified.keys().next().value;
+      if (oldest !== undefined) this.verified.delete(oldest);
+    }
+    this.verified.set(token, { claims, exp });
   }
 
   newRefreshToken(): { token: string; hash: string } {
