@@ -2,6 +2,8 @@ import { adminUserSeed } from './admin-user.seed';
 import { automationSeed } from './automation.seed';
 import { demoHouseSeed } from './demo-house.seed';
 import { departmentsSeed } from './departments.seed';
+import { documentTypesSeed } from './document-types.seed';
+import { pdfTemplatesSeed } from './pdf-templates.seed';
 import { materialsSeed } from './materials.seed';
 import { requirementSetsSeed } from './requirement-sets.seed';
 import { rolesSeed, standardRoleGrantsSeed } from './roles.seed';
@@ -23,4 +25,7 @@ export const SEEDS: readonly Seed[] = [
   requirementSetsSeed,
   materialsSeed,
   demoHouseSeed,
+  standardRoleGrantsSeed('documents'),
+  documentTypesSeed,
+  pdfTemplatesSeed,
 ];

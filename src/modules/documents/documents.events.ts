@@ -1,0 +1,23 @@
+import { ChangesPayload, defineEvents, payload, resourceEvents } from '@libs/events';
+
+/** `documents.document.version_added`: a new upload of the same document. */
+export interface DocumentVersionAddedV1 extends ChangesPayload {
+  versionNumber: number;
+  fileId: string;
+  sha256: string;
+}
+
+/** `documents.pdf.rendered`: a PDF was rendered from a template version and stored as a document. */
+export interface PdfRenderedV1 {
+  kind: string;
+  language: string;
+  templateVersionId: string;
+  fileId: string;
+  sha256: string;
+  links: { type: string; id: string }[];
+}
+
+export const DOCUMENTS_EVENTS = defineEvents('documents', {
+  document: { ...resourceEvents(), versionAdded: payload<DocumentVersionAddedV1>() },
+  pdf: { rendered: payload<PdfRenderedV1>() },
+});

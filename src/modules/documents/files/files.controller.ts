@@ -1,0 +1,28 @@
+import { Controller, Post, Req } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { Operation } from '@libs/resource';
+import { readUploadedFile } from './multipart';
+import { FileResponseDto, FileUploadDto } from './file.dto';
+import { FilesService } from './files.service';
+
+@ApiTags('documents')
+@Controller('files')
+export class FilesController {
+  constructor(private readonly files: FilesService) {}
+
+  @Post()
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: FileUploadDto })
+  @Operation({
+    permission: 'documents.documents:create',
+    summary: 'Upload a file (multipart, streamed) to attach it to a document',
+    description: 'The type is sniffed from the bytes (415 when not allowed or when it lies); larger than UPLOAD_MAX_BYTES: 413.',
+    created: FileResponseDto,
+    problems: [413, 415],
+  })
+  async uploadFile(@Req() request: FastifyRequest): Promise<FileResponseDto> {
+    const file = await this.files.upload(await readUploadedFile(request));
+    return { id: file.id, filename: file.filename, contentType: file.contentType, byteSize: file.byteSize, sha256: file.sha256, createdAt: file.createdAt };
+  }
+}
