@@ -41,7 +41,7 @@ describe('documents: files and documents over HTTP', () => {
     fetch(`${server.baseUrl}/api/v1${path}`, { ...init, headers: { authorization: `Bearer ${token}`, ...(init.headers as Record<string, string>) } });
   const upload = (bytes: Buffer, filename: string, contentType: string) => {
     const multipart = multipartBody(bytes, filename, contentType);
-    return api('/files', { method: 'POST', headers: { 'content-type': multipart.contentType }, body: multipart.body });
+    return api('/files', { method: 'POST', headers: { 'content-type': multipart.contentType }, body: new Uint8Array(multipart.body) });
   };
   const json = (body: unknown) => ({ 'content-type': 'application/json', body: JSON.stringify(body) });
   const fileRows = async () => Number((await pool.query('select count(*) from files')).rows[0].count);
