@@ -26,5 +26,6 @@ export const DocumentsErrors = {
     ]),
   templateNotFound: (kind: string, language: string) =>
     AppError.notFound('DOCUMENTS_PDF_TEMPLATE_NOT_FOUND', `No PDF template of kind ${kind} in language ${language}.`),
+  templateNotFoundById: (id: string) => AppError.notFound('DOCUMENTS_PDF_TEMPLATE_NOT_FOUND', `No PDF template version ${id}.`),
   templateInvalid: (detail: string) => AppError.unprocessable('DOCUMENTS_PDF_TEMPLATE_INVALID', detail),
 };

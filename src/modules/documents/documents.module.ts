@@ -15,6 +15,9 @@ import { FilesController } from './files/files.controller';
 import { FilesRepository } from './files/files.repository';
 import { FilesService } from './files/files.service';
 import { PdfRenderingService } from './pdf/pdf-rendering.service';
+import { PdfTemplatesController } from './pdf/pdf-templates.controller';
+import { PdfTemplatesRepository } from './pdf/pdf-templates.repository';
+import { PdfTemplatesService } from './pdf/pdf-templates.service';
 import { createObjectStorage, ObjectStorage } from './storage/object-storage';
 import { UPLOAD_LIMITS, UploadLimits } from './storage/storage.tokens';
 
@@ -24,7 +27,7 @@ import { UPLOAD_LIMITS, UploadLimits } from './storage/storage.tokens';
  */
 @Module({
   imports: [IdempotencyModule, CrmModule, ProjectsModule],
-  controllers: [FilesController, DocumentsController],
+  controllers: [FilesController, DocumentsController, PdfTemplatesController],
   providers: [
     { provide: ObjectStorage, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createObjectStorage(config.storage) },
     { provide: UPLOAD_LIMITS, inject: [APP_CONFIG], useFactory: (config: AppConfig): UploadLimits => ({ maxBytes: config.storage.maxUploadBytes }) },
@@ -35,6 +38,8 @@ import { UPLOAD_LIMITS, UploadLimits } from './storage/storage.tokens';
     DocumentsService,
     DocumentTypesService,
     LinkedRecords,
+    PdfTemplatesRepository,
+    PdfTemplatesService,
     PdfRenderingService,
   ],
   exports: [PdfRenderingService],
