@@ -1,10 +1,13 @@
+import type { Type } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { drainOutbox } from '@libs/testing/outbox';
 import { expectAppError, lazyProvider, useModuleTestContext } from '@libs/testing/module-context';
 import { seedUuid } from '../../db/seeds/seed-utils';
 import { DocumentsService } from './documents/documents.service';
+import { FileSweeper } from './files/file-sweeper';
 import { FilesService } from './files/files.service';
+import { ObjectStorage } from './storage/object-storage';
 import { PdfRenderingService } from './pdf/pdf-rendering.service';
 import { PdfTemplatesService } from './pdf/pdf-templates.service';
 import { SAMPLE_DATA } from './pdf/sample-data';
@@ -106,5 +109,29 @@ describe('documents (module, PostgreSQL)', () => {
       422,
       'DOCUMENTS_PDF_TEMPLATE_INVALID',
     );
+  });
+
+  it('the sweep removes abandoned uploads and objects without a row, and keeps what documents use', async () => {
+    const storage = ctx.get(ObjectStorage as unknown as Type<ObjectStorage>);
+    const [abandoned, kept] = await ctx.as(ctx.users.erik, erikGrants, async () => {
+      const loose = await files.upload({ stream: pdf(), filename: 'loose.pdf', declaredType: 'application/pdf' });
+      const used = await files.upload({ stream: pdf(), filename: 'used.pdf', declaredType: 'application/pdf' });
+      await documents.create({ fileId: used.id, typeId: seedUuid('documentTypes', 'photo:2025-01-01'), title: { de: 'Foto', en: 'Photo' }, links: [{ type: 'appointment', id: randomUUID() }] });
+      return [loose, used];
+    });
+    const orphanKey = `sweep-test/${randomUUID()}`;
+    await storage.write(orphanKey, Readable.from([Buffer.from('left behind')]), 'text/plain');
+
+    const sweeper = ctx.get(FileSweeper);
+    const early = await sweeper.sweep(new Date());
+    expect(early.orphanObjectsDeleted).toBe(0);
+    expect(await storage.exists(abandoned.storageKey)).toBe(true);
+
+    const later = await sweeper.sweep(new Date(Date.now() + 2 * 24 * 60 * 60_000));
+    expect(later.unattachedFilesDeleted).toBeGreaterThanOrEqual(1);
+    expect(await storage.exists(abandoned.storageKey)).toBe(false);
+    expect(await storage.exists(orphanKey)).toBe(false);
+    expect(await storage.exists(kept.storageKey)).toBe(true);
+    expect((await ctx.admin.query('select count(*) from files where id = $1', [abandoned.id])).rows[0].count).toBe('0');
   });
 });

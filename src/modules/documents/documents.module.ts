@@ -11,6 +11,7 @@ import { DocumentsController } from './documents/documents.controller';
 import { DocumentsRepository } from './documents/documents.repository';
 import { DocumentsService } from './documents/documents.service';
 import { LinkedRecords } from './documents/linked-records';
+import { FileSweeper } from './files/file-sweeper';
 import { FilesController } from './files/files.controller';
 import { FilesRepository } from './files/files.repository';
 import { FilesService } from './files/files.service';
@@ -33,6 +34,7 @@ import { UPLOAD_LIMITS, UploadLimits } from './storage/storage.tokens';
     { provide: UPLOAD_LIMITS, inject: [APP_CONFIG], useFactory: (config: AppConfig): UploadLimits => ({ maxBytes: config.storage.maxUploadBytes }) },
     FilesRepository,
     FilesService,
+    FileSweeper,
     DocumentsRepository,
     DocumentPartsRepository,
     DocumentsService,

@@ -18,8 +18,12 @@ export abstract class ObjectStorage {
   /** Deleting a missing object is not an error. */
   abstract delete(key: string): Promise<void>;
   abstract exists(key: string): Promise<boolean>;
-  /** Every stored key (for the orphan sweep). */
-  abstract keys(): AsyncIterable<string>;
+  /** Every stored object with its last change, when the storage knows it (for the orphan sweep). */
+  abstract objects(): AsyncIterable<{ key: string; lastModified: number | undefined }>;
+
+  async *keys(): AsyncIterable<string> {
+    for await (const object of this.objects()) yield object.key;
+  }
 }
 
 export class FlystorageObjectStorage extends ObjectStorage {
@@ -43,9 +47,10 @@ export class FlystorageObjectStorage extends ObjectStorage {
     return this.storage.fileExists(key);
   }
 
-  async *keys(): AsyncIterable<string> {
+  async *objects(): AsyncIterable<{ key: string; lastModified: number | undefined }> {
     for await (const entry of this.storage.list('', { deep: true })) {
-      if (entry.isFile) yield entry.path;
+      // The local driver lists without stat data: ask for it.
+      if (entry.isFile) yield { key: entry.path, lastModified: entry.lastModifiedMs ?? (await this.storage.lastModified(entry.path).catch(() => undefined)) };
     }
   }
 }
