@@ -13,7 +13,7 @@ export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 export const DOCUMENT_SORTS = ['createdAt', '-createdAt'] as const;
 
 export class DocumentLinkDto {
-  @ApiProperty({ enum: documentLinkType.enumValues, example: 'contact' })
+  @ApiProperty({ enum: documentLinkType.enumValues, example: 'appointment' })
   @IsIn(documentLinkType.enumValues)
   type: DocumentLinkType;
 
@@ -28,8 +28,8 @@ export class CreateDocumentDto extends OwnershipFieldsDto {
   @IsUUID()
   fileId: string;
 
-  /** A document type (GET /document-types). */
-  @ApiProperty({ format: 'uuid' })
+  /** A document type (GET /document-types); the example is the seeded floor plan. */
+  @ApiProperty({ format: 'uuid', example: '94668b71-c389-56ec-95f1-08776d5f0763' })
   @IsUUID()
   typeId: string;
 
@@ -44,7 +44,7 @@ export class CreateDocumentDto extends OwnershipFieldsDto {
   documentDate?: string | null;
 
   /** The records the document belongs to (at least one). */
-  @ApiProperty({ type: [DocumentLinkDto] })
+  @ApiProperty({ type: [DocumentLinkDto], example: [{ type: 'appointment', id: '00000000-0000-4000-8000-00000000a001' }] })
   @ValidateNested({ each: true })
   @Type(() => DocumentLinkDto)
   @ArrayMinSize(1)

@@ -1,7 +1,9 @@
-import { Controller, Post, Req } from '@nestjs/common';
+import { Controller, Get, Post, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
+import { UuidParam } from '@libs/http';
 import { Operation } from '@libs/resource';
+import { toFileResponse } from '../documents/document.mapper';
 import { readUploadedFile } from './multipart';
 import { FileResponseDto, FileUploadDto } from './file.dto';
 import { FilesService } from './files.service';
@@ -23,6 +25,12 @@ export class FilesController {
   })
   async uploadFile(@Req() request: FastifyRequest): Promise<FileResponseDto> {
     const file = await this.files.upload(await readUploadedFile(request));
-    return { id: file.id, filename: file.filename, contentType: file.contentType, byteSize: file.byteSize, sha256: file.sha256, createdAt: file.createdAt };
+    return toFileResponse(file);
+  }
+
+  @Get(':id')
+  @Operation({ permission: 'documents.documents:create', summary: 'A file you uploaded (what was checked while it streamed in)', ok: FileResponseDto, problems: [404] })
+  async getFile(@UuidParam() id: string): Promise<FileResponseDto> {
+    return toFileResponse(await this.files.ownUpload(id));
   }
 }

@@ -67,6 +67,13 @@ export class FilesService {
     return file;
   }
 
+  /** A live file the actor uploaded (404 for anyone else's). */
+  async ownUpload(id: string): Promise<StoredFile> {
+    const file = await this.repository.findById(id);
+    if (!file || file.createdBy !== currentActorId()) throw DocumentsErrors.fileNotFound(id);
+    return file;
+  }
+
   /** A file the actor uploaded that no document uses yet. */
   unattached(id: string): Promise<StoredFile | undefined> {
     return this.repository.findUnattachedOf(id, currentActorId() as string);
