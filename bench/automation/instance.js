@@ -20,6 +20,7 @@ async function main() {
     AUTOMATION_WORKER_ENABLED: 'true',
     AUTOMATION_POLL_MS: process.env.AUTOMATION_POLL_MS || '500',
     WEBHOOK_ALLOW_HTTP: 'true',
+    WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
     AUTOMATION_SECRET_KEY: process.env.AUTOMATION_SECRET_KEY,
   });
   const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config, databaseUrl: process.env.DATABASE_URL }), { logger: false });

@@ -83,6 +83,8 @@ export interface AppConfig {
     webhookTimeoutMs: number;
     /** Allow http:// webhook URLs (WEBHOOK_ALLOW_HTTP; for local development and tests only). */
     webhookAllowHttp: boolean;
+    /** Allow webhooks to loopback, private and link-local addresses (WEBHOOK_ALLOW_PRIVATE_NETWORKS). */
+    webhookAllowPrivateNetworks: boolean;
   };
   mail: {
     /** smtp:// or smtps:// URL of the mail server (SMTP_URL); undefined → mails go to the local outbox table. */

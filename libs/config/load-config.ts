@@ -87,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       secretKeyDerived: automationKey === undefined,
       webhookTimeoutMs: reader.integer('WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
       webhookAllowHttp: reader.boolean('WEBHOOK_ALLOW_HTTP', false),
+      webhookAllowPrivateNetworks: reader.boolean('WEBHOOK_ALLOW_PRIVATE_NETWORKS', false),
     },
     mail: { smtpUrl: reader.smtpUrl('SMTP_URL'), from: reader.string('MAIL_FROM', 'Renewa <noreply@renewa.invalid>') },
     forms: { corsOrigins: reader.origins('FORMS_CORS_ORIGINS') },

@@ -39,6 +39,7 @@ describe('automation across crashes and restarts (server process)', () => {
       AUTOMATION_MAINTENANCE_SECONDS: '1',
       AUTOMATION_RETRY_DELAY_SECONDS: '1',
       WEBHOOK_ALLOW_HTTP: 'true',
+      WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
       SMTP_URL: smtp.url,
     });
     await running.waitForLog(/API listening/);

@@ -39,7 +39,7 @@ describe('workflow engine (PostgreSQL, SMTP, HTTP)', () => {
     admin = new Pool({ connectionString: db.adminUrl, max: 2 });
     server = await startTestApp({
       databaseUrl: db.bouncerUrl ?? db.appUrl,
-      configOverrides: { mail: { smtpUrl: smtp.url }, automation: { webhookAllowHttp: true, retryLimit: 2, retryDelaySeconds: 1 } },
+      configOverrides: { mail: { smtpUrl: smtp.url }, automation: { webhookAllowHttp: true, webhookAllowPrivateNetworks: true, retryLimit: 2, retryDelaySeconds: 1 } },
     });
   });
 

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { fetch, type Dispatcher } from 'undici';
 import { AppConfig, InjectAppConfig } from '@libs/config';
 import { SecretBox } from '../../shared/secret-box';
 import type { StoredWebhookAction } from '../../workflows/workflow-definition';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, webhookSignature } from '../webhook-signature';
 import { ActionHandler, ActionOutcome, PermanentActionError, StepContext } from './action-handler';
+import { assertPublicLiteralHost, NonPublicAddressError, publicOnlyDispatcher } from './webhook-address-guard';
 
 export const WEBHOOK_SECRET_PURPOSE = 'webhook-secrets';
 const MAX_ERROR_BODY = 300;
@@ -11,15 +13,18 @@ const MAX_ERROR_BODY = 300;
 /**
  * HTTPS POST of the event to the workflow's URL, signed with its secret (HMAC-SHA256 over
  * "<timestamp>.<body>"), with the step's `Idempotency-Key`, a timeout and no redirects. Anything
- * but 2xx is a failure the step retries.
+ * but 2xx is a failure the step retries. Hosts on loopback, private or link-local networks are
+ * refused for good unless WEBHOOK_ALLOW_PRIVATE_NETWORKS is set.
  */
 @Injectable()
 export class CallWebhookHandler implements ActionHandler<StoredWebhookAction> {
   readonly mode = 'external';
   private readonly secrets: SecretBox;
+  private readonly dispatcher: Dispatcher | undefined;
 
   constructor(@InjectAppConfig() private readonly config: AppConfig) {
     this.secrets = new SecretBox(config.automation.secretKey, WEBHOOK_SECRET_PURPOSE);
+    this.dispatcher = config.automation.webhookAllowPrivateNetworks ? undefined : publicOnlyDispatcher();
   }
 
   async preview(action: StoredWebhookAction, ctx: StepContext): Promise<ActionOutcome> {
@@ -35,7 +40,19 @@ export class CallWebhookHandler implements ActionHandler<StoredWebhookAction> {
     }
     const body = JSON.stringify(webhookBody(ctx));
     const timestamp = Math.floor(Date.now() / 1000);
-    const response = await fetch(action.url, {
+    try {
+      if (this.dispatcher) assertPublicLiteralHost(new URL(action.url));
+      return await this.post(action.url, ctx, secret, timestamp, body);
+    } catch (error) {
+      const refused = error instanceof NonPublicAddressError ? error : (error as { cause?: unknown }).cause;
+      if (refused instanceof NonPublicAddressError) throw new PermanentActionError(refused.message);
+      throw error;
+    }
+  }
+
+  private async post(url: string, ctx: StepContext, secret: string, timestamp: number, body: string): Promise<ActionOutcome> {
+    const response = await fetch(url, {
+      dispatcher: this.dispatcher,
       method: 'POST',
       redirect: 'manual',
       signal: AbortSignal.timeout(this.config.automation.webhookTimeoutMs),
@@ -51,7 +68,7 @@ export class CallWebhookHandler implements ActionHandler<StoredWebhookAction> {
     });
     const text = (await response.text()).slice(0, MAX_ERROR_BODY);
     if (!response.ok) throw new Error(`the webhook answered ${response.status}${text ? `: ${text}` : ''}`);
-    return { url: action.url, status: response.status };
+    return { url, status: response.status };
   }
 }
 
