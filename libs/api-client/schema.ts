@@ -873,6 +873,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A file you uploaded (what was checked while it streamed in) */
+        get: operations["getFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/form-submissions": {
         parameters: {
             query?: never;
@@ -2891,7 +2908,15 @@ export interface components {
              * @description A file you uploaded (POST /files) that no document uses yet.
              */
             fileId: string;
-            /** @description The records the document belongs to (at least one). */
+            /**
+             * @description The records the document belongs to (at least one).
+             * @example [
+             *       {
+             *         "id": "00000000-0000-4000-8000-00000000a001",
+             *         "type": "appointment"
+             *       }
+             *     ]
+             */
             links: components["schemas"]["DocumentLinkDto"][];
             /**
              * Format: uuid
@@ -2910,7 +2935,8 @@ export interface components {
             };
             /**
              * Format: uuid
-             * @description A document type (GET /document-types).
+             * @description A document type (GET /document-types); the example is the seeded floor plan.
+             * @example 94668b71-c389-56ec-95f1-08776d5f0763
              */
             typeId: string;
         };
@@ -3442,7 +3468,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /**
-             * @example contact
+             * @example appointment
              * @enum {string}
              */
             type: "contact" | "project" | "building" | "component" | "scenario" | "quote" | "invoice" | "funding_application" | "appointment";
@@ -5087,7 +5113,8 @@ export interface components {
             };
             /**
              * Format: uuid
-             * @description A document type (GET /document-types).
+             * @description A document type (GET /document-types); the example is the seeded floor plan.
+             * @example 94668b71-c389-56ec-95f1-08776d5f0763
              */
             typeId?: string;
         };
@@ -10840,6 +10867,64 @@ export interface operations {
             };
             /** @description Unsupported Media Type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
