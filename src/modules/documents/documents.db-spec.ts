@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { drainOutbox } from '@libs/testing/outbox';
 import { expectAppError, lazyProvider, useModuleTestContext } from '@libs/testing/module-context';
 import { seedUuid } from '../../db/seeds/seed-utils';
+import { ContactErasureService } from './documents/contact-erasure.service';
 import { DocumentsService } from './documents/documents.service';
 import { FileSweeper } from './files/file-sweeper';
 import { FilesService } from './files/files.service';
@@ -133,5 +134,26 @@ describe('documents (module, PostgreSQL)', () => {
     expect(await storage.exists(orphanKey)).toBe(false);
     expect(await storage.exists(kept.storageKey)).toBe(true);
     expect((await ctx.admin.query('select count(*) from files where id = $1', [abandoned.id])).rows[0].count).toBe('0');
+  });
+
+  it("erases a contact's documents and reports the invoice it must keep, with the reason", async () => {
+    const contactId = randomUUID();
+    await ctx.admin.query(`insert into contacts (id, last_name, department_id) values ($1, 'Löschung', $2)`, [contactId, ctx.department('energy_consulting')]);
+    const [plan, invoice] = await ctx.as(ctx.users.erik, erikGrants, async () => {
+      const planFile = await files.upload({ stream: pdf(), filename: 'plan.pdf', declaredType: 'application/pdf' });
+      const planDoc = await documents.create({ fileId: planFile.id, typeId: seedUuid('documentTypes', 'floor_plan:2025-01-01'), title: { de: 'Grundriss', en: 'Plan' }, links: [{ type: 'contact', id: contactId }] });
+      const invoiceDoc = await rendering.render({ kind: 'invoice', language: 'de', data: SAMPLE_DATA.invoice, links: [{ type: 'invoice', id: randomUUID() }, { type: 'contact', id: contactId }] });
+      return [{ doc: planDoc, file: planFile }, invoiceDoc];
+    });
+    const erasure = ctx.get(ContactErasureService);
+    await expectAppError(ctx.as(ctx.users.erik, { ...erikGrants, 'documents.documents:delete': 'department' }, () => erasure.eraseContact(contactId)), 403, 'OUT_OF_SCOPE');
+
+    const report = await ctx.as(ctx.users.erik, erikGrants, () => erasure.eraseContact(contactId));
+    expect(report.deleted).toEqual([{ documentId: plan.doc.id, title: { de: 'Grundriss', en: 'Plan' }, files: 1 }]);
+    expect(report.kept).toEqual([{ documentId: invoice.documentId, title: expect.anything(), retainUntil: '2034-12-31', reason: 'legal_retention' }]);
+    expect(await ctx.get(ObjectStorage as unknown as Type<ObjectStorage>).exists(plan.file.storageKey)).toBe(false);
+    expect((await ctx.admin.query('select count(*) from documents where id = $1', [plan.doc.id])).rows[0].count).toBe('0');
+    expect((await ctx.admin.query('select count(*) from files where id = $1', [plan.file.id])).rows[0].count).toBe('0');
+    expect((await ctx.admin.query('select count(*) from documents where id = $1', [invoice.documentId])).rows[0].count).toBe('1');
   });
 });

@@ -17,7 +17,14 @@ export interface PdfRenderedV1 {
   links: { type: string; id: string }[];
 }
 
+/** `documents.contact.documents_erased`: a contact's documents were erased (GDPR); only ids, no content. */
+export interface ContactDocumentsErasedV1 {
+  deletedDocumentIds: string[];
+  keptDocumentIds: string[];
+}
+
 export const DOCUMENTS_EVENTS = defineEvents('documents', {
   document: { ...resourceEvents(), versionAdded: payload<DocumentVersionAddedV1>() },
   pdf: { rendered: payload<PdfRenderedV1>() },
+  contact: { documentsErased: payload<ContactDocumentsErasedV1>() },
 });

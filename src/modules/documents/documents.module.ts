@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig } from '@libs/config';
 import { IdempotencyModule } from '@libs/idempotency';
 import { CrmModule } from '../crm';
 import { ProjectsModule } from '../projects';
+import { ContactErasureService } from './documents/contact-erasure.service';
 import { DocumentPartsRepository } from './documents/document-parts.repository';
 import { DocumentTypesService } from './documents/document-types.service';
 import { DocumentsController } from './documents/documents.controller';
@@ -39,6 +40,7 @@ import { UPLOAD_LIMITS, UploadLimits } from './storage/storage.tokens';
     DocumentPartsRepository,
     DocumentsService,
     DocumentTypesService,
+    ContactErasureService,
     LinkedRecords,
     PdfTemplatesRepository,
     PdfTemplatesService,

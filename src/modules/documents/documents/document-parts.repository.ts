@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
 import { Repository } from '@libs/db';
 import { files, StoredFile } from '../files/files.schema';
-import { DocumentLink, documentLinks, DocumentType, documentTypes, DocumentVersion, documentVersions } from './documents.schema';
+import { Document, DocumentLink, documentLinks, documents, DocumentType, documentTypes, DocumentVersion, documentVersions } from './documents.schema';
 import type { DocumentLinkType } from './documents.schema';
 
 /** Links, versions and types of documents (no scope of their own: callers hold a visible document). */
@@ -42,6 +42,21 @@ export class DocumentPartsRepository extends Repository {
       .from(documentLinks)
       .where(and(eq(documentLinks.linkType, type), eq(documentLinks.linkId, id)));
     return rows.map((row) => row.documentId);
+  }
+
+  /** Every document (live or soft-deleted) linked to a record, with no scope: for erasure only. */
+  async documentsOfRecord(type: DocumentLinkType, id: string): Promise<Document[]> {
+    const rows = await this.db
+      .select()
+      .from(documents)
+      .innerJoin(documentLinks, eq(documentLinks.documentId, documents.id))
+      .where(and(eq(documentLinks.linkType, type), eq(documentLinks.linkId, id)));
+    return rows.map((row) => row.documents);
+  }
+
+  /** Removes a document with its versions and links (the files are the caller's to remove). */
+  async hardDeleteDocument(id: string): Promise<void> {
+    await this.db.delete(documents).where(eq(documents.id, id));
   }
 
   async removeLink(documentId: string, type: DocumentLinkType, id: string): Promise<void> {

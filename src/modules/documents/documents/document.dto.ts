@@ -139,3 +139,43 @@ export class DocumentTypeResponseDto {
   validTo: string | null;
   source: string;
 }
+
+export class EraseContactDocumentsDto {
+  /** The contact whose documents are erased. */
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  contactId: string;
+}
+
+export class ErasedDocumentDto {
+  @ApiProperty({ format: 'uuid' })
+  documentId: string;
+  @ApiLocalizedText()
+  title: LocalizedText;
+  /** Files removed with it (one per version). */
+  @ApiProperty({ type: 'integer' })
+  files: number;
+}
+
+export class KeptDocumentDto {
+  @ApiProperty({ format: 'uuid' })
+  documentId: string;
+  @ApiLocalizedText()
+  title: LocalizedText;
+  /** Kept until this day. */
+  @ApiProperty({ type: 'string', format: 'date' })
+  retainUntil: string;
+  /** Why it was kept: `legal_retention` (e.g. §147 AO for invoices). */
+  @ApiProperty({ enum: ['legal_retention'] })
+  reason: 'legal_retention';
+}
+
+/** What an erasure deleted and what it kept, and why. */
+export class ContactErasureReportDto {
+  @ApiProperty({ format: 'uuid' })
+  contactId: string;
+  @ApiProperty({ type: [ErasedDocumentDto] })
+  deleted: ErasedDocumentDto[];
+  @ApiProperty({ type: [KeptDocumentDto] })
+  kept: KeptDocumentDto[];
+}

@@ -8,6 +8,8 @@ import { sendFile } from '../files/file-download';
 import { FilesService } from '../files/files.service';
 import {
   AddDocumentVersionDto,
+  ContactErasureReportDto,
+  EraseContactDocumentsDto,
   CreateDocumentDto,
   DocumentContentQueryDto,
   DocumentDetailDto,
@@ -17,6 +19,7 @@ import {
   ListDocumentsQueryDto,
   UpdateDocumentDto,
 } from './document.dto';
+import { ContactErasureService } from './contact-erasure.service';
 import { DocumentsService } from './documents.service';
 import { DocumentTypesService } from './document-types.service';
 
@@ -28,6 +31,7 @@ export class DocumentsController {
     private readonly documents: DocumentsService,
     private readonly types: DocumentTypesService,
     private readonly files: FilesService,
+    private readonly erasure: ContactErasureService,
   ) {}
 
   @Get('document-types')
@@ -82,5 +86,16 @@ export class DocumentsController {
   @Operation({ permission: 'documents.documents:delete', summary: 'Restore a soft-deleted document', ok: DocumentResponseDto, problems: [404, 409], ifMatch: 'optional', idempotent: true })
   restoreDocument(@UuidParam() id: string, @IfMatch({ optional: true }) version: number | undefined): Promise<DocumentResponseDto> {
     return this.documents.restore(id, version);
+  }
+
+  @Post('document-erasures')
+  @Operation({
+    permission: 'documents.documents:delete',
+    summary: "Erase a contact's documents (GDPR); report what was deleted and what legal retention keeps",
+    ok: ContactErasureReportDto,
+    problems: [403],
+  })
+  eraseContactDocuments(@Body() dto: EraseContactDocumentsDto): Promise<ContactErasureReportDto> {
+    return this.erasure.eraseContact(dto.contactId);
   }
 }
