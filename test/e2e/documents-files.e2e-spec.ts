@@ -79,6 +79,9 @@ describe('documents: files and documents over HTTP', () => {
     expect(await csv.json()).toMatchObject({ contentType: 'text/csv' });
     const notMultipart = await api('/files', { method: 'POST', ...json({ file: 'x' }), headers: { 'content-type': 'application/json' } });
     expect(notMultipart.status).toBe(415);
+    const noBoundary = await api('/files', { method: 'POST', headers: { 'content-type': 'multipart/form-data' }, body: '{"file":"x"}' });
+    expect(noBoundary.status).toBe(400);
+    expect(await noBoundary.json()).toMatchObject({ code: 'DOCUMENTS_UPLOAD_MALFORMED' });
   });
 
   it('answers 413 past the size limit, leaving no row and no object', async () => {

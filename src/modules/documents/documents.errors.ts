@@ -10,6 +10,7 @@ export const DocumentsErrors = {
       status: 415,
       detail: `The file's content (${type ?? 'unknown'}) is not an allowed type: PDF, JPEG, PNG, HEIC, TIFF, DOCX, XLSX, plain text or CSV.`,
     }),
+  malformedUpload: (reason: string) => AppError.badRequest('DOCUMENTS_UPLOAD_MALFORMED', `The multipart upload could not be read (${reason.slice(0, 200)}).`),
   noFile: () => AppError.badRequest('DOCUMENTS_FILE_MISSING', 'Send the file as a multipart/form-data part named "file".'),
   notMultipart: () =>
     new AppError({ code: 'DOCUMENTS_NOT_MULTIPART', status: 415, detail: 'Upload the file as multipart/form-data with one part named "file".' }),

@@ -71,8 +71,8 @@ export class DocumentsController {
   }
 
   @Post('documents/:id/versions')
-  @Operation({ permission: 'documents.documents:update', summary: 'Add a new version (a new upload of the same document; If-Match)', ok: DocumentResponseDto, problems: [404, 422], ifMatch: 'required', idempotent: true })
-  addDocumentVersion(@UuidParam() id: string, @IfMatch() version: number, @Body() dto: AddDocumentVersionDto): Promise<DocumentResponseDto> {
+  @Operation({ permission: 'documents.documents:update', summary: 'Add a new version (a new upload of the same document; If-Match optional)', ok: DocumentResponseDto, problems: [404, 422], ifMatch: 'optional', idempotent: true })
+  addDocumentVersion(@UuidParam() id: string, @IfMatch({ optional: true }) version: number | undefined, @Body() dto: AddDocumentVersionDto): Promise<DocumentResponseDto> {
     return this.documents.addVersion(id, version, dto.fileId);
   }
 

@@ -117,8 +117,10 @@ export class DocumentsService extends ResourceService<typeof documents, Document
   }
 
   /** A new upload of the same document becomes its newest version. */
-  async addVersion(id: string, version: number, fileId: string): Promise<DocumentResponseDto> {
-    await this.visible(id);
+  async addVersion(id: string, expectedVersion: number | undefined, fileId: string): Promise<DocumentResponseDto> {
+    // Without If-Match the version read now is expected: adding appends, it overwrites nothing.
+    const version = expectedVersion ?? (await this.visible(id)).version;
+    if (expectedVersion !== undefined) await this.visible(id);
     const file = await this.files.unattached(fileId);
     if (!file) throw DocumentsErrors.fileNotFound(fileId);
     const row = await this.steps.update(id, version, (current) => ({ fileId: file.id, currentVersion: current.currentVersion + 1 }));

@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { UuidParam } from '@libs/http';
 import { Operation } from '@libs/resource';
 import { toFileResponse } from '../documents/document.mapper';
-import { readUploadedFile } from './multipart';
+import { asUploadProblem, readUploadedFile } from './multipart';
 import { FileResponseDto, FileUploadDto } from './file.dto';
 import { FilesService } from './files.service';
 
@@ -21,10 +21,12 @@ export class FilesController {
     summary: 'Upload a file (multipart, streamed) to attach it to a document',
     description: 'The type is sniffed from the bytes (415 when not allowed or when it lies); larger than UPLOAD_MAX_BYTES: 413.',
     created: FileResponseDto,
-    problems: [413, 415],
+    problems: [400, 413, 415],
   })
   async uploadFile(@Req() request: FastifyRequest): Promise<FileResponseDto> {
-    const file = await this.files.upload(await readUploadedFile(request));
+    const file = await this.files.upload(await readUploadedFile(request)).catch((error: unknown) => {
+      throw asUploadProblem(error);
+    });
     return toFileResponse(file);
   }
 
