@@ -748,6 +748,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/document-erasures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Erase a contact's documents (GDPR); report what was deleted and what legal retention keeps */
+        post: operations["eraseContactDocuments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/document-types": {
         parameters: {
             query?: never;
@@ -845,7 +862,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add a new version (a new upload of the same document; If-Match) */
+        /** Add a new version (a new upload of the same document; If-Match optional) */
         post: operations["addDocumentVersion"];
         delete?: never;
         options?: never;
@@ -2499,6 +2516,12 @@ export interface components {
              */
             value?: (string | null) | number | boolean | (string | null)[] | number[];
         };
+        ContactErasureReportDto: {
+            /** Format: uuid */
+            contactId: string;
+            deleted: components["schemas"]["ErasedDocumentDto"][];
+            kept: components["schemas"]["KeptDocumentDto"][];
+        };
         ContactPageDto: {
             items: components["schemas"]["ContactResponseDto"][];
             /** @description Pass as `cursor` for the next page; null on the last page. */
@@ -3615,6 +3638,29 @@ export interface components {
                 en: string;
             };
         };
+        EraseContactDocumentsDto: {
+            /**
+             * Format: uuid
+             * @description The contact whose documents are erased.
+             */
+            contactId: string;
+        };
+        ErasedDocumentDto: {
+            /** Format: uuid */
+            documentId: string;
+            /** @description Files removed with it (one per version). */
+            files: number;
+            /**
+             * @example {
+             *       "de": "Wärmepumpe",
+             *       "en": "Heat pump"
+             *     }
+             */
+            title: {
+                de: string;
+                en: string;
+            };
+        };
         EventTypeDto: {
             /** @example lead */
             aggregateType: string;
@@ -3854,6 +3900,30 @@ export interface components {
              * @enum {string}
              */
             scope: "own" | "department" | "all";
+        };
+        KeptDocumentDto: {
+            /** Format: uuid */
+            documentId: string;
+            /**
+             * @description Why it was kept: `legal_retention` (e.g. §147 AO for invoices).
+             * @enum {string}
+             */
+            reason: "legal_retention";
+            /**
+             * Format: date
+             * @description Kept until this day.
+             */
+            retainUntil: string;
+            /**
+             * @example {
+             *       "de": "Wärmepumpe",
+             *       "en": "Heat pump"
+             *     }
+             */
+            title: {
+                de: string;
+                en: string;
+            };
         };
         LayerDto: {
             /**
@@ -10094,6 +10164,61 @@ export interface operations {
             };
         };
     };
+    eraseContactDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EraseContactDocumentsDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactErasureReportDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Forbidden
+             *
+             *     Forbidden
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     listDocumentTypes: {
         parameters: {
             query?: never;
@@ -10710,9 +10835,9 @@ export interface operations {
     addDocumentVersion: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The ETag of the version being changed (from a previous read). 428 without it, 412 when it is no longer current. */
-                "If-Match": string;
+            header?: {
+                /** @description Optional: the ETag of the version being acted on; 412 when it is no longer current. */
+                "If-Match"?: string;
                 /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
                 "Idempotency-Key"?: string;
             };
@@ -10789,15 +10914,6 @@ export interface operations {
              *     Unprocessable Entity
              */
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Precondition Required */
-            428: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1228,6 +1228,29 @@ export const EVENT_PAYLOAD_SCHEMAS: EventPayloadSchemas = {
       ]
     }
   },
+  "documents.contact.documents_erased": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "deletedDocumentIds": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        },
+        "keptDocumentIds": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        }
+      },
+      "required": [
+        "deletedDocumentIds",
+        "keptDocumentIds"
+      ]
+    }
+  },
   "documents.document.created": {
     "payload": {
       "type": "object",
