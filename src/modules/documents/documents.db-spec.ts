@@ -124,11 +124,11 @@ describe('documents (module, PostgreSQL)', () => {
     await storage.write(orphanKey, Readable.from([Buffer.from('left behind')]), 'text/plain');
 
     const sweeper = ctx.get(FileSweeper);
-    const early = await sweeper.sweep(new Date());
+    const early = await sweeper.sweep(new Date(), 'sweep-test/');
     expect(early.orphanObjectsDeleted).toBe(0);
     expect(await storage.exists(abandoned.storageKey)).toBe(true);
 
-    const later = await sweeper.sweep(new Date(Date.now() + 2 * 24 * 60 * 60_000));
+    const later = await sweeper.sweep(new Date(Date.now() + 2 * 24 * 60 * 60_000), 'sweep-test/');
     expect(later.unattachedFilesDeleted).toBeGreaterThanOrEqual(1);
     expect(await storage.exists(abandoned.storageKey)).toBe(false);
     expect(await storage.exists(orphanKey)).toBe(false);

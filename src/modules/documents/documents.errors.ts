@@ -16,6 +16,7 @@ export const DocumentsErrors = {
     new AppError({ code: 'DOCUMENTS_NOT_MULTIPART', status: 415, detail: 'Upload the file as multipart/form-data with one part named "file".' }),
   rangeNotSatisfiable: (size: number) =>
     new AppError({ code: 'DOCUMENTS_RANGE_NOT_SATISFIABLE', status: 416, detail: `The range lies outside the file's ${size} bytes.` }),
+  contentMissing: (id: string) => AppError.notFound('DOCUMENTS_FILE_CONTENT_MISSING', `The stored content of file ${id} is missing from the storage.`),
   fileNotFound: (id: string) => AppError.notFound('DOCUMENTS_FILE_NOT_FOUND', `No file ${id} that you may use.`),
   retained: (id: string, until: string) =>
     AppError.conflict('DOCUMENTS_DOCUMENT_RETAINED', `The document ${id} falls under a legal retention period until ${until} and cannot be deleted before then.`),

@@ -42,7 +42,8 @@ export class FileSweeper implements OnApplicationBootstrap, OnApplicationShutdow
     clearInterval(this.timer);
   }
 
-  async sweep(now = new Date()): Promise<SweepResult> {
+  /** `prefix` limits the object scan to part of the storage (tests share one directory). */
+  async sweep(now = new Date(), prefix = ''): Promise<SweepResult> {
     const before = new Date(now.getTime() - GRACE_MS);
     let unattachedFilesDeleted = 0;
     for (;;) {
@@ -63,7 +64,7 @@ export class FileSweeper implements OnApplicationBootstrap, OnApplicationShutdow
       }
       batch = [];
     };
-    for await (const object of this.storage.objects()) {
+    for await (const object of this.storage.objects(prefix)) {
       if (object.lastModified === undefined || object.lastModified > before.getTime()) continue;
       batch.push(object.key);
       if (batch.length >= BATCH) await flush();

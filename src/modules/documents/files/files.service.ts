@@ -81,6 +81,8 @@ export class FilesService {
 
   /** The bytes of a file, or of one range of it. */
   async open(file: StoredFile, range?: ByteRange): Promise<Readable> {
+    // Checked first: once the reply has started, a missing object could only cut it off.
+    if (!(await this.storage.exists(file.storageKey))) throw DocumentsErrors.contentMissing(file.id);
     const stream = await this.storage.read(file.storageKey);
     return range ? stream.pipe(sliceBytes(range)) : stream;
   }

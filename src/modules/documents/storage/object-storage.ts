@@ -19,7 +19,7 @@ export abstract class ObjectStorage {
   abstract delete(key: string): Promise<void>;
   abstract exists(key: string): Promise<boolean>;
   /** Every stored object with its last change, when the storage knows it (for the orphan sweep). */
-  abstract objects(): AsyncIterable<{ key: string; lastModified: number | undefined }>;
+  abstract objects(prefix?: string): AsyncIterable<{ key: string; lastModified: number | undefined }>;
 
   async *keys(): AsyncIterable<string> {
     for await (const object of this.objects()) yield object.key;
@@ -47,8 +47,8 @@ export class FlystorageObjectStorage extends ObjectStorage {
     return this.storage.fileExists(key);
   }
 
-  async *objects(): AsyncIterable<{ key: string; lastModified: number | undefined }> {
-    for await (const entry of this.storage.list('', { deep: true })) {
+  async *objects(prefix = ''): AsyncIterable<{ key: string; lastModified: number | undefined }> {
+    for await (const entry of this.storage.list(prefix, { deep: true })) {
       // The local driver lists without stat data: ask for it.
       if (entry.isFile) yield { key: entry.path, lastModified: entry.lastModifiedMs ?? (await this.storage.lastModified(entry.path).catch(() => undefined)) };
     }
