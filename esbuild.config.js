@@ -37,6 +37,10 @@ const options = {
   external: [
     // A native addon (a .node file per platform), loaded from node_modules.
     '@node-rs/argon2',
+    // One metadata storage for the app and @nestjs/mapped-types: the latter loads
+    // `class-transformer/cjs/storage` through createRequire at runtime, so a bundled copy would be
+    // a second storage, and PartialType DTOs (every PATCH) would lose their nested @Type metadata.
+    'class-transformer',
     // Only `cli generate` loads it; it is large and stays a runtime dependency.
     'drizzle-kit',
     // Optional packages that pg and Nest load only when a feature is used; not installed.

@@ -4,6 +4,8 @@ import { DECORATORS, DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModul
 import { STATUS_CODES } from 'node:http';
 import { IS_PUBLIC_KEY, ProblemDetailsDto } from '@libs/http';
 import { packageVersion } from '@libs/db';
+import { LOCALIZED_TEXT_MARKER, LOCALIZED_TEXT_SCHEMA } from '@libs/shared';
+import { REQUEST_EXAMPLES } from './openapi-request-examples';
 
 export const DOCS_PATH = 'docs';
 export const OPENAPI_JSON_PATH = 'docs/openapi.json';
@@ -27,10 +29,7 @@ export async function buildOpenApiDocument(app: INestApplication, options: OpenA
 export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Renewa API')
-    .setDescription(
-      'Leads, surveys, renovation scenarios, quotes, funding applications and invoices for energy-renovation ' +
-        'consultancies. Errors are RFC 9457 application/problem+json with a stable `code`.',
-    )
+    .setDescription(API_DESCRIPTION)
     .setVersion(packageVersion())
     .setLicense('Apache-2.0', 'https://www.apache.org/licenses/LICENSE-2.0')
     .addServer('/', 'This server')
@@ -43,8 +42,23 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
     extraModels: [ProblemDetailsDto],
   });
   documentPlatformBehaviour(document, publicOperationIds(app));
+  completeLocalizedTexts(document);
   return stableDocument(document);
 }
+
+const API_DESCRIPTION = [
+  'Leads, surveys, renovation scenarios, quotes, funding applications and invoices for energy-renovation consultancies.',
+  '',
+  '**Trying it out**: `POST /api/v1/auth/login` (auth) with an e-mail and password answers an `accessToken`; paste it into',
+  '**Authorize**. Each operation names the permission it needs (`x-permission`); what a user sees is limited by the scope',
+  'of their grant (own, department, all) — something outside it answers 404, as if it did not exist. The demo data and a',
+  'guided tour of one enquiry from the website form to a presented renovation roadmap: `docs/tour.md`.',
+  '',
+  '**Conventions**: errors are RFC 9457 `application/problem+json` with a stable `code`; every change of an existing',
+  'record sends `If-Match` with the `ETag` its last read answered (412 when someone else changed it meanwhile);',
+  'a `POST` with an `Idempotency-Key` header is answered once and replayed on a retry; lists page with `cursor` /',
+  '`nextCursor` and have a CSV `export`; texts shown to customers are `{ de, en }`; money is integer euro cents.',
+].join('\n');
 
 /** The usual top-level order, then everything below sorted by key (see `sortKeys`). */
 const TOP_LEVEL_ORDER = ['openapi', 'info', 'servers', 'tags', 'security', 'paths', 'components'];
@@ -62,7 +76,8 @@ function stableDocument(document: OpenAPIObject): OpenAPIObject {
  * (`security: []`); the global guard answers 401 to a non-public operation without a valid token
  * and 403 when the token lacks the operation's `x-permission`; the validation pipe and the body
  * parser answer 400 to any operation that takes parameters or a body; a query parameter with a
- * default is optional. The top-level `tags` list the tags the operations use (one per context).
+ * default is optional. A JSON request body shows its whole example (openapi-request-examples.ts).
+ * The top-level `tags` list the tags the operations use (one per context).
  */
 function documentPlatformBehaviour(document: OpenAPIObject, publicIds: Set<string>): void {
   const tags = new Set<string>();
@@ -75,6 +90,9 @@ function documentPlatformBehaviour(document: OpenAPIObject, publicIds: Set<strin
       for (const parameter of operation.parameters ?? []) {
         if ('in' in parameter && parameter.in === 'query' && parameter.schema && 'default' in parameter.schema) parameter.required = false;
       }
+      const example = operation.operationId === undefined ? undefined : REQUEST_EXAMPLES[operation.operationId];
+      const json = operation.requestBody && 'content' in operation.requestBody ? operation.requestBody.content['application/json'] : undefined;
+      if (json && example !== undefined) json.example = example;
       const isPublic = operation.operationId !== undefined && publicIds.has(operation.operationId);
       if (isPublic) operation.security = [];
       const takesInput = (operation.parameters?.length ?? 0) > 0 || operation.requestBody !== undefined;
@@ -83,28 +101,47 @@ function documentPlatformBehaviour(document: OpenAPIObject, publicIds: Set<strin
     }
   }
   const declared = new Map((document.tags ?? []).map((tag) => [tag.name, tag]));
+  const rank = (name: string) => (name in CONTEXT_TAGS ? Object.keys(CONTEXT_TAGS).indexOf(name) : Object.keys(CONTEXT_TAGS).length);
   document.tags = [...tags]
-    .sort()
+    .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1))
     .map((name) => declared.get(name) ?? (CONTEXT_TAGS[name] ? { name, description: CONTEXT_TAGS[name] } : { name }));
 }
 
 /**
  * One tag per bounded context (`@ApiTags('<ctx>')` on every controller of the context), described
- * here once. A tag missing from this list fails the lint test (tag-description): add it here.
+ * here once, in the order of a customer's journey (Swagger UI lists them so). A tag missing from
+ * this list fails the lint test (tag-description): add it here.
  */
 const CONTEXT_TAGS: Record<string, string> = {
-  health: 'Liveness and readiness probes of the platform (no authentication).',
-  auth: 'Users, departments, roles and permissions; login, token refresh and logout.',
-  crm: 'Leads, contacts, companies and their activities.',
-  projects: 'Projects, buildings and their components, renovation scenarios and measures.',
-  finance: 'Products, quotes, invoices, payments and number series.',
-  funding: 'Funding programmes (BEG, KfW, BAFA) with dated rules, and funding applications.',
-  documents: 'Files, documents, document requests and PDF templates.',
-  automation: 'Workflows and their runs, forms and form submissions.',
+  auth: 'Sign in (login, token refresh, logout) and administration of users, departments, roles and their permissions.',
+  crm: 'Leads from every channel through their pipeline (new → contacted → qualified → converted | lost), contacts, companies and their activity timelines.',
+  automation:
+    'Workflows that react to domain events (mail, webhooks, CRM activities and fields, waits) with their run history; the mail outbox; public forms such as "Energieberatung anfragen" and their submissions.',
   scheduling: 'Appointments.',
-  audit: 'The tamper-evident audit log of every change.',
+  documents: 'Files, documents, document requests and PDF templates.',
+  projects:
+    'A converted lead’s project: its status pipeline, buildings with envelope components (U-values per DIN EN ISO 6946) and plant, renovation scenarios (iSFP) whose measures are checked against dated GEG and BEG limits, presented as frozen snapshots; material catalogue and reference data.',
+  funding: 'Funding programmes (BEG, KfW, BAFA) with dated rules, and funding applications.',
+  finance: 'Products, quotes, invoices, payments and number series.',
+  audit: 'The tamper-evident audit log of every change, with a verification of its hash chain.',
   platform: 'Platform administration: delivery of domain events and their dead letters.',
+  health: 'Liveness and readiness probes of the platform (no authentication).',
 };
+
+/** Every LocalizedText property (marked by ApiLocalizedText) requires both languages, in create and PATCH bodies alike. */
+function completeLocalizedTexts(document: OpenAPIObject): void {
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (typeof node !== 'object' || node === null) return;
+    const schema = node as Record<string, unknown>;
+    if (schema[LOCALIZED_TEXT_MARKER] === true) {
+      delete schema[LOCALIZED_TEXT_MARKER];
+      schema.required = [...LOCALIZED_TEXT_SCHEMA.required];
+    }
+    Object.values(schema).forEach(visit);
+  };
+  visit(document.components?.schemas);
+}
 
 type OperationObject = NonNullable<OpenAPIObject['paths'][string]['get']>;
 type ResponsesObject = OperationObject['responses'];
@@ -154,12 +191,13 @@ export function sortKeys<T>(value: T): T {
   return sorted as T;
 }
 
-/** Swagger UI at /docs and the document at /docs/openapi.json, outside the API prefix. */
 /** Serves Swagger UI and the JSON; a factory builds the document on the first request, not at boot. */
 export function setupSwagger(app: INestApplication, document: OpenAPIObject | (() => OpenAPIObject)): void {
   SwaggerModule.setup(DOCS_PATH, app, document, {
     jsonDocumentUrl: OPENAPI_JSON_PATH,
     raw: ['json'],
     customSiteTitle: 'Renewa API',
+    // Links to an operation (#/projects/presentScenario), a filter box for tags, the token kept across reloads.
+    swaggerOptions: { deepLinking: true, filter: true, persistAuthorization: true, displayRequestDuration: true },
   });
 }

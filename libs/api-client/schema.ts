@@ -5154,9 +5154,9 @@ export interface components {
              *       "en": "Energy consulting"
              *     }
              */
-            name: {
-                de?: string;
-                en?: string;
+            name?: {
+                de: string;
+                en: string;
             };
             /**
              * Format: uuid
@@ -5196,9 +5196,9 @@ export interface components {
              *       "en": "Thank you! We will be in touch within two working days."
              *     }
              */
-            confirmation: {
-                de?: string;
-                en?: string;
+            confirmation?: {
+                de: string;
+                en: string;
             };
             consent?: components["schemas"]["FormConsentDto"] | null;
             enabled?: boolean;
@@ -5250,9 +5250,9 @@ export interface components {
              *       "en": "Request a call back"
              *     }
              */
-            name: {
-                de?: string;
-                en?: string;
+            name?: {
+                de: string;
+                en: string;
             };
             settings?: components["schemas"]["FormSettingsDto"];
         };
@@ -5341,9 +5341,9 @@ export interface components {
              *       "en": "Wood-fibre insulation board WLS 040"
              *     }
              */
-            name: {
-                de?: string;
-                en?: string;
+            name?: {
+                de: string;
+                en: string;
             };
             /**
              * @description Where λ comes from: a standard's table or a manufacturer's declaration of performance.
@@ -5503,9 +5503,9 @@ export interface components {
              *       "en": "Lead confirmation"
              *     }
              */
-            name: {
-                de?: string;
-                en?: string;
+            name?: {
+                de: string;
+                en: string;
             };
             /**
              * @description An event type of the catalogue (GET /automation/event-types).
@@ -5815,6 +5815,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "body": "Termin für die Begehung abgestimmt.",
+                 *       "direction": "outbound",
+                 *       "durationMinutes": 10,
+                 *       "leadId": "3f6c1b52-8a1e-4c7e-9f0d-2b5a7c9e1d43",
+                 *       "subject": "Rückruf wegen Vor-Ort-Termin",
+                 *       "type": "call"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateActivityDto"];
             };
         };
@@ -6091,6 +6101,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "body": "Termin für die Begehung abgestimmt; Grundrisse werden per E-Mail geschickt."
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateActivityDto"];
             };
         };
@@ -6369,6 +6384,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "anna.keller@demo.renewa.de",
+                 *       "password": "Renewa-Demo-2026!"
+                 *     }
+                 */
                 "application/json": components["schemas"]["LoginDto"];
             };
         };
@@ -6420,6 +6441,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "refreshToken": "rt_2kq7Yc1m4h0pW9s8dXvB3nL6"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RefreshTokenDto"];
             };
         };
@@ -6489,6 +6515,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "locale": "de",
+                 *       "name": "Anna Keller"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateMeDto"];
             };
         };
@@ -6544,6 +6576,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "refreshToken": "rt_2kq7Yc1m4h0pW9s8dXvB3nL6"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RefreshTokenDto"];
             };
         };
@@ -6751,6 +6788,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "buildingId": "7e8f9a0b-1c2d-4e3f-8a4b-5c6d7e8f9a0b",
+                 *       "description": "Gas-Brennwertkessel im Keller",
+                 *       "energyCarrier": "natural_gas",
+                 *       "kind": "heat_generator",
+                 *       "powerKw": 24,
+                 *       "yearInstalled": 1996
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateBuildingSystemDto"];
             };
         };
@@ -7029,6 +7076,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "hydraulicallyBalanced": true
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateBuildingSystemDto"];
             };
         };
@@ -7281,6 +7333,27 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "address": {
+                 *         "city": "Kassel",
+                 *         "countryCode": "DE",
+                 *         "postalCode": "34128",
+                 *         "street": "Lindenallee 23"
+                 *       },
+                 *       "buildingType": "single_family",
+                 *       "heatedLivingAreaM2": 136,
+                 *       "heatingEnergyCarrier": "natural_gas",
+                 *       "heatingKind": "gas_boiler",
+                 *       "heatingWorking": true,
+                 *       "heatingYearInstalled": 1996,
+                 *       "name": "Wohnhaus",
+                 *       "ownerOccupiedUnits": 1,
+                 *       "projectId": "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e",
+                 *       "residentialUnits": 1,
+                 *       "yearOfConstruction": 1962
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateBuildingDto"];
             };
         };
@@ -7557,6 +7630,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "energyCertificateClass": "f",
+                 *       "finalEnergyKwhM2a": 188.5
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateBuildingDto"];
             };
         };
@@ -7810,6 +7889,20 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "address": {
+                 *         "city": "Kassel",
+                 *         "countryCode": "DE",
+                 *         "postalCode": "34117",
+                 *         "street": "Friedrichsplatz 4"
+                 *       },
+                 *       "email": "info@hv-nordhessen.example",
+                 *       "legalForm": "gmbh",
+                 *       "name": "Hausverwaltung Nordhessen GmbH",
+                 *       "phone": "+49561998877"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateCompanyDto"];
             };
         };
@@ -8087,6 +8180,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "website": "https://www.hv-nordhessen.example"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateCompanyDto"];
             };
         };
@@ -8408,6 +8506,31 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "areaM2": 142,
+                 *       "buildingId": "7e8f9a0b-1c2d-4e3f-8a4b-5c6d7e8f9a0b",
+                 *       "category": "external_wall_air",
+                 *       "condition": "fair",
+                 *       "layers": [
+                 *         {
+                 *           "materialId": "313f5914-80cd-5798-a0af-5ea622cb62e5",
+                 *           "thicknessMm": 15
+                 *         },
+                 *         {
+                 *           "materialId": "9a6adfbb-797d-5cc5-83af-bb34252273ba",
+                 *           "thicknessMm": 300
+                 *         },
+                 *         {
+                 *           "materialId": "64791677-e19d-5baf-8783-97d99a20c168",
+                 *           "thicknessMm": 20
+                 *         }
+                 *       ],
+                 *       "name": "Außenwand",
+                 *       "orientation": "s",
+                 *       "yearBuilt": 1962
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateComponentDto"];
             };
         };
@@ -8695,6 +8818,28 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "layers": [
+                 *         {
+                 *           "materialId": "313f5914-80cd-5798-a0af-5ea622cb62e5",
+                 *           "thicknessMm": 15
+                 *         },
+                 *         {
+                 *           "materialId": "9a6adfbb-797d-5cc5-83af-bb34252273ba",
+                 *           "thicknessMm": 300
+                 *         },
+                 *         {
+                 *           "materialId": "64791677-e19d-5baf-8783-97d99a20c168",
+                 *           "thicknessMm": 20
+                 *         },
+                 *         {
+                 *           "materialId": "d1220c0b-4546-5633-944d-69394f6e0c9d",
+                 *           "thicknessMm": 40
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateComponentDto"];
             };
         };
@@ -8949,6 +9094,22 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "address": {
+                 *         "city": "Kassel",
+                 *         "countryCode": "DE",
+                 *         "postalCode": "34128",
+                 *         "street": "Lindenallee 23"
+                 *       },
+                 *       "email": "petra.hoffmann@example.org",
+                 *       "firstName": "Petra",
+                 *       "lastName": "Hoffmann",
+                 *       "phone": "+495617654321",
+                 *       "preferredLanguage": "de",
+                 *       "salutation": "ms"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateContactDto"];
             };
         };
@@ -9236,6 +9397,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "marketingConsent": true,
+                 *       "marketingConsentSource": "phone",
+                 *       "mobile": "+491701234567"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateContactDto"];
             };
         };
@@ -9345,6 +9513,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "duplicateId": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"
+                 *     }
+                 */
                 "application/json": components["schemas"]["MergeContactDto"];
             };
         };
@@ -9775,6 +9948,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": {
+                 *         "de": "Vertrieb Rhein-Main",
+                 *         "en": "Sales Rhine-Main"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateDepartmentDto"];
             };
         };
@@ -9992,6 +10173,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": {
+                 *         "de": "Vertrieb Rhein-Main/Süd",
+                 *         "en": "Sales Rhine-Main/South"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateDepartmentDto"];
             };
         };
@@ -11178,6 +11367,67 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "confirmation": {
+                 *         "de": "Vielen Dank! Wir rufen Sie zurück.",
+                 *         "en": "Thank you! We will call you back."
+                 *       },
+                 *       "consent": {
+                 *         "text": {
+                 *           "de": "Ich willige in die Verarbeitung meiner Angaben ein.",
+                 *           "en": "I consent to the processing of my details."
+                 *         },
+                 *         "version": "2026-12"
+                 *       },
+                 *       "fields": [
+                 *         {
+                 *           "key": "lastName",
+                 *           "label": {
+                 *             "de": "Nachname",
+                 *             "en": "Last name"
+                 *           },
+                 *           "leadField": "lastName",
+                 *           "required": true,
+                 *           "type": "text"
+                 *         },
+                 *         {
+                 *           "key": "email",
+                 *           "label": {
+                 *             "de": "E-Mail-Adresse",
+                 *             "en": "E-mail address"
+                 *           },
+                 *           "leadField": "email",
+                 *           "required": true,
+                 *           "type": "email"
+                 *         },
+                 *         {
+                 *           "key": "postcode",
+                 *           "label": {
+                 *             "de": "PLZ des Gebäudes",
+                 *             "en": "Postcode of the building"
+                 *           },
+                 *           "leadField": "propertyPostalCode",
+                 *           "required": true,
+                 *           "type": "postcode"
+                 *         },
+                 *         {
+                 *           "key": "privacy",
+                 *           "label": {
+                 *             "de": "Einwilligung Datenschutz",
+                 *             "en": "Privacy consent"
+                 *           },
+                 *           "required": true,
+                 *           "type": "consent"
+                 *         }
+                 *       ],
+                 *       "kind": "lead",
+                 *       "name": {
+                 *         "de": "Rückruf anfordern",
+                 *         "en": "Request a call back"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateFormDto"];
             };
         };
@@ -11395,6 +11645,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "confirmation": {
+                 *         "de": "Vielen Dank! Wir rufen Sie innerhalb eines Werktags zurück.",
+                 *         "en": "Thank you! We will call you back within one working day."
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateFormDto"];
             };
         };
@@ -11653,6 +11911,33 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "buildingType": "single_family",
+                 *       "email": "petra.hoffmann@example.org",
+                 *       "firstName": "Petra",
+                 *       "interests": [
+                 *         "energy_consulting",
+                 *         "insulation",
+                 *         "heat_pump"
+                 *       ],
+                 *       "lastName": "Hoffmann",
+                 *       "livingAreaM2": 136,
+                 *       "message": "Wir möchten unser Haus aus den 60ern Schritt für Schritt sanieren.",
+                 *       "ownerOccupied": true,
+                 *       "phone": "+495617654321",
+                 *       "propertyAddress": {
+                 *         "city": "Kassel",
+                 *         "countryCode": "DE",
+                 *         "postalCode": "34128",
+                 *         "street": "Lindenallee 23"
+                 *       },
+                 *       "residentialUnits": 1,
+                 *       "salutation": "ms",
+                 *       "source": "website_form",
+                 *       "yearBuilt": 1962
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateLeadDto"];
             };
         };
@@ -12031,6 +12316,20 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "assigneeId": "9a1a076e-2cb9-5fa7-b6be-25c1c8e9ac33",
+                 *       "livingAreaM2": 136,
+                 *       "ownerOccupied": true,
+                 *       "propertyAddress": {
+                 *         "city": "Kassel",
+                 *         "countryCode": "DE",
+                 *         "postalCode": "34128",
+                 *         "street": "Lindenallee 23"
+                 *       },
+                 *       "status": "qualified"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateLeadDto"];
             };
         };
@@ -12140,6 +12439,7 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /** @example {} */
                 "application/json": components["schemas"]["ConvertLeadDto"];
             };
         };
@@ -12465,6 +12765,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "densityKgM3": 160,
+                 *       "group": "insulation",
+                 *       "lambda": 0.04,
+                 *       "name": {
+                 *         "de": "Holzfaserdämmplatte WLS 040",
+                 *         "en": "Wood fibre insulation board WLS 040"
+                 *       },
+                 *       "source": "Herstellerangabe (Datenblatt 2026)"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateMaterialDto"];
             };
         };
@@ -12752,6 +13064,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": {
+                 *         "de": "Holzfaserdämmplatte WLS 039",
+                 *         "en": "Wood fibre insulation board WLS 039"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateMaterialDto"];
             };
         };
@@ -13015,6 +13335,26 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "componentIds": [
+                 *         "4d5e6f7a-8b9c-4d0e-9f1a-2b3c4d5e6f7a"
+                 *       ],
+                 *       "costEstimateNetCents": 3600000,
+                 *       "kind": "wall_insulation",
+                 *       "newLayers": [
+                 *         {
+                 *           "materialId": "d1220c0b-4546-5633-944d-69394f6e0c9d",
+                 *           "thicknessMm": 160
+                 *         }
+                 *       ],
+                 *       "packageNumber": 3,
+                 *       "plannedYear": 2029,
+                 *       "scenarioId": "9a0b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d",
+                 *       "title": "WDVS 16 cm",
+                 *       "vatCategory": "standard"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateMeasureDto"];
             };
         };
@@ -13311,6 +13651,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "newLayers": [
+                 *         {
+                 *           "materialId": "d1220c0b-4546-5633-944d-69394f6e0c9d",
+                 *           "thicknessMm": 180
+                 *         }
+                 *       ],
+                 *       "title": "WDVS 18 cm"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateMeasureDto"];
             };
         };
@@ -13934,6 +14285,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "contactId": "8d2e4f60-1b3c-4a5d-8e7f-9a0b1c2d3e4f",
+                 *       "interests": [
+                 *         "energy_consulting",
+                 *         "insulation"
+                 *       ],
+                 *       "title": "Sanierungsfahrplan Hoffmann"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateProjectDto"];
             };
         };
@@ -14225,6 +14586,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "notes": "Eigentümerin wünscht die Fassade zuletzt."
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateProjectDto"];
             };
         };
@@ -14417,6 +14783,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "status": "surveyed"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ChangeProjectStatusDto"];
             };
         };
@@ -14618,6 +14989,24 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "answers": {
+                 *         "buildingType": "single_family",
+                 *         "email": "petra.hoffmann@example.org",
+                 *         "firstName": "Petra",
+                 *         "lastName": "Hoffmann",
+                 *         "postcode": "34128",
+                 *         "privacy": true,
+                 *         "yearBuilt": 1962
+                 *       },
+                 *       "formToken": "<formToken from GET /public/forms/{formSlug}>",
+                 *       "language": "de",
+                 *       "utm": {
+                 *         "source": "website"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["SubmitFormDto"];
             };
         };
@@ -14849,6 +15238,21 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "key": "field_sales",
+                 *       "name": {
+                 *         "de": "Außendienst",
+                 *         "en": "Field sales"
+                 *       },
+                 *       "permissions": [
+                 *         {
+                 *           "permission": "crm.leads:read",
+                 *           "scope": "department"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateRoleDto"];
             };
         };
@@ -15080,6 +15484,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": {
+                 *         "de": "Außendienst Nord",
+                 *         "en": "Field sales north"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateRoleDto"];
             };
         };
@@ -15353,6 +15765,27 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "buildingId": "7e8f9a0b-1c2d-4e3f-8a4b-5c6d7e8f9a0b",
+                 *       "kind": "isfp",
+                 *       "name": "iSFP Hoffmann",
+                 *       "packages": [
+                 *         {
+                 *           "plannedYear": 2027,
+                 *           "title": "Dach"
+                 *         },
+                 *         {
+                 *           "plannedYear": 2028,
+                 *           "title": "Fenster"
+                 *         },
+                 *         {
+                 *           "plannedYear": 2029,
+                 *           "title": "Fassade"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateScenarioDto"];
             };
         };
@@ -15632,6 +16065,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "description": "Variante mit Wärmepumpe im dritten Paket"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateScenarioDto"];
             };
         };
@@ -15735,6 +16173,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "iSFP Hoffmann – Variante Pelletkessel"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CopyScenarioDto"];
             };
         };
@@ -16142,6 +16585,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "status": "accepted"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ChangeScenarioStatusDto"];
             };
         };
@@ -16396,6 +16844,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "departmentId": "ee9ab345-1328-5f79-90ec-02a06a6f4de0",
+                 *       "email": "jana.roth@renewa.de",
+                 *       "locale": "de",
+                 *       "name": "Jana Roth",
+                 *       "password": "Erstes-Passwort-2026"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateUserDto"];
             };
         };
@@ -16537,6 +16994,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "departmentId": "ee9ab345-1328-5f79-90ec-02a06a6f4de0",
+                 *       "name": "Jana Roth-Becker"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateUserDto"];
             };
         };
@@ -16779,6 +17242,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "password": "Neues-Passwort-2026"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ResetPasswordDto"];
             };
         };
@@ -16899,6 +17367,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "roleIds": [
+                 *         "27c64ce5-ee5c-5cda-9189-222fa388d910"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["ReplaceUserRolesDto"];
             };
         };
@@ -17298,6 +17773,36 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "actions": [
+                 *         {
+                 *           "entity": "lead",
+                 *           "field": "departmentId",
+                 *           "type": "update_field",
+                 *           "value": "ee9ab345-1328-5f79-90ec-02a06a6f4de0"
+                 *         }
+                 *       ],
+                 *       "conditions": [
+                 *         {
+                 *           "op": "eq",
+                 *           "path": "payload.snapshot.source",
+                 *           "value": "website_form"
+                 *         },
+                 *         {
+                 *           "op": "startsWith",
+                 *           "path": "payload.snapshot.propertyPostalCode",
+                 *           "value": "34"
+                 *         }
+                 *       ],
+                 *       "enabled": false,
+                 *       "name": {
+                 *         "de": "Website-Anfragen PLZ 34… an den Vertrieb",
+                 *         "en": "Website enquiries postcode 34… to sales"
+                 *       },
+                 *       "triggerEventType": "crm.lead.created"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateWorkflowDto"];
             };
         };
@@ -17506,6 +18011,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "enabled": true
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateWorkflowDto"];
             };
         };
@@ -17689,6 +18199,19 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "event": {
+                 *         "aggregateId": "3f6c1b52-8a1e-4c7e-9f0d-2b5a7c9e1d43",
+                 *         "payload": {
+                 *           "snapshot": {
+                 *             "propertyPostalCode": "34128",
+                 *             "source": "website_form"
+                 *           }
+                 *         }
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["TestWorkflowDto"];
             };
         };

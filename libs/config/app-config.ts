@@ -26,6 +26,8 @@ export interface AppConfig {
     migrationUrl: string | undefined;
     poolMax: number;
     autoSeed: boolean;
+    /** Also seed the demo consultancy (AUTO_SEED_DEMO; refused in production: its users have documented passwords). */
+    autoSeedDemo: boolean;
     embedded: {
       dir: string;
       port: number;

@@ -29,6 +29,7 @@ describe('loadConfig', () => {
         migrationUrl: undefined,
         poolMax: 10,
         autoSeed: true,
+        autoSeedDemo: false,
         embedded: { dir: '.data/postgres', port: 54329 },
       },
       auth: {
@@ -120,6 +121,7 @@ describe('loadConfig', () => {
         migrationUrl: DB.DATABASE_URL_MIGRATION,
         poolMax: 4,
         autoSeed: false,
+        autoSeedDemo: false,
         embedded: { dir: '/tmp/pg', port: 6000 },
       },
       auth: {
@@ -185,6 +187,7 @@ describe('loadConfig', () => {
     [{ NODE_ENV: 'staging' }, 'Invalid configuration: NODE_ENV must be one of development|test|production (got "staging")'],
     [{ LOG_LEVEL: 'verbose' }, 'Invalid configuration: LOG_LEVEL must be one of fatal|error|warn|info|debug|trace|silent (got "verbose")'],
     [{ AUTO_SEED: 'yes' }, 'Invalid configuration: AUTO_SEED must be true or false (got "yes")'],
+    [{ AUTO_SEED_DEMO: '1' }, 'Invalid configuration: AUTO_SEED_DEMO must be true or false (got "1")'],
     [{ HOST: 'http://x' }, 'Invalid configuration: HOST must be a host name or IP address without spaces or slashes (got "http://x")'],
     [{ ACCESS_TOKEN_TTL_SECONDS: '5' }, 'Invalid configuration: ACCESS_TOKEN_TTL_SECONDS must be an integer between 30 and 86400 (got "5")'],
     [{ REFRESH_TOKEN_TTL_DAYS: '0' }, 'Invalid configuration: REFRESH_TOKEN_TTL_DAYS must be an integer between 1 and 365 (got "0")'],
@@ -203,6 +206,13 @@ describe('loadConfig', () => {
     const error = errorOf(env);
     expect(error.message).toBe(message);
     expect(error.message).not.toContain('\n');
+  });
+
+  it('refuses the demo data in production, allows it elsewhere', () => {
+    expect(errorOf({ ...DB, NODE_ENV: 'production', JWT_SECRET, AUTO_SEED_DEMO: 'true' }).message).toBe(
+      'Invalid configuration: AUTO_SEED_DEMO is refused in production (demo users have documented passwords)',
+    );
+    expect(loadConfig({ AUTO_SEED_DEMO: 'true' }).database.autoSeedDemo).toBe(true);
   });
 
   it('requires DATABASE_URL_MIGRATION with DATABASE_URL, and vice versa', () => {

@@ -32,6 +32,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   if (jwtSecret === undefined && !reader.has('JWT_SECRET') && nodeEnv === 'production') {
     reader.fail(`JWT_SECRET is required in production (at least ${MIN_JWT_SECRET_LENGTH} characters)`);
   }
+  const autoSeedDemo = reader.boolean('AUTO_SEED_DEMO', false);
+  if (autoSeedDemo && nodeEnv === 'production') {
+    reader.fail('AUTO_SEED_DEMO is refused in production (demo users have documented passwords)');
+  }
   const jwtKey = jwtSecret ?? (generatedJwtSecret ??= randomBytes(32).toString('base64url'));
   const automationKey = reader.secret('AUTOMATION_SECRET_KEY', MIN_AUTOMATION_KEY_LENGTH);
   const config: AppConfig = {
@@ -51,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       migrationUrl,
       poolMax: reader.integer('DB_POOL_MAX', 10, 1, 1000),
       autoSeed: reader.boolean('AUTO_SEED', true),
+      autoSeedDemo,
       embedded: {
         dir: reader.string('EMBEDDED_PG_DIR', '.data/postgres'),
         port: reader.integer('EMBEDDED_PG_PORT', 54329, 1, 65535),

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
 import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
 
 export const LOCALES = ['de', 'en'] as const;
@@ -46,15 +46,23 @@ export const LOCALIZED_TEXT_SCHEMA = {
   example: { de: 'Wärmepumpe', en: 'Heat pump' },
 } as const;
 
+/**
+ * Marks a LocalizedText property schema; the OpenAPI setup adds its `required: [de, en]` and drops
+ * the marker. Kept out of the decorator's metadata because PartialType overwrites `required`
+ * with `false` there — which would lose the languages and keep the property required in PATCH bodies.
+ */
+export const LOCALIZED_TEXT_MARKER = 'x-localized-text';
+
 /** Documents a LocalizedText property of a DTO (`{ de, en }`, both non-empty). */
 export function ApiLocalizedText(options: { required?: boolean; nullable?: boolean; example?: LocalizedText } = {}): PropertyDecorator {
+  // `required` here is the property's own (a boolean); the typings only know the nested-list form.
   return ApiProperty({
     type: 'object',
     properties: { de: { type: 'string', minLength: 1 }, en: { type: 'string', minLength: 1 } },
-    required: [...LOCALIZED_TEXT_SCHEMA.required],
     additionalProperties: false,
     example: options.example ?? LOCALIZED_TEXT_SCHEMA.example,
     nullable: options.nullable,
-    selfRequired: options.required ?? true,
-  });
+    required: options.required ?? true,
+    [LOCALIZED_TEXT_MARKER]: true,
+  } as unknown as ApiPropertyOptions);
 }

@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import { applyMigrations } from '@libs/atlas';
 import type { AppConfig } from '@libs/config';
 import { APP_USER, bootstrapRoles, MIGRATION_USER, migrationsDir, packageVersion, startEmbeddedPostgres, withCredentials } from '@libs/db';
+import { refuseDemoUsersInProduction } from './seeds/demo/demo-guard';
 import { seedDatabase } from './seeds/seed-database';
 
 export const EMBEDDED_DATABASE = 'renewa';
@@ -34,6 +35,7 @@ export async function prepareDatabase(config: AppConfig, log: Log): Promise<Prep
   const { database } = config;
   if (database.url && database.migrationUrl) {
     if (database.autoSeed) await seed(config, database.url, log);
+    await refuseDemoUsersInProduction(database.url, config.nodeEnv);
     return { runtimeUrl: database.url, migrationUrl: database.migrationUrl, embedded: false, stop: async () => undefined };
   }
 
@@ -54,6 +56,7 @@ export async function prepareDatabase(config: AppConfig, log: Log): Promise<Prep
     await migrate(migrationUrl, log);
     const runtimeUrl = withCredentials(server.adminUrl, APP_USER, credentials.appUser, EMBEDDED_DATABASE);
     if (database.autoSeed) await seed(config, runtimeUrl, log);
+    await refuseDemoUsersInProduction(runtimeUrl, config.nodeEnv);
     return { runtimeUrl, migrationUrl, embedded: true, stop: server.stop };
   } catch (error) {
     await server.stop();
@@ -72,7 +75,7 @@ export async function migrate(migrationUrl: string, log: Log): Promise<void> {
 }
 
 async function seed(config: AppConfig, url: string, log: Log): Promise<void> {
-  await seedDatabase({ url, log, env: { nodeEnv: config.nodeEnv, adminPassword: process.env.ADMIN_PASSWORD } });
+  await seedDatabase({ url, log, env: { nodeEnv: config.nodeEnv, adminPassword: process.env.ADMIN_PASSWORD }, includeDemo: config.database.autoSeedDemo });
 }
 
 async function ensureDatabase(adminUrl: string, name: string): Promise<void> {

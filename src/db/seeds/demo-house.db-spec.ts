@@ -17,12 +17,12 @@ describe('demo seed: the 1965 single-family house', () => {
       const plain = await runSeeds(createDatabase(pool), SEEDS, { env: { nodeEnv: 'test' }, log: quiet });
       expect(plain.applied).toEqual([]);
       const demo = await runSeeds(createDatabase(pool), SEEDS, { env: { nodeEnv: 'test' }, log: quiet, includeDemo: true });
-      expect(demo.applied).toEqual([demoHouseSeed.key]);
+      expect(demo.applied).toContain(demoHouseSeed.key);
       expect((await runSeeds(createDatabase(pool), SEEDS, { env: { nodeEnv: 'test' }, log: quiet, includeDemo: true })).applied).toEqual([]);
     } finally {
       await pool.end();
     }
-    const { rows: components } = await ctx.admin.query(`select name, u_value_rounded, u_value_source from building_components order by name`);
+    const { rows: components } = await ctx.admin.query(`select name, u_value_rounded, u_value_source from building_components where project_id = $1 order by name`, [seedUuid('demo', 'projects:weber-1965:project')]);
     expect(components).toEqual([
       { name: 'Außenwand Nord/Ost', u_value_rounded: '1.2000', u_value_source: 'computed' },
       { name: 'Außenwand Süd/West', u_value_rounded: '1.2000', u_value_source: 'computed' },

@@ -191,7 +191,7 @@ export const demoHouseSeed: Seed = {
   },
 };
 
-async function methodOn({ db }: SeedContext, date: string): Promise<UValueMethodData | undefined> {
+export async function methodOn({ db }: SeedContext, date: string): Promise<UValueMethodData | undefined> {
   const [method] = await db
     .select()
     .from(uValueMethods)

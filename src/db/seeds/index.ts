@@ -1,5 +1,6 @@
 import { adminUserSeed } from './admin-user.seed';
 import { automationSeed } from './automation.seed';
+import { DEMO_SEEDS } from './demo';
 import { demoHouseSeed } from './demo-house.seed';
 import { departmentsSeed } from './departments.seed';
 import { documentTypesSeed } from './document-types.seed';
@@ -25,6 +26,7 @@ export const SEEDS: readonly Seed[] = [
   requirementSetsSeed,
   materialsSeed,
   demoHouseSeed,
+  ...DEMO_SEEDS,
   standardRoleGrantsSeed('documents'),
   documentTypesSeed,
   pdfTemplatesSeed,

@@ -18,6 +18,9 @@ export async function runSeeds(
   seeds: readonly Seed[],
   ctx: Omit<SeedContext, 'db'> & { includeDemo?: boolean },
 ): Promise<SeedReport> {
+  if (ctx.includeDemo && ctx.env.nodeEnv === 'production') {
+    throw new Error('demo data is never seeded in production: its users have documented passwords');
+  }
   const report: SeedReport = { applied: [], skipped: [] };
   // Markers never disappear, so a seed marked here is done; the rest are re-checked under the lock.
   const marked = new Set((await db.select({ key: seedMarkers.key }).from(seedMarkers)).map((row) => row.key));
