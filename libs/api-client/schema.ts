@@ -5177,9 +5177,9 @@ export interface components {
              *       "en": "Ground floor plan"
              *     }
              */
-            title: {
-                de?: string;
-                en?: string;
+            title?: {
+                de: string;
+                en: string;
             };
             /**
              * Format: uuid
