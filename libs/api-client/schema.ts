@@ -10362,6 +10362,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "contactId": "3d6f0a2b-8c1e-4f7a-9b5d-2e4c6a8f0b1d"
+                 *     }
+                 */
                 "application/json": components["schemas"]["EraseContactDocumentsDto"];
             };
         };
@@ -10532,6 +10537,23 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "documentDate": "2026-11-20",
+                 *       "fileId": "5b7e2c1a-3f4d-4e8a-9c2b-1d0e6f7a8b9c",
+                 *       "links": [
+                 *         {
+                 *           "id": "00000000-0000-4000-8000-00000000a001",
+                 *           "type": "appointment"
+                 *         }
+                 *       ],
+                 *       "title": {
+                 *         "de": "Grundriss Erdgeschoss",
+                 *         "en": "Ground floor plan"
+                 *       },
+                 *       "typeId": "94668b71-c389-56ec-95f1-08776d5f0763"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateDocumentDto"];
             };
         };
@@ -10762,6 +10784,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "documentDate": "2026-11-21",
+                 *       "title": {
+                 *         "de": "Grundriss EG (bemaßt)",
+                 *         "en": "Ground floor plan (dimensioned)"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateDocumentDto"];
             };
         };
@@ -11037,6 +11068,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "fileId": "5b7e2c1a-3f4d-4e8a-9c2b-1d0e6f7a8b9d"
+                 *     }
+                 */
                 "application/json": components["schemas"]["AddDocumentVersionDto"];
             };
         };
@@ -13962,6 +13998,25 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "blocks": {
+                 *         "body": "{{ body }}",
+                 *         "salutation": "Guten Tag,",
+                 *         "signature": "{{ letterhead.name }}",
+                 *         "signoff": "Viele Grüße",
+                 *         "subject": "{{ subject }}"
+                 *       },
+                 *       "kind": "letter",
+                 *       "language": "de",
+                 *       "letterhead": {
+                 *         "city": "München",
+                 *         "name": "Renewa Energieberatung GmbH",
+                 *         "postalCode": "80331",
+                 *         "street": "Sonnenstraße 12"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreatePdfTemplateVersionDto"];
             };
         };
@@ -14026,6 +14081,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "kind": "invoice",
+                 *       "language": "de"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PreviewPdfDto"];
             };
         };
