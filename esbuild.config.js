@@ -48,7 +48,11 @@ const options = {
     '@nestjs/microservices',
     '@nestjs/websockets',
     '@nestjs/platform-express',
+    // Loaded by the documents context's upload routes from node_modules: @fastify/multipart
+    // through the Fastify adapter's lazy import, file-type (ESM only, no `require` export) through
+    // Node's require(esm).
     '@fastify/multipart',
+    'file-type',
     '@fastify/view',
   ],
   logLevel: 'warning',

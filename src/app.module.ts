@@ -10,6 +10,7 @@ import { AuthModule } from './modules/auth';
 import { AuditModule } from './modules/audit';
 import { AutomationModule } from './modules/automation';
 import { CrmModule } from './modules/crm';
+import { DocumentsModule } from './modules/documents';
 import { ProjectsModule } from './modules/projects';
 
 export type ModuleImport = NonNullable<ModuleMetadata['imports']>[number];
@@ -38,6 +39,7 @@ export class AppModule {
         CrmModule,
         AutomationModule,
         ProjectsModule,
+        DocumentsModule,
         DeadLettersModule,
         HousekeepingModule,
         ...imports,

@@ -140,4 +140,22 @@ export const REQUEST_EXAMPLES: Readonly<Record<string, unknown>> = {
   updateMeasure: { title: 'WDVS 18 cm', newLayers: [{ materialId: ID.eps035, thicknessMm: 180 }] },
   createMaterial: { name: { de: 'Holzfaserdämmplatte WLS 040', en: 'Wood fibre insulation board WLS 040' }, group: 'insulation', lambda: 0.04, densityKgM3: 160, source: 'Herstellerangabe (Datenblatt 2026)' },
   updateMaterial: { name: { de: 'Holzfaserdämmplatte WLS 039', en: 'Wood fibre insulation board WLS 039' } },
+  // documents
+  createDocument: {
+    fileId: '5b7e2c1a-3f4d-4e8a-9c2b-1d0e6f7a8b9c',
+    typeId: '94668b71-c389-56ec-95f1-08776d5f0763',
+    title: { de: 'Grundriss Erdgeschoss', en: 'Ground floor plan' },
+    documentDate: '2026-11-20',
+    links: [{ type: 'appointment', id: '00000000-0000-4000-8000-00000000a001' }],
+  },
+  updateDocument: { title: { de: 'Grundriss EG (bemaßt)', en: 'Ground floor plan (dimensioned)' }, documentDate: '2026-11-21' },
+  addDocumentVersion: { fileId: '5b7e2c1a-3f4d-4e8a-9c2b-1d0e6f7a8b9d' },
+  eraseContactDocuments: { contactId: '3d6f0a2b-8c1e-4f7a-9b5d-2e4c6a8f0b1d' },
+  createPdfTemplateVersion: {
+    kind: 'letter',
+    language: 'de',
+    blocks: { subject: '{{ subject }}', salutation: 'Guten Tag,', body: '{{ body }}', signoff: 'Viele Grüße', signature: '{{ letterhead.name }}' },
+    letterhead: { name: 'Renewa Energieberatung GmbH', street: 'Sonnenstraße 12', postalCode: '80331', city: 'München' },
+  },
+  previewPdfTemplate: { kind: 'invoice', language: 'de' },
 };

@@ -3,6 +3,7 @@ import { authPermissions } from './modules/auth/auth.permissions';
 import { auditPermissions } from './modules/audit/audit.permissions';
 import { automationPermissions } from './modules/automation/automation.permissions';
 import { crmPermissions } from './modules/crm/crm.permissions';
+import { documentsPermissions } from './modules/documents/documents.permissions';
 import { projectsPermissions } from './modules/projects/projects.permissions';
 import { platformPermissions } from './events/events.permissions';
 
@@ -17,6 +18,7 @@ export const PERMISSION_SETS: readonly PermissionSet[] = [
   projectsPermissions,
   platformPermissions,
   automationPermissions,
+  documentsPermissions,
 ];
 
 export const PERMISSIONS = createPermissionCatalogue(PERMISSION_SETS);

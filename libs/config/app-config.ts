@@ -98,4 +98,21 @@ export interface AppConfig {
     /** Web origins allowed to submit public forms from a browser (FORMS_CORS_ORIGINS). */
     corsOrigins: string[];
   };
+  storage: {
+    /** Where uploaded and rendered files live (STORAGE_DRIVER): the local disk or S3-compatible object storage. */
+    driver: 'local' | 's3';
+    /** Root of the local driver (STORAGE_LOCAL_DIR). */
+    localDir: string;
+    /** S3_ENDPOINT (empty: AWS), S3_REGION, S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY, S3_FORCE_PATH_STYLE. */
+    s3: {
+      endpoint: string | undefined;
+      region: string;
+      bucket: string;
+      accessKeyId: string | undefined;
+      secretAccessKey: string | undefined;
+      forcePathStyle: boolean;
+    };
+    /** Largest accepted upload per file in bytes (UPLOAD_MAX_BYTES, default 50 MB). */
+    maxUploadBytes: number;
+  };
 }

@@ -57,6 +57,12 @@ describe('loadConfig', () => {
       },
       mail: { smtpUrl: undefined, from: 'Renewa <noreply@renewa.invalid>' },
       forms: { corsOrigins: [] },
+      storage: {
+        driver: 'local',
+        localDir: '.data/files',
+        maxUploadBytes: 52_428_800,
+        s3: { endpoint: undefined, region: 'auto', bucket: 'renewa-files', accessKeyId: undefined, secretAccessKey: undefined, forcePathStyle: false },
+      },
     });
   });
 
@@ -96,6 +102,15 @@ describe('loadConfig', () => {
       SMTP_URL: 'smtp://mailer:secret@mail.example.de:587',
       MAIL_FROM: 'Renewa Beratung <beratung@example.de>',
       FORMS_CORS_ORIGINS: 'https://www.example.de, http://localhost:8080',
+      STORAGE_DRIVER: 's3',
+      STORAGE_LOCAL_DIR: '/var/lib/renewa/files',
+      S3_ENDPOINT: 'https://fly.storage.tigris.dev',
+      S3_REGION: 'auto',
+      S3_BUCKET: 'renewa-prod',
+      S3_ACCESS_KEY_ID: 'tid_key',
+      S3_SECRET_ACCESS_KEY: 'tsec_secret',
+      S3_FORCE_PATH_STYLE: 'true',
+      UPLOAD_MAX_BYTES: '10485760',
     });
     expect(config).toEqual({
       nodeEnv: 'production',
@@ -134,6 +149,12 @@ describe('loadConfig', () => {
       },
       mail: { smtpUrl: 'smtp://mailer:secret@mail.example.de:587', from: 'Renewa Beratung <beratung@example.de>' },
       forms: { corsOrigins: ['https://www.example.de', 'http://localhost:8080'] },
+      storage: {
+        driver: 's3',
+        localDir: '/var/lib/renewa/files',
+        maxUploadBytes: 10_485_760,
+        s3: { endpoint: 'https://fly.storage.tigris.dev', region: 'auto', bucket: 'renewa-prod', accessKeyId: 'tid_key', secretAccessKey: 'tsec_secret', forcePathStyle: true },
+      },
     });
   });
 

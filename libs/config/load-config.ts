@@ -96,6 +96,19 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     },
     mail: { smtpUrl: reader.smtpUrl('SMTP_URL'), from: reader.string('MAIL_FROM', 'Renewa <noreply@renewa.invalid>') },
     forms: { corsOrigins: reader.origins('FORMS_CORS_ORIGINS') },
+    storage: {
+      driver: reader.oneOf<'local' | 's3'>('STORAGE_DRIVER', ['local', 's3'], 'local'),
+      localDir: reader.string('STORAGE_LOCAL_DIR', '.data/files'),
+      s3: {
+        endpoint: reader.has('S3_ENDPOINT') ? reader.string('S3_ENDPOINT', '') : undefined,
+        region: reader.string('S3_REGION', 'auto'),
+        bucket: reader.string('S3_BUCKET', 'renewa-files'),
+        accessKeyId: reader.has('S3_ACCESS_KEY_ID') ? reader.string('S3_ACCESS_KEY_ID', '') : undefined,
+        secretAccessKey: reader.has('S3_SECRET_ACCESS_KEY') ? reader.string('S3_SECRET_ACCESS_KEY', '') : undefined,
+        forcePathStyle: reader.boolean('S3_FORCE_PATH_STYLE', false),
+      },
+      maxUploadBytes: reader.integer('UPLOAD_MAX_BYTES', 50 * 1024 * 1024, 1, MAX_SAFE),
+    },
   };
   reader.throwIfInvalid();
   return config;

@@ -25,6 +25,8 @@ export interface OperationOptions {
   noContent?: string;
   /** 200 with a streamed CSV file. */
   csv?: boolean;
+  /** 200 with a streamed file of any type (and 206 for a `Range` request); the handler writes the reply. */
+  file?: boolean;
   /** Error statuses the handler itself can answer (the platform adds 400/401/403); or problems with their own schema. */
   problems?: (number | ProblemResponse)[];
   /** `If-Match` required (PATCH/DELETE: 428 without, 412 when stale) or optional (conditional POST actions). */
@@ -56,13 +58,25 @@ export function Operation(options: OperationOptions): MethodDecorator {
 }
 
 function successResponse(options: OperationOptions): (MethodDecorator | ClassDecorator)[] {
-  const declared = [options.ok, options.created, options.noContent, options.csv].filter((value) => value !== undefined);
-  if (declared.length !== 1) throw new Error(`@Operation("${options.summary}") must declare exactly one of ok, created, noContent, csv`);
+  const declared = [options.ok, options.created, options.noContent, options.csv, options.file].filter((value) => value !== undefined);
+  if (declared.length !== 1) throw new Error(`@Operation("${options.summary}") must declare exactly one of ok, created, noContent, csv, file`);
   if (options.csv) {
     return [
       HttpCode(200),
       ApiProduces('text/csv'),
       ApiResponse({ status: 200, description: 'CSV file (UTF-8 with BOM)', content: { 'text/csv': { schema: { type: 'string' } } } }),
+    ];
+  }
+  if (options.file) {
+    const binary = { '*/*': { schema: { type: 'string', format: 'binary' } } };
+    const headers = {
+      ETag: { description: 'The SHA-256 of the whole file', schema: { type: 'string' } },
+      'Content-Disposition': { description: 'attachment with the file name', schema: { type: 'string' } },
+    };
+    return [
+      HttpCode(200),
+      ApiResponse({ status: 200, description: 'The file', content: binary, headers }),
+      ApiResponse({ status: 206, description: 'The requested byte range (Range: bytes=…)', content: binary, headers }),
     ];
   }
   if (options.noContent) return [HttpCode(204), ApiResponse({ status: 204, description: options.noContent })];

@@ -29,3 +29,6 @@ export * from '../modules/projects/components/components.schema';
 export * from '../modules/projects/building-systems/building-systems.schema';
 export * from '../modules/projects/scenarios/scenarios.schema';
 export * from '../modules/projects/measures/measures.schema';
+export * from '../modules/documents/files/files.schema';
+export * from '../modules/documents/documents/documents.schema';
+export * from '../modules/documents/pdf/pdf-templates.schema';

@@ -3,6 +3,8 @@ import { automationSeed } from './automation.seed';
 import { DEMO_SEEDS } from './demo';
 import { demoHouseSeed } from './demo-house.seed';
 import { departmentsSeed } from './departments.seed';
+import { documentTypesSeed } from './document-types.seed';
+import { pdfTemplatesSeed } from './pdf-templates.seed';
 import { materialsSeed } from './materials.seed';
 import { requirementSetsSeed } from './requirement-sets.seed';
 import { rolesSeed, standardRoleGrantsSeed } from './roles.seed';
@@ -25,4 +27,7 @@ export const SEEDS: readonly Seed[] = [
   materialsSeed,
   demoHouseSeed,
   ...DEMO_SEEDS,
+  standardRoleGrantsSeed('documents'),
+  documentTypesSeed,
+  pdfTemplatesSeed,
 ];

@@ -14,6 +14,7 @@ export const SEED_NAMESPACES = {
   fundingPrograms: namespace('funding-programs'),
   products: namespace('products'),
   pdfTemplates: namespace('pdf-templates'),
+  documentTypes: namespace('document-types'),
   automation: namespace('automation'),
   demo: namespace('demo'),
   materials: namespace('materials'),

@@ -4,6 +4,8 @@ import { currentActorId, SYSTEM_ACTOR_ID } from '@libs/context';
 import type { BuildingResponseDto } from './buildings/building.dto';
 import { toBuildingResponse } from './buildings/building.mapper';
 import { BuildingsService } from './buildings/buildings.service';
+import type { ComponentResponseDto } from './components/component.dto';
+import { ComponentsService } from './components/components.service';
 import type { MeasureResponseDto } from './measures/measure.dto';
 import { toMeasureResponse } from './measures/measure.mapper';
 import { MeasuresService } from './measures/measures.service';
@@ -53,6 +55,7 @@ export class ProjectsQueries {
     private readonly scenarios: ScenariosService,
     private readonly measures: MeasuresService,
     private readonly snapshots: SnapshotsRepository,
+    private readonly components: ComponentsService,
   ) {}
 
   project(id: string): Promise<ProjectResponseDto | undefined> {
@@ -74,6 +77,11 @@ export class ProjectsQueries {
     const scope = readScope('projects.buildings:read');
     if (!scope) return [];
     return (await this.buildings.ofProject(projectId, scope)).map(toBuildingResponse);
+  }
+
+  /** A building component, if visible (its building's project decides). */
+  component(id: string): Promise<ComponentResponseDto | undefined> {
+    return this.components.lookup(id);
   }
 
   scenario(id: string): Promise<ScenarioResponseDto | undefined> {

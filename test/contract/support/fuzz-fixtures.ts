@@ -15,6 +15,11 @@ export const EXAMPLE_BODIES: Record<string, (ctx: FuzzContext) => BodyPayload> =
   login: (ctx) => ({ json: { email: ctx.session?.credentials.email, password: ctx.session?.credentials.password } }),
   // The body is documented as a binary string (a CSV file): one row with the one required column.
   importLeads: () => ({ raw: 'source,last_name\r\nphone,Beispiel\r\n', contentType: 'text/csv' }),
+  // A multipart upload cannot be generated from the schema: one small PDF as the part `file`.
+  uploadFile: () => ({
+    raw: ['--fuzz-boundary', 'Content-Disposition: form-data; name="file"; filename="Plan.pdf"', 'Content-Type: application/pdf', '', '%PDF-1.4', '%%EOF', '--fuzz-boundary--', ''].join('\r\n'),
+    contentType: 'multipart/form-data; boundary=fuzz-boundary',
+  }),
 };
 
 /** Fixture records and state; `adminUrl`: superuser URL of the test database (for state no operation creates). */
@@ -34,6 +39,8 @@ export function fuzzFixtures(adminUrl: string): FuzzFixtures {
       { operationId: 'createScenario', body: {} },
       { operationId: 'createMeasure', body: { targetUValue: 0.2 } },
       { operationId: 'createScenario', body: {} },
+      // A second upload: a new document version needs a file no document uses yet.
+      { operationId: 'uploadFile', body: {} },
     ],
   };
 }

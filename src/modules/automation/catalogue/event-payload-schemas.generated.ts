@@ -1228,6 +1228,199 @@ export const EVENT_PAYLOAD_SCHEMAS: EventPayloadSchemas = {
       ]
     }
   },
+  "documents.contact.documents_erased": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "deletedDocumentIds": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        },
+        "keptDocumentIds": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        }
+      },
+      "required": [
+        "deletedDocumentIds",
+        "keptDocumentIds"
+      ]
+    }
+  },
+  "documents.document.created": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "snapshot": {
+          "type": "object",
+          "additionalProperties": {}
+        }
+      },
+      "required": [
+        "snapshot"
+      ]
+    }
+  },
+  "documents.document.deleted": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "documents.document.restored": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "documents.document.updated": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "documents.document.version_added": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "versionNumber": {
+          "type": "number"
+        },
+        "fileId": {
+          "type": "string"
+        },
+        "sha256": {
+          "type": "string"
+        },
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "versionNumber",
+        "fileId",
+        "sha256",
+        "changes"
+      ]
+    }
+  },
+  "documents.pdf.rendered": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "kind": {
+          "type": "string"
+        },
+        "language": {
+          "type": "string"
+        },
+        "templateVersionId": {
+          "type": "string"
+        },
+        "fileId": {
+          "type": "string"
+        },
+        "sha256": {
+          "type": "string"
+        },
+        "links": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "properties": {
+              "type": {
+                "type": "string"
+              },
+              "id": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "type",
+              "id"
+            ]
+          }
+        }
+      },
+      "required": [
+        "kind",
+        "language",
+        "templateVersionId",
+        "fileId",
+        "sha256",
+        "links"
+      ]
+    }
+  },
   "projects.building.created": {
     "payload": {
       "type": "object",

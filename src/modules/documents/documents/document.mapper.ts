@@ -1,0 +1,23 @@
+import { auditedFields, pick } from '@libs/resource';
+import type { FileResponseDto } from '../files/file.dto';
+import type { StoredFile } from '../files/files.schema';
+import type { DocumentResponseDto, DocumentTypeResponseDto } from './document.dto';
+import type { Document, DocumentLink, DocumentType } from './documents.schema';
+
+export const DOCUMENT_AUDITED_FIELDS = ['typeId', 'title', 'documentDate', 'fileId', 'currentVersion', 'retainUntil', 'ownerId', 'departmentId'] as const satisfies readonly (keyof Document)[];
+
+export function toDocumentResponse(document: Document, links: DocumentLink[]): DocumentResponseDto {
+  return {
+    ...auditedFields(document),
+    ...pick(document, DOCUMENT_AUDITED_FIELDS),
+    links: links.filter((link) => link.documentId === document.id).map((link) => ({ type: link.linkType, id: link.linkId })),
+  };
+}
+
+export function toFileResponse(file: StoredFile): FileResponseDto {
+  return pick(file, ['id', 'filename', 'contentType', 'byteSize', 'sha256', 'createdAt']);
+}
+
+export function toDocumentTypeResponse(type: DocumentType): DocumentTypeResponseDto {
+  return pick(type, ['id', 'key', 'name', 'retentionYears', 'validFrom', 'validTo', 'source']);
+}
