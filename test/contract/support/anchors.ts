@@ -26,6 +26,8 @@ export interface FuzzFixtures {
   before?: () => Promise<void>;
   /** Further records, each a create operation's example with these fields on top (a state the bare example does not reach). */
   records?: { operationId: string; body: Record<string, unknown> }[];
+  /** Like `records`, sent after the deleted records for the restores (whose creates take the newest ids). */
+  lateRecords?: { operationId: string; body: Record<string, unknown> }[];
 }
 
 /** Path parameters named like ids are UUIDs, whether or not the document says `format: uuid`. */
@@ -135,20 +137,25 @@ export async function prepareFuzzing(ctx: FuzzContext, fixtures: FuzzFixtures = 
   for (const op of operations.filter((o) => o.method === 'GET' && !o.path.includes('{'))) await runAnchor(ctx, op);
   // One record per resource.
   for (const op of createsInDependencyOrder(ctx)) await runAnchor(ctx, op);
-  for (const record of fixtures.records ?? []) {
-    const op = operations.find((o) => o.id === record.operationId);
-    if (!op) throw new Error(`fixture record for ${record.operationId}: no such operation in the document`);
-    await runAnchor(ctx, op, record.body);
-  }
+  await sendFixtureRecords(ctx, fixtures.records);
   // One deleted record for each restore: a second example record, deleted with its ETag.
   for (const restore of operations.filter(isRestore)) {
     const remove = operations.find((o) => o.method === 'DELETE' && o.path === restore.path.replace(/\/restore$/, ''));
     if (remove) await deleteFreshRecord(ctx, remove);
   }
+  await sendFixtureRecords(ctx, fixtures.lateRecords);
   for (const op of operations) {
     if (ctx.anchors.has(op.id)) continue;
     if (op.method === 'DELETE') await deleteFreshRecord(ctx, op);
     else await runAnchor(ctx, op);
+  }
+}
+
+async function sendFixtureRecords(ctx: FuzzContext, records: FuzzFixtures['records'] = []): Promise<void> {
+  for (const record of records) {
+    const op = ctx.operations.find((o) => o.id === record.operationId);
+    if (!op) throw new Error(`fixture record for ${record.operationId}: no such operation in the document`);
+    await runAnchor(ctx, op, record.body);
   }
 }
 

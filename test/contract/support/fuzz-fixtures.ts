@@ -39,9 +39,11 @@ export function fuzzFixtures(adminUrl: string): FuzzFixtures {
       { operationId: 'createScenario', body: {} },
       { operationId: 'createMeasure', body: { targetUValue: 0.2 } },
       { operationId: 'createScenario', body: {} },
-      // A second upload: a new document version needs a file no document uses yet.
+      // A second upload: the fresh document deleted for the restore needs a file no document uses yet.
       { operationId: 'uploadFile', body: {} },
     ],
+    // A third: so does a new document version, after the restore's document took the second.
+    lateRecords: [{ operationId: 'uploadFile', body: {} }],
   };
 }
 
