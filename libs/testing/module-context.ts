@@ -66,6 +66,9 @@ export async function startModuleTestContext<U extends string = never>(options: 
   const db = await createTestDatabase();
   await seedDatabase(db);
   const admin = new Pool({ connectionString: db.adminUrl, max: 3 });
+  // pool.end() resolves before its clients' sockets are closed; dropping the database (WITH FORCE)
+  // right after can terminate one of them, and an idle client's error is emitted on the pool.
+  admin.on('error', () => undefined);
   const users = {} as Record<U, ModuleTestUser>;
   const passwordHash = await hash(MODULE_TEST_PASSWORD);
   for (const [name, spec] of Object.entries(options.users ?? {}) as [U, ModuleTestUserSpec][]) {
