@@ -62,9 +62,9 @@ export class IdPool {
     if (id) this.protectedIds.add(id);
   }
 
-  /** Remembers the ids of a 2xx body (`id`, `items[].id`) under the operation's collection, and named values. */
+  /** Remembers the ids of a 2xx body (`id`, `items[].id`, or a plain array's `[].id`) under the operation's collection, and named values. */
   harvest(op: ApiOperation, body: unknown): void {
-    const records = isRecord(body) ? [body, ...(Array.isArray(body.items) ? body.items.filter(isRecord) : [])] : [];
+    const records = Array.isArray(body) ? body.filter(isRecord) : isRecord(body) ? [body, ...(Array.isArray(body.items) ? body.items.filter(isRecord) : [])] : [];
     for (const record of records) {
       if (typeof record.id === 'string' && record.id.length <= 100) this.addLive(collectionOf(op.path), record.id);
       for (const name of this.valueNames) {
