@@ -26,7 +26,11 @@
  *
  * Per scenario: --warmup seconds unmeasured, then --duration seconds measured with --connections
  * connections, first the app, then the baseline. Reported: req/s (mean), latency p50 and p99 (ms),
- * non-2xx responses, and the ratio app/baseline. Also: boot time of each server (spawn → first
+ * non-2xx responses, the ratio app/baseline, and each server's CPU time (user + system from
+ * /proc/<pid>/stat over the measured window) per request with the ratio baseline/app: on a shared,
+ * busy machine req/s measure the scheduler as much as the server, CPU time per request does not,
+ * and for a server whose one JS thread is the bottleneck it is what the req/s ratio becomes on an
+ * idle machine. Also: boot time of each server (spawn → first
  * 200 from /health/ready) and RSS after boot and after the load. A table on stdout and
  * bench/results/api-<timestamp>.json.
  *
@@ -49,7 +53,7 @@ const { freePort } = require('../lib/net');
 const { integerOption, parseOptions, scenarioList } = require('../lib/options');
 const { CLI, DB_ENV_VARS, MAIN, RESULTS_DIR, ROOT } = require('../lib/paths');
 const { externalDatabase, startBouncerFor, startEmbeddedDatabase } = require('../lib/database');
-const { killGroup, makeTempDir, memoryMb: procMemoryMb, sleep, spawnNode: spawnDetached, waitExit } = require('../lib/processes');
+const { cpuTimeMs: procCpuTimeMs, killGroup, makeTempDir, memoryMb: procMemoryMb, sleep, spawnNode: spawnDetached, waitExit } = require('../lib/processes');
 const { formatTable, gitInfo, machineInfo, writeReport } = require('../lib/report');
 const { round } = require('../lib/stats');
 const { insertLeads } = require('../lib/leads');
@@ -151,6 +155,15 @@ function memoryMb(pid) {
   }
 }
 
+/** CPU time (user + system) of the process so far in ms; null where /proc is not readable. */
+function cpuTimeMs(pid) {
+  try {
+    return procCpuTimeMs(pid);
+  } catch {
+    return null;
+  }
+}
+
 /** A child in its own process group, in an empty working directory (no developer .env leaks in). */
 function spawnNode(script, args, env, verbose, cwd, nodeArgs = []) {
   const child = spawnDetached(script, args, { cwd, env, verbose, nodeArgs });
@@ -180,7 +193,7 @@ async function startServer(name, script, env, opts, cwd, nodeArgs = []) {
     await sleep(10);
   }
   const bootMs = round(performance.now() - t0);
-  return { name, child, port, bootMs, bootMemory: memoryMb(child.pid) };
+  return { name, child, port, bootMs, bootCpuMs: cpuTimeMs(child.pid), bootMemory: memoryMb(child.pid) };
 }
 
 // ------------------------------------------------------------------------------------------
@@ -216,10 +229,16 @@ function loadOptions(port, scenario, fixture, opts, duration) {
 async function drive(server, scenario, fixture, opts) {
   const autocannon = require('autocannon');
   if (opts.warmup) await autocannon(loadOptions(server.port, scenario, fixture, opts, opts.warmup));
+  const cpuBefore = cpuTimeMs(server.child.pid);
   const r = await autocannon(loadOptions(server.port, scenario, fixture, opts, opts.duration));
+  const cpuMs = cpuBefore === null ? null : cpuTimeMs(server.child.pid) - cpuBefore;
   const memory = memoryMb(server.child.pid);
   return {
     reqPerSec: round(r.requests.average),
+    // The server's own CPU time per answered request: what its throughput converges to on an
+    // idle machine (one busy JS thread), whatever else ran meanwhile.
+    cpuMs: cpuMs === null ? null : round(cpuMs),
+    cpuMsPerRequest: cpuMs === null || !r.requests.total ? null : round(cpuMs / r.requests.total, 4),
     latencyP50Ms: round(r.latency.p50, 2),
     latencyP99Ms: round(r.latency.p99, 2),
     latencyAvgMs: round(r.latency.average, 2),
@@ -292,7 +311,7 @@ async function showSql(db, app, fixture) {
 // Report
 
 function table(rows) {
-  const header = ['scenario', 'server', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'RSS after MB', 'app/baseline req/s', 'p50 ×', 'p99 ×'];
+  const header = ['scenario', 'server', 'req/s', 'CPU ms/req', 'p50 ms', 'p99 ms', 'non-2xx', 'RSS after MB', 'app/baseline req/s', 'baseline/app CPU', 'p50 ×', 'p99 ×'];
   const body = rows.map((r) => r.map((c) => (c === null || c === undefined ? '-' : String(c))));
   return formatTable(header, body, { leftColumns: 2 });
 }
@@ -379,25 +398,31 @@ async function main() {
     const baseResult = await drive(baseline, name, fixture, opts);
     const ratio = {
       reqPerSec: round(appResult.reqPerSec / baseResult.reqPerSec, 3),
+      // baseline/app CPU per request: comparable with the req/s ratio, but load-robust.
+      cpuPerRequest: appResult.cpuMsPerRequest && baseResult.cpuMsPerRequest ? round(baseResult.cpuMsPerRequest / appResult.cpuMsPerRequest, 3) : null,
       latencyP50: round(appResult.latencyP50Ms / baseResult.latencyP50Ms, 2),
       latencyP99: round(appResult.latencyP99Ms / baseResult.latencyP99Ms, 2),
     };
     scenarios.push({ name, request: SCENARIOS[name].label, app: appResult, baseline: baseResult, ratio });
-    log(`${name}: app ${appResult.reqPerSec} req/s, baseline ${baseResult.reqPerSec} req/s, ratio ${ratio.reqPerSec}`);
+    log(
+      `${name}: app ${appResult.reqPerSec} req/s ${appResult.cpuMsPerRequest} CPU ms/req, baseline ${baseResult.reqPerSec} req/s ${baseResult.cpuMsPerRequest} CPU ms/req, ` +
+        `ratio req/s ${ratio.reqPerSec}, CPU ${ratio.cpuPerRequest} (load ${os.loadavg()[0].toFixed(1)})`,
+    );
   }
   const servers = Object.fromEntries(
-    [app, baseline].map((s) => [s.name, { bootMs: s.bootMs, rssMbAfterBoot: s.bootMemory.rssMb, ...memoryMb(s.child.pid) }]),
+    [app, baseline].map((s) => [s.name, { bootMs: s.bootMs, bootCpuMs: s.bootCpuMs, rssMbAfterBoot: s.bootMemory.rssMb, ...memoryMb(s.child.pid) }]),
   );
 
   const rows = [];
   for (const s of scenarios) {
-    rows.push([s.name, 'app', s.app.reqPerSec, s.app.latencyP50Ms, s.app.latencyP99Ms, s.app.non2xx, s.app.rssMbAfter, s.ratio.reqPerSec, s.ratio.latencyP50, s.ratio.latencyP99]);
-    rows.push(['', 'baseline', s.baseline.reqPerSec, s.baseline.latencyP50Ms, s.baseline.latencyP99Ms, s.baseline.non2xx, s.baseline.rssMbAfter, null, null, null]);
+    const { app: a, baseline: b, ratio: q } = s;
+    rows.push([s.name, 'app', a.reqPerSec, a.cpuMsPerRequest, a.latencyP50Ms, a.latencyP99Ms, a.non2xx, a.rssMbAfter, q.reqPerSec, q.cpuPerRequest, q.latencyP50, q.latencyP99]);
+    rows.push(['', 'baseline', b.reqPerSec, b.cpuMsPerRequest, b.latencyP50Ms, b.latencyP99Ms, b.non2xx, b.rssMbAfter, null, null, null, null]);
   }
   console.log(`\nAPI: ${opts.connections} connections, ${opts.duration} s per scenario (+${opts.warmup} s warm-up), through PgBouncer, pool ${opts.pool}; app LOG_LEVEL=${opts.logLevel}\n`);
   console.log(table(rows));
   console.log(
-    `\nboot (spawn → /health/ready 200): app ${servers.app.bootMs} ms, baseline ${servers.baseline.bootMs} ms; ` +
+    `\nboot (spawn → /health/ready 200): app ${servers.app.bootMs} ms (${servers.app.bootCpuMs} ms CPU), baseline ${servers.baseline.bootMs} ms (${servers.baseline.bootCpuMs} ms CPU); ` +
       `RSS after boot: app ${servers.app.rssMbAfterBoot} MB, baseline ${servers.baseline.rssMbAfterBoot} MB; ` +
       `peak RSS: app ${servers.app.hwmMb} MB, baseline ${servers.baseline.hwmMb} MB`,
   );

@@ -19,7 +19,8 @@
  *             role bootstrap, all migrations and all seeds.
  *
  * Per run: a free PORT, spawn (own process group), poll /health/ready every --interval ms (the
- * polling is the measurement), read VmRSS/VmHWM from /proc/<pid>/status, SIGTERM, wait for the
+ * polling is the measurement), read VmRSS/VmHWM from /proc/<pid>/status and the CPU time the
+ * server has used (utime + stime of /proc/<pid>/stat: load-robust, unlike the wall time), SIGTERM, wait for the
  * exit (time reported as "stop"). Child processes, orphaned PostgreSQL servers and temp dirs are
  * cleaned up on success, on failure and on Ctrl-C. Results: a table on stdout and
  * bench/results/boot-<timestamp>.json. Plain CommonJS, no dependencies beyond the project's own.
@@ -27,13 +28,14 @@
 
 const fs = require('node:fs');
 const http = require('node:http');
+const os = require('node:os');
 const path = require('node:path');
 const crypto = require('node:crypto');
 const { performance } = require('node:perf_hooks');
 const { freePort } = require('../lib/net');
 const { integerOption, parseOptions, scenarioList } = require('../lib/options');
 const { CLI, DB_ENV_VARS, MAIN, RESULTS_DIR, ROOT } = require('../lib/paths');
-const { killGroup, makeTempDir, memoryMb, sleep, spawnNode, waitExit } = require('../lib/processes');
+const { cpuTimeMs, killGroup, makeTempDir, memoryMb, sleep, spawnNode, waitExit } = require('../lib/processes');
 const { formatTable, gitInfo, machineInfo, writeReport } = require('../lib/report');
 const { median, round } = require('../lib/stats');
 const STOP_TIMEOUT_MS = 15_000; // fly.toml kill_timeout: after this the platform would SIGKILL
@@ -249,6 +251,9 @@ async function boot({ env, intervalMs, timeoutMs, verbose, pgDataDir }) {
       else await sleep(intervalMs);
     }
     const { rssMb, hwmMb } = memoryMb(child.pid);
+    // CPU time of the server process up to ready (not of PostgreSQL): unlike bootMs it hardly
+    // grows when other processes compete for the cores.
+    const cpuMs = cpuTimeMs(child.pid);
 
     const s0 = performance.now();
     child.kill('SIGTERM');
@@ -266,6 +271,8 @@ async function boot({ env, intervalMs, timeoutMs, verbose, pgDataDir }) {
     }
     return {
       bootMs: round(bootMs),
+      cpuMs: round(cpuMs),
+      loadAverage1m: round(os.loadavg()[0], 2),
       rssMb: round(rssMb),
       hwmMb: round(hwmMb),
       stopMs: stopMs === null ? null : round(stopMs),
@@ -405,6 +412,8 @@ function summarize(scenario) {
     bootMsMedian: round(median(boots)),
     bootMsMin: round(Math.min(...boots)),
     bootMsMax: round(Math.max(...boots)),
+    cpuMsMedian: round(median(scenario.runs.map((r) => r.cpuMs))),
+    loadAverage1mMedian: round(median(scenario.runs.map((r) => r.loadAverage1m)), 2),
     rssMbMedian: round(median(scenario.runs.map((r) => r.rssMb))),
     hwmMbMedian: round(median(scenario.runs.map((r) => r.hwmMb))),
     stopMsMedian: round(median(scenario.runs.map((r) => r.stopMs))),
@@ -420,12 +429,14 @@ function fmtRun(r) {
     !r.killedAfterStopTimeout && r.exit && r.exit.code !== 0 ? `exit ${r.exit.code ?? r.exit.signal} after SIGTERM` : null,
     r.orphanedPostgres ? 'embedded postgres outlived the app' : null,
   ].filter(Boolean);
-  return `boot ${r.bootMs} ms, RSS ${r.rssMb} MB, stop ${r.stopMs ?? '-'} ms${extra.length ? ` (${extra.join(', ')})` : ''}`;
+  return `boot ${r.bootMs} ms (${r.cpuMs} ms CPU, load ${r.loadAverage1m}), RSS ${r.rssMb} MB, stop ${r.stopMs ?? '-'} ms${extra.length ? ` (${extra.join(', ')})` : ''}`;
 }
 
 function table(rows) {
-  const header = ['scenario', 'runs', 'boot median ms', 'min ms', 'max ms', 'RSS median MB', 'peak RSS MB', 'stop median ms'];
-  const body = rows.map(({ name, summary: s }) => [name, s.runs, s.bootMsMedian, s.bootMsMin, s.bootMsMax, s.rssMbMedian, s.hwmMbMedian, s.stopMsMedian ?? '-'].map(String));
+  const header = ['scenario', 'runs', 'boot median ms', 'min ms', 'max ms', 'CPU to ready median ms', 'load', 'RSS median MB', 'peak RSS MB', 'stop median ms'];
+  const body = rows.map(({ name, summary: s }) =>
+    [name, s.runs, s.bootMsMedian, s.bootMsMin, s.bootMsMax, s.cpuMsMedian, s.loadAverage1mMedian, s.rssMbMedian, s.hwmMbMedian, s.stopMsMedian ?? '-'].map(String),
+  );
   return formatTable(header, body, { leftColumns: 1 });
 }
 

@@ -78,4 +78,20 @@ function memoryMb(pid) {
   return { rssMb: kb('VmRSS'), hwmMb: kb('VmHWM') };
 }
 
-module.exports = { sleep, makeTempDir, outputTail, spawnNode, killGroup, waitExit, memoryMb };
+/** Clock ticks per second of /proc/<pid>/stat's times (USER_HZ: 100 on every Linux build we run on). */
+const CLOCK_TICKS = 100;
+
+/**
+ * CPU time (user + system, every thread: the JS thread, GC helpers, libuv's pool) the process has
+ * used so far, in ms, from fields 14 and 15 of /proc/<pid>/stat (Linux; throws elsewhere). The
+ * resolution is one clock tick (10 ms). Unlike wall time it barely depends on how busy the machine
+ * is: a process waiting for a core does not accumulate it.
+ */
+function cpuTimeMs(pid) {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The command name (field 2) is in parentheses and may contain spaces: count after it.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+
+module.exports = { sleep, makeTempDir, outputTail, spawnNode, killGroup, waitExit, memoryMb, cpuTimeMs };
