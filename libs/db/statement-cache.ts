@@ -1,5 +1,6 @@
 import { is, Param, Placeholder } from 'drizzle-orm';
 import type { Database, DbTransactionHost } from './database';
+import { compileRowMapper } from './row-mapper';
 
 /** Values of a statement's `sql.placeholder(name)`s, by name. */
 export type PlaceholderValues = Record<string, unknown>;
@@ -23,6 +24,8 @@ interface ExecutableStatement<R> {
  * name gives exactly what an ordinary execution uses — an *unnamed* statement, parsed by the
  * server per execution — so it stays correct behind PgBouncer in transaction pooling, where
  * drizzle's named `.prepare(name)` statements would reach another server connection.
+ *
+ * A cached statement also maps its rows with a mapper compiled for its columns (row-mapper.ts).
  *
  * The cached statement is bound to the pool. Inside a transaction the query is built on the
  * transaction's connection as before (uncached): writes are not the hot path.
@@ -50,6 +53,7 @@ export class StatementCache {
       if (!onlyPlaceholders(query)) return unnamed(query).execute(values);
       if (this.statements.size >= this.maxEntries) this.statements.clear();
       statement = unnamed(query);
+      compileRowMapper(statement);
       this.statements.set(key, statement as ExecutableStatement<unknown>);
     }
     return statement.execute(values);

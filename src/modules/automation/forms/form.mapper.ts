@@ -1,4 +1,4 @@
-import { auditedFields, pick } from '@libs/resource';
+import { auditedPick, pick } from '@libs/resource';
 import type { FormDefinition } from './form-definition';
 import type { FormResponseDto, FormSubmissionDto } from './form.dto';
 import type { Form, FormSubmission } from './forms.schema';
@@ -6,7 +6,7 @@ import type { Form, FormSubmission } from './forms.schema';
 export const FORM_AUDITED_FIELDS = ['slug', 'name', 'kind', 'fields', 'consent', 'confirmation', 'settings', 'enabled'] as const satisfies readonly (keyof Form)[];
 
 export function toFormResponse(form: Form): FormResponseDto {
-  return { ...auditedFields(form), ...pick(form, ['slug', 'name', 'kind', 'fields', 'consent', 'confirmation', 'settings', 'enabled']) } as FormResponseDto;
+  return auditedPick(form, FORM_AUDITED_FIELDS) as FormResponseDto;
 }
 
 /** The version snapshot of a form row: what submissions of this version are validated against. */

@@ -1,5 +1,5 @@
 import { fieldColumns } from '@libs/csv';
-import { auditedFields, pick } from '@libs/resource';
+import { auditedPick } from '@libs/resource';
 import type { ActivityResponseDto } from './activity.dto';
 import type { Activity } from './activities.schema';
 
@@ -10,5 +10,5 @@ export const ACTIVITY_AUDITED_FIELDS = [
 export const ACTIVITY_EXPORT_COLUMNS = fieldColumns<Activity>(['id', 'createdAt', ...ACTIVITY_AUDITED_FIELDS, 'deletedAt']);
 
 export function toActivityResponse(activity: Activity): ActivityResponseDto {
-  return { ...auditedFields(activity), ...pick(activity, ACTIVITY_AUDITED_FIELDS) };
+  return auditedPick(activity, ACTIVITY_AUDITED_FIELDS);
 }

@@ -1,6 +1,6 @@
 import { addressToColumns, columnsToAddress, normalizedContactData } from '@libs/contact-data';
 import { fieldColumns } from '@libs/csv';
-import { auditedFields, ChangesOf, pick, pickDefined } from '@libs/resource';
+import { auditedPick, ChangesOf, pick, pickDefined } from '@libs/resource';
 import { buildSearchText } from '@libs/search';
 import type { CompanyResponseDto, UpdateCompanyDto } from './company.dto';
 import type { Company, companies } from './companies.schema';
@@ -14,7 +14,10 @@ export const COMPANY_AUDITED_FIELDS = [...COMPANY_FIELDS, ...ADDRESS_FIELDS];
 export const COMPANY_EXPORT_COLUMNS = fieldColumns<Company>(['id', 'createdAt', 'updatedAt', ...COMPANY_AUDITED_FIELDS, 'deletedAt']);
 
 export function toCompanyResponse(company: Company): CompanyResponseDto {
-  return { ...auditedFields(company), ...pick(company, COMPANY_FIELDS), address: columnsToAddress(company) };
+  // The address is set on the picked object: spreading it into a new one costs far more per row.
+  const response: Omit<CompanyResponseDto, 'address'> & Partial<Pick<CompanyResponseDto, 'address'>> = auditedPick(company, COMPANY_FIELDS);
+  response.address = columnsToAddress(company);
+  return response as CompanyResponseDto;
 }
 
 export type CompanyChanges = ChangesOf<typeof companies>;

@@ -1,6 +1,6 @@
 import { addressToColumns, columnsToAddress, normalizedContactData } from '@libs/contact-data';
 import { fieldColumns } from '@libs/csv';
-import { auditedFields, ChangesOf, pick, pickDefined } from '@libs/resource';
+import { auditedPick, ChangesOf, pick, pickDefined } from '@libs/resource';
 import { buildSearchText } from '@libs/search';
 import type { ContactResponseDto, UpdateContactDto } from './contact.dto';
 import type { Contact, contacts } from './contacts.schema';
@@ -21,8 +21,13 @@ export const CONTACT_MERGE_FILLABLE = [
 
 export const CONTACT_EXPORT_COLUMNS = fieldColumns<Contact>(['id', 'createdAt', 'updatedAt', ...CONTACT_AUDITED_FIELDS, 'deletedAt']);
 
+const RESPONSE_FIELDS = [...CONTACT_FIELDS, ...CONSENT_FIELDS, 'mergedIntoId'] as const;
+
 export function toContactResponse(contact: Contact): ContactResponseDto {
-  return { ...auditedFields(contact), ...pick(contact, [...CONTACT_FIELDS, ...CONSENT_FIELDS, 'mergedIntoId']), address: columnsToAddress(contact) };
+  // The address is set on the picked object: spreading it into a new one costs far more per row.
+  const response: Omit<ContactResponseDto, 'address'> & Partial<Pick<ContactResponseDto, 'address'>> = auditedPick(contact, RESPONSE_FIELDS);
+  response.address = columnsToAddress(contact);
+  return response as ContactResponseDto;
 }
 
 export type ContactChanges = ChangesOf<typeof contacts>;

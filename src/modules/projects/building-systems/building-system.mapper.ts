@@ -1,5 +1,5 @@
 import { fieldColumns } from '@libs/csv';
-import { auditedFields, pick } from '@libs/resource';
+import { auditedPick } from '@libs/resource';
 import type { BuildingSystemResponseDto } from './building-system.dto';
 import type { BuildingSystem } from './building-systems.schema';
 
@@ -11,5 +11,5 @@ export const SYSTEM_AUDITED_FIELDS = ['projectId', 'buildingId', ...BUILDING_SYS
 export const BUILDING_SYSTEM_EXPORT_COLUMNS = fieldColumns<BuildingSystem>(['id', 'createdAt', 'updatedAt', ...SYSTEM_AUDITED_FIELDS, 'deletedAt']);
 
 export function toBuildingSystemResponse(system: BuildingSystem): BuildingSystemResponseDto {
-  return { ...auditedFields(system), ...pick(system, SYSTEM_AUDITED_FIELDS) };
+  return auditedPick(system, SYSTEM_AUDITED_FIELDS);
 }

@@ -1,7 +1,7 @@
 import { addressToColumns, columnsToAddress } from '@libs/contact-data';
 import { fieldColumns } from '@libs/csv';
 import type { FieldError } from '@libs/http';
-import { auditedFields, ChangesOf, pick, pickDefined } from '@libs/resource';
+import { auditedPick, ChangesOf, pick, pickDefined } from '@libs/resource';
 import { buildSearchText } from '@libs/search';
 import type { BuildingResponseDto, UpdateBuildingDto } from './building.dto';
 import type { Building, buildings } from './buildings.schema';
@@ -18,7 +18,10 @@ export const BUILDING_AUDITED_FIELDS = [...BUILDING_FIELDS, ...ADDRESS_FIELDS];
 export const BUILDING_EXPORT_COLUMNS = fieldColumns<Building>(['id', 'createdAt', 'updatedAt', ...BUILDING_AUDITED_FIELDS, 'deletedAt']);
 
 export function toBuildingResponse(building: Building): BuildingResponseDto {
-  return { ...auditedFields(building), ...pick(building, BUILDING_FIELDS), address: columnsToAddress(building) };
+  // The address is set on the picked object: spreading it into a new one costs far more per row.
+  const response: Omit<BuildingResponseDto, 'address'> & Partial<Pick<BuildingResponseDto, 'address'>> = auditedPick(building, BUILDING_FIELDS);
+  response.address = columnsToAddress(building);
+  return response as BuildingResponseDto;
 }
 
 export type BuildingChanges = ChangesOf<typeof buildings>;

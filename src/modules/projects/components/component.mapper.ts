@@ -1,5 +1,5 @@
 import { CsvColumn, fieldColumns } from '@libs/csv';
-import { auditedFields, pick } from '@libs/resource';
+import { auditedPick } from '@libs/resource';
 import type { ComponentResponseDto } from './component.dto';
 import type { BuildingComponent } from './components.schema';
 
@@ -16,5 +16,5 @@ export const COMPONENT_EXPORT_COLUMNS: CsvColumn<BuildingComponent>[] = [
 ];
 
 export function toComponentResponse(component: BuildingComponent): ComponentResponseDto {
-  return { ...auditedFields(component), ...pick(component, COMPONENT_FIELDS) };
+  return auditedPick(component, COMPONENT_FIELDS);
 }

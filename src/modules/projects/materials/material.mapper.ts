@@ -1,5 +1,5 @@
 import { CsvColumn, fieldColumns } from '@libs/csv';
-import { auditedFields, ChangesOf, pick, pickDefined } from '@libs/resource';
+import { auditedPick, ChangesOf, pick, pickDefined } from '@libs/resource';
 import { buildSearchText } from '@libs/search';
 import type { MaterialResponseDto, UpdateMaterialDto } from './material.dto';
 import type { Material, materials } from './materials.schema';
@@ -15,7 +15,7 @@ export const MATERIAL_EXPORT_COLUMNS: CsvColumn<Material>[] = [
 ];
 
 export function toMaterialResponse(material: Material): MaterialResponseDto {
-  return { ...auditedFields(material), ...pick(material, MATERIAL_FIELDS) };
+  return auditedPick(material, MATERIAL_FIELDS);
 }
 
 export function materialColumns(dto: Partial<UpdateMaterialDto>, current?: Material): ChangesOf<typeof materials> {

@@ -1,5 +1,5 @@
 import { CsvColumn, fieldColumns } from '@libs/csv';
-import { auditedFields, pick } from '@libs/resource';
+import { auditedPick } from '@libs/resource';
 import type { MeasureResponseDto } from './measure.dto';
 import type { Measure } from './measures.schema';
 
@@ -17,5 +17,5 @@ export const MEASURE_EXPORT_COLUMNS: CsvColumn<Measure>[] = [
 ];
 
 export function toMeasureResponse(measure: Measure): MeasureResponseDto {
-  return { ...auditedFields(measure), ...pick(measure, MEASURE_FIELDS) };
+  return auditedPick(measure, MEASURE_FIELDS);
 }

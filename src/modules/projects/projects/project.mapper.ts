@@ -1,5 +1,5 @@
 import { CsvColumn, fieldColumns } from '@libs/csv';
-import { auditedFields, ChangesOf, pick, pickDefined } from '@libs/resource';
+import { auditedPick, ChangesOf, pick, pickDefined } from '@libs/resource';
 import { buildSearchText } from '@libs/search';
 import type { ProjectResponseDto, UpdateProjectDto } from './project.dto';
 import type { Project, projects } from './projects.schema';
@@ -17,7 +17,7 @@ export const PROJECT_EXPORT_COLUMNS: CsvColumn<Project>[] = [
 ];
 
 export function toProjectResponse(project: Project): ProjectResponseDto {
-  return { ...auditedFields(project), ...pick(project, PROJECT_FIELDS) };
+  return auditedPick(project, PROJECT_FIELDS);
 }
 
 export type ProjectChanges = ChangesOf<typeof projects>;

@@ -1,5 +1,5 @@
 import { CsvColumn, fieldColumns } from '@libs/csv';
-import { auditedFields, pick } from '@libs/resource';
+import { auditedPick } from '@libs/resource';
 import type { ScenarioResponseDto } from './scenario.dto';
 import type { Scenario } from './scenarios.schema';
 
@@ -15,5 +15,5 @@ export const SCENARIO_EXPORT_COLUMNS: CsvColumn<Scenario>[] = [
 ];
 
 export function toScenarioResponse(scenario: Scenario): ScenarioResponseDto {
-  return { ...auditedFields(scenario), ...pick(scenario, SCENARIO_FIELDS) };
+  return auditedPick(scenario, SCENARIO_FIELDS);
 }
