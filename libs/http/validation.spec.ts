@@ -44,6 +44,30 @@ async function validationErrorOf(value: unknown): Promise<AppError> {
 }
 
 describe('createValidationPipe', () => {
+  it('keeps the rules it looked up per class, and sees rules of classes defined later (inherited ones too)', async () => {
+    const pipe = createValidationPipe();
+    class BaseDto {
+      @IsString()
+      name: string;
+    }
+    const base: ArgumentMetadata = { type: 'body', metatype: BaseDto };
+    await expect(pipe.transform({ name: 'a' }, base)).resolves.toBeInstanceOf(BaseDto);
+    await expect(pipe.transform({ name: 1 }, base)).rejects.toBeInstanceOf(AppError);
+    class DerivedDto extends BaseDto {
+      @IsInt()
+      @Min(1)
+      count: number;
+    }
+    const derived: ArgumentMetadata = { type: 'body', metatype: DerivedDto };
+    await expect(pipe.transform({ name: 'a', count: 2 }, derived)).resolves.toBeInstanceOf(DerivedDto);
+    const error = await pipe.transform({ name: 1, count: 0 }, derived).catch((e: AppError) => e);
+    expect((error as AppError).errors).toEqual([
+      { path: 'count', message: 'count must not be less than 1' },
+      { path: 'name', message: 'name must be a string' },
+    ]);
+    await expect(pipe.transform({ name: 'a', count: 2 }, base)).rejects.toBeInstanceOf(AppError);
+  });
+
   it('turns valid input into a DTO instance', async () => {
     const order = await createValidationPipe().transform(
       { address: { street: 'Hauptstr. 1', zip: '10115' }, items: [{ name: 'Wärmepumpe', quantity: 1 }] },

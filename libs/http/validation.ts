@@ -1,5 +1,6 @@
 import { ArgumentMetadata, ValidationPipe } from '@nestjs/common';
-import type { ValidationError } from 'class-validator';
+import { getMetadataStorage, type ValidationError } from 'class-validator';
+import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import { AppError, FieldError } from './app-error';
 
 /**
@@ -7,6 +8,7 @@ import { AppError, FieldError } from './app-error';
  * instances, and failures become one 400 problem with an `errors[]` entry per failed constraint.
  */
 export function createValidationPipe(): ValidationPipe {
+  memoizeTargetMetadatas();
   return new TextSafeValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
@@ -54,4 +56,40 @@ export function nulPath(value: unknown, path = '', depth = 0): string | undefine
     if (found !== undefined) return found;
   }
   return undefined;
+}
+
+type MetadataLookup = (target: Function, schema: string, always: boolean, strictGroups: boolean, groups?: string[]) => ValidationMetadata[];
+const MEMOIZED = Symbol('renewa.memoizedTargetMetadatas');
+
+/**
+ * class-validator looks up a DTO's rules on every validation by filtering its rule list and testing
+ * every class that has rules for inheritance (`instanceof`): work that grows with the number of DTOs
+ * in the app, on every request with a body or query DTO. The answer only changes when a rule is
+ * added (a class is defined), so it is kept per class and options, and forgotten whenever a rule is
+ * added. Lookups with groups (the app uses none) are not kept.
+ */
+export function memoizeTargetMetadatas(): void {
+  const storage = getMetadataStorage() as unknown as {
+    getTargetValidationMetadatas: MetadataLookup;
+    addValidationMetadata(metadata: ValidationMetadata): void;
+    [MEMOIZED]?: true;
+  };
+  if (storage[MEMOIZED]) return;
+  storage[MEMOIZED] = true;
+  const lookup = storage.getTargetValidationMetadatas.bind(storage);
+  const add = storage.addValidationMetadata.bind(storage);
+  let known = new Map<Function, Map<string, ValidationMetadata[]>>();
+  storage.addValidationMetadata = (metadata) => {
+    known = new Map();
+    add(metadata);
+  };
+  storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
+    if (groups?.length) return lookup(target, schema, always, strictGroups, groups);
+    const options = `${schema}|${always}|${strictGroups}`;
+    let byOptions = known.get(target);
+    if (!byOptions) known.set(target, (byOptions = new Map()));
+    let metadatas = byOptions.get(options);
+    if (!metadatas) byOptions.set(options, (metadatas = lookup(target, schema, always, strictGroups, groups)));
+    return metadatas;
+  };
 }
