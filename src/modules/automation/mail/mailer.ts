@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { createTransport, Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { AppConfig, InjectAppConfig } from '@libs/config';
 import type { MailTransport } from './outbound-mails.schema';
 import { OutboundMailsRepository } from './outbound-mails.repository';
@@ -75,7 +75,9 @@ export class Mailer implements OnApplicationShutdown {
   }
 
   private smtp(): Transporter {
-    this.transport ??= createTransport(this.config.mail.smtpUrl as string);
+    // nodemailer is loaded with the first SMTP mail, not at boot (bench/boot).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    this.transport ??= (require('nodemailer') as typeof import('nodemailer')).createTransport(this.config.mail.smtpUrl as string);
     return this.transport;
   }
 }

@@ -3,21 +3,23 @@ import { dirname, join } from 'node:path';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 
 // pdfmake keeps its fonts and access policies in one module-level instance.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const pdfmake = require('pdfmake') as {
+interface PdfMake {
   addFonts(fonts: Record<string, Record<string, string>>): void;
   setUrlAccessPolicy(policy: (url: string) => boolean): void;
   setLocalAccessPolicy(policy: (path: string) => boolean): void;
   createPdf(definition: TDocumentDefinitions): { getBuffer(): Promise<Buffer> };
-};
+}
 
 /** DejaVu Sans from the npm package (same bytes everywhere): full Latin-1 and €. */
 export const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 
-let configured = false;
+let configured: PdfMake | undefined;
 
-function configure(): void {
-  if (configured) return;
+/** pdfmake (with pdfkit, fontkit and their font data) is loaded on the first PDF, not at boot (bench/boot). */
+function configure(): PdfMake {
+  if (configured) return configured;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const pdfmake = require('pdfmake') as PdfMake;
   pdfmake.addFonts({
     DejaVuSans: {
       normal: join(FONT_DIR, 'DejaVuSans.ttf'),
@@ -29,7 +31,7 @@ function configure(): void {
   // Documents never fetch anything: no URLs, and only the font files from disk.
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((path) => path.startsWith(FONT_DIR));
-  configured = true;
+  return (configured = pdfmake);
 }
 
 export interface RenderedPdf {
@@ -39,7 +41,6 @@ export interface RenderedPdf {
 
 /** The PDF bytes of a document definition (fonts embedded as subsets; dates come from the definition). */
 export async function renderPdf(definition: TDocumentDefinitions): Promise<RenderedPdf> {
-  configure();
-  const bytes = await pdfmake.createPdf(definition).getBuffer();
+  const bytes = await configure().createPdf(definition).getBuffer();
   return { bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
 }

@@ -1,5 +1,5 @@
-import { S3Client } from '@aws-sdk/client-s3';
-import { AwsS3StorageAdapter } from '@flystorage/aws-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { AwsS3StorageAdapter } from '@flystorage/aws-s3';
 import { FileStorage } from '@flystorage/file-storage';
 import { LocalStorageAdapter } from '@flystorage/local-fs';
 import { resolve } from 'node:path';
@@ -58,11 +58,16 @@ export class FlystorageObjectStorage extends ObjectStorage {
 /** The storage the configuration names. */
 export function createObjectStorage(config: AppConfig['storage']): ObjectStorage {
   if (config.driver === 'local') return new FlystorageObjectStorage(new FileStorage(new LocalStorageAdapter(resolve(config.localDir))));
-  return new FlystorageObjectStorage(new FileStorage(new AwsS3StorageAdapter(s3Client(config.s3), { bucket: config.s3.bucket })));
+  // The AWS SDK is loaded only when S3 is configured (it is large: bench/boot).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { AwsS3StorageAdapter: Adapter } = require('@flystorage/aws-s3') as { AwsS3StorageAdapter: typeof AwsS3StorageAdapter };
+  return new FlystorageObjectStorage(new FileStorage(new Adapter(s3Client(config.s3), { bucket: config.s3.bucket })));
 }
 
 function s3Client(s3: AppConfig['storage']['s3']): S3Client {
-  return new S3Client({
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { S3Client: Client } = require('@aws-sdk/client-s3') as { S3Client: typeof S3Client };
+  return new Client({
     region: s3.region,
     ...(s3.endpoint && { endpoint: s3.endpoint }),
     forcePathStyle: s3.forcePathStyle,
