@@ -137,4 +137,6 @@ function main() {
   for (const f of functions) console.log(`${String(f.percent).padStart(5)} %  ${String(f.ms).padStart(7)} ms  ${f.function}`);
 }
 
-main();
+module.exports = { categoryOfFrame, NODE_INTERNALS };
+
+if (require.main === module) main();

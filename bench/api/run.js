@@ -6,7 +6,7 @@
  * run on the same machine, driven by autocannon.
  *
  *   node bench/api/run.js [--duration 10] [--warmup 3] [--connections 50] [--scenario get,list,create]
- *                         [--pool 10] [--log-level warn] [--out bench/results] [--show-sql] [--cpu-prof DIR] [--verbose]
+ *                         [--pool 10] [--log-level warn] [--out bench/results] [--show-sql] [--cpu-prof DIR] [--perf DIR] [--verbose]
  *
  * Scenarios (departments of the auth context as the seeded administrator; leads as a user with the
  * standard `sales` role, whose lead grants are department-scoped, over 2,000 generated leads):
@@ -38,6 +38,11 @@
  * `node --cpu-prof`; its profile lands in DIR when the bench stops it. Summarise it with
  * `node bench/api/profile-summary.js DIR/<file>.cpuprofile`. The numbers of such a run are not
  * comparable with other runs (profiler overhead, unbundled modules).
+ *
+ * --perf DIR: run the app unbundled with perf symbol maps and `perf record -e cpu-clock` it during
+ * each scenario's measured window into DIR/<scenario>.perf.data (Linux perf required); summarise
+ * with `node bench/api/perf-summary.js DIR/<scenario>.perf.data`. Unlike --cpu-prof it samples only
+ * on-CPU time, in every thread and the kernel, so a busy machine does not distort it.
  *
  * --show-sql (embedded PostgreSQL only): log every statement of app-user, send one request per
  * scenario to the app, print the statements it ran, and exit. baseline.js must run the same ones.
@@ -87,6 +92,7 @@ function options() {
     out: { type: 'string', default: RESULTS_DIR },
     'show-sql': { type: 'boolean', default: false },
     'cpu-prof': { type: 'string', default: '' },
+    perf: { type: 'string', default: '' },
     verbose: { type: 'boolean', default: false },
   });
   const int = (name, min) => integerOption(values, name, min);
@@ -101,6 +107,7 @@ function options() {
     outDir: path.resolve(values.out),
     showSql: values['show-sql'],
     cpuProfDir: values['cpu-prof'] ? path.resolve(values['cpu-prof']) : undefined,
+    perfDir: values.perf ? path.resolve(values.perf) : undefined,
     verbose: values.verbose,
   };
 }
@@ -230,7 +237,9 @@ async function drive(server, scenario, fixture, opts) {
   const autocannon = require('autocannon');
   if (opts.warmup) await autocannon(loadOptions(server.port, scenario, fixture, opts, opts.warmup));
   const cpuBefore = cpuTimeMs(server.child.pid);
+  const recording = server.name === 'app' && opts.perfDir ? perfRecord(server.child.pid, path.join(opts.perfDir, `${scenario}.perf.data`), opts.duration) : undefined;
   const r = await autocannon(loadOptions(server.port, scenario, fixture, opts, opts.duration));
+  await recording;
   const cpuMs = cpuBefore === null ? null : cpuTimeMs(server.child.pid) - cpuBefore;
   const memory = memoryMb(server.child.pid);
   return {
@@ -249,6 +258,14 @@ async function drive(server, scenario, fixture, opts) {
     statusCodes: Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([code, { count }]) => [code, Number(count)])),
     rssMbAfter: memory.rssMb,
   };
+}
+
+/** `perf record` of the process's on-CPU time (every thread, kernel included) for `seconds`. */
+function perfRecord(pid, file, seconds) {
+  const { spawn } = require('node:child_process');
+  const child = spawn('perf', ['record', '-e', 'cpu-clock', '-F', '999', '-g', '-p', String(pid), '-o', file, '--', 'sleep', String(seconds)], { stdio: 'ignore' });
+  live.children.add(child);
+  return new Promise((resolve) => child.once('exit', () => resolve(live.children.delete(child))));
 }
 
 // ------------------------------------------------------------------------------------------
@@ -364,9 +381,12 @@ async function main() {
     JWT_SECRET: crypto.randomBytes(32).toString('base64url'),
   };
   log('starting the app');
+  if (opts.perfDir) fs.mkdirSync(opts.perfDir, { recursive: true });
   const app = opts.cpuProfDir
     ? await startServer('app', UNBUNDLED_MAIN, appEnv, opts, cwd, ['--cpu-prof', '--cpu-prof-dir', opts.cpuProfDir])
-    : await startServer('app', MAIN, appEnv, opts, cwd);
+    : opts.perfDir
+      ? await startServer('app', UNBUNDLED_MAIN, appEnv, opts, cwd, ['--perf-basic-prof-only-functions', '--interpreted-frames-native-stack'])
+      : await startServer('app', MAIN, appEnv, opts, cwd);
   const login = await request(app.port, 'POST', '/api/v1/auth/login', { body: { email: ADMIN_EMAIL, password: adminPassword } });
   if (login?.status !== 200) throw new Error(`sign-in as ${ADMIN_EMAIL} failed: ${login?.status} ${JSON.stringify(login?.body)}`);
   const token = login.body.accessToken;
