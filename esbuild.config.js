@@ -30,6 +30,11 @@ const options = {
   // Class names are API: Nest logs and resolves providers by them, and the OpenAPI schema names
   // are the DTO class names.
   keepNames: true,
+  // Whitespace, comments and redundant syntax out (identifiers stay): V8 reads and pre-parses the
+  // whole file at every boot, and a third less of it is ~130 ms of CPU and ~10 MB of RSS less
+  // (bench/boot). Stack traces keep their function and class names.
+  minifyWhitespace: true,
+  minifySyntax: true,
   // ESM packages call createRequire(import.meta.url) to load optional packages; in the bundle
   // that is the bundle's own URL, so they resolve from the project's node_modules as before.
   define: { 'import.meta.url': '__bundle_import_meta_url' },
@@ -56,6 +61,12 @@ const options = {
     '@fastify/multipart',
     'file-type',
     '@fastify/view',
+    // Loaded on first use only (PDF rendering, S3 storage, SMTP mail): outside the bundle they cost
+    // the boot nothing, inside it V8 would still read and pre-parse their ~4 MB (bench/boot).
+    'pdfmake',
+    '@aws-sdk/client-s3',
+    '@flystorage/aws-s3',
+    'nodemailer',
   ],
   logLevel: 'warning',
   // The Swagger plugin repeats `enum` next to an explicit @ApiProperty({ enum }); harmless.

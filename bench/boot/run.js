@@ -5,7 +5,11 @@
  * 200 from /health/ready, and how much memory (RSS) the ready server holds.
  *
  *   node bench/boot/run.js [--runs 5] [--warmup 1] [--scenario existing,fresh]
- *                          [--interval 10] [--timeout 60000] [--out bench/results] [--verbose]
+ *                          [--interval 10] [--timeout 60000] [--out bench/results] [--cpu-prof DIR] [--verbose]
+ *
+ * --cpu-prof DIR: each server runs under `node --cpu-prof` and writes its profile to DIR on exit
+ * (the bundle: esbuild names each module's init function after its path, so
+ * `node bench/boot/module-init.js DIR/<file>.cpuprofile` charges the boot to the packages).
  *
  * Scenarios
  *   existing  An existing, migrated and seeded database. The bench prepares it once: with
@@ -56,6 +60,7 @@ function options() {
     timeout: { type: 'string', default: '60000' },
     out: { type: 'string', default: RESULTS_DIR },
     verbose: { type: 'boolean', default: false },
+    'cpu-prof': { type: 'string', default: '' },
   });
   const int = (name, min) => integerOption(values, name, min);
   const scenarios = scenarioList(values.scenario, SCENARIOS);
@@ -67,6 +72,7 @@ function options() {
     timeoutMs: int('timeout', 1000),
     outDir: path.resolve(values.out),
     verbose: values.verbose,
+    nodeArgs: values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(values['cpu-prof'])] : [],
   };
 }
 
@@ -220,14 +226,14 @@ function probe(port, pathname) {
 // ------------------------------------------------------------------------------------------
 // One measured boot
 
-async function boot({ env, intervalMs, timeoutMs, verbose, pgDataDir }) {
+async function boot({ env, intervalMs, timeoutMs, verbose, pgDataDir, nodeArgs = [] }) {
   const port = await freePort();
   const childEnv = { ...env, PORT: String(port) };
   const pidFile = pgDataDir ? path.join(pgDataDir, 'postmaster.pid') : null;
   if (pidFile) live.postmasterPidFiles.add(pidFile);
 
   const t0 = performance.now();
-  const child = spawnNode(MAIN, [], { cwd: childCwd(), env: childEnv, verbose, tailChars: 8000 });
+  const child = spawnNode(MAIN, [], { cwd: childCwd(), env: childEnv, verbose, tailChars: 8000, nodeArgs });
   live.children.add(child);
   const out = child.out;
   let exited = null;
@@ -374,7 +380,7 @@ async function runExisting(opts) {
   const result = { name: 'existing', description: SCENARIOS.existing, database: source, nodeEnv: 'production', warmup: [], runs: [] };
   for (let i = 0; i < opts.warmup + opts.runs; i++) {
     const warm = i < opts.warmup;
-    const r = await boot({ env, intervalMs: opts.intervalMs, timeoutMs: opts.timeoutMs, verbose: opts.verbose });
+    const r = await boot({ env, intervalMs: opts.intervalMs, timeoutMs: opts.timeoutMs, verbose: opts.verbose, nodeArgs: opts.nodeArgs });
     (warm ? result.warmup : result.runs).push(r);
     log(`existing ${warm ? 'warmup' : `run ${i - opts.warmup + 1}/${opts.runs}`}: ${fmtRun(r)}`);
   }
@@ -392,7 +398,7 @@ async function runFresh(opts) {
       const env = baseEnv({ EMBEDDED_PG_DIR: pgDataDir, EMBEDDED_PG_PORT: String(await freePort()) });
       delete env.NODE_ENV;
       delete env.AUTO_SEED;
-      const r = await boot({ env, intervalMs: opts.intervalMs, timeoutMs: opts.timeoutMs, verbose: opts.verbose, pgDataDir });
+      const r = await boot({ env, intervalMs: opts.intervalMs, timeoutMs: opts.timeoutMs, verbose: opts.verbose, pgDataDir, nodeArgs: opts.nodeArgs });
       (warm ? result.warmup : result.runs).push(r);
       log(`fresh ${warm ? 'warmup' : `run ${i - opts.warmup + 1}/${opts.runs}`}: ${fmtRun(r)}`);
     } finally {
