@@ -58,7 +58,7 @@ const { freePort } = require('../lib/net');
 const { integerOption, parseOptions, scenarioList } = require('../lib/options');
 const { CLI, DB_ENV_VARS, MAIN, RESULTS_DIR, ROOT } = require('../lib/paths');
 const { externalDatabase, startBouncerFor, startEmbeddedDatabase } = require('../lib/database');
-const { cpuTimeMs: procCpuTimeMs, killGroup, makeTempDir, memoryMb: procMemoryMb, sleep, spawnNode: spawnDetached, waitExit } = require('../lib/processes');
+const { cpuTimeMs: procCpuTimeMs, mainThreadCpuTimeMs: procMainThreadCpuTimeMs, killGroup, makeTempDir, memoryMb: procMemoryMb, sleep, spawnNode: spawnDetached, waitExit } = require('../lib/processes');
 const { formatTable, gitInfo, machineInfo, writeReport } = require('../lib/report');
 const { round } = require('../lib/stats');
 const { insertLeads } = require('../lib/leads');
@@ -171,6 +171,14 @@ function cpuTimeMs(pid) {
   }
 }
 
+function mainThreadCpuTimeMs(pid) {
+  try {
+    return procMainThreadCpuTimeMs(pid);
+  } catch {
+    return null;
+  }
+}
+
 /** A child in its own process group, in an empty working directory (no developer .env leaks in). */
 function spawnNode(script, args, env, verbose, cwd, nodeArgs = []) {
   const child = spawnDetached(script, args, { cwd, env, verbose, nodeArgs });
@@ -237,10 +245,12 @@ async function drive(server, scenario, fixture, opts) {
   const autocannon = require('autocannon');
   if (opts.warmup) await autocannon(loadOptions(server.port, scenario, fixture, opts, opts.warmup));
   const cpuBefore = cpuTimeMs(server.child.pid);
+  const mainBefore = mainThreadCpuTimeMs(server.child.pid);
   const recording = server.name === 'app' && opts.perfDir ? perfRecord(server.child.pid, path.join(opts.perfDir, `${scenario}.perf.data`), opts.duration) : undefined;
   const r = await autocannon(loadOptions(server.port, scenario, fixture, opts, opts.duration));
   await recording;
   const cpuMs = cpuBefore === null ? null : cpuTimeMs(server.child.pid) - cpuBefore;
+  const mainMs = mainBefore === null ? null : mainThreadCpuTimeMs(server.child.pid) - mainBefore;
   const memory = memoryMb(server.child.pid);
   return {
     reqPerSec: round(r.requests.average),
@@ -248,6 +258,8 @@ async function drive(server, scenario, fixture, opts) {
     // idle machine (one busy JS thread), whatever else ran meanwhile.
     cpuMs: cpuMs === null ? null : round(cpuMs),
     cpuMsPerRequest: cpuMs === null || !r.requests.total ? null : round(cpuMs / r.requests.total, 4),
+    // The JS thread's share: one process's throughput is bounded by it.
+    mainThreadCpuMsPerRequest: mainMs === null || !r.requests.total ? null : round(mainMs / r.requests.total, 4),
     latencyP50Ms: round(r.latency.p50, 2),
     latencyP99Ms: round(r.latency.p99, 2),
     latencyAvgMs: round(r.latency.average, 2),
@@ -328,7 +340,7 @@ async function showSql(db, app, fixture) {
 // Report
 
 function table(rows) {
-  const header = ['scenario', 'server', 'req/s', 'CPU ms/req', 'p50 ms', 'p99 ms', 'non-2xx', 'RSS after MB', 'app/baseline req/s', 'baseline/app CPU', 'p50 ×', 'p99 ×'];
+  const header = ['scenario', 'server', 'req/s', 'CPU ms/req', 'JS thread', 'p50 ms', 'p99 ms', 'non-2xx', 'RSS after MB', 'app/baseline req/s', 'baseline/app CPU', 'JS thread', 'p50 ×', 'p99 ×'];
   const body = rows.map((r) => r.map((c) => (c === null || c === undefined ? '-' : String(c))));
   return formatTable(header, body, { leftColumns: 2 });
 }
@@ -420,13 +432,16 @@ async function main() {
       reqPerSec: round(appResult.reqPerSec / baseResult.reqPerSec, 3),
       // baseline/app CPU per request: comparable with the req/s ratio, but load-robust.
       cpuPerRequest: appResult.cpuMsPerRequest && baseResult.cpuMsPerRequest ? round(baseResult.cpuMsPerRequest / appResult.cpuMsPerRequest, 3) : null,
+      mainThreadCpuPerRequest:
+        appResult.mainThreadCpuMsPerRequest && baseResult.mainThreadCpuMsPerRequest ? round(baseResult.mainThreadCpuMsPerRequest / appResult.mainThreadCpuMsPerRequest, 3) : null,
       latencyP50: round(appResult.latencyP50Ms / baseResult.latencyP50Ms, 2),
       latencyP99: round(appResult.latencyP99Ms / baseResult.latencyP99Ms, 2),
     };
     scenarios.push({ name, request: SCENARIOS[name].label, app: appResult, baseline: baseResult, ratio });
     log(
-      `${name}: app ${appResult.reqPerSec} req/s ${appResult.cpuMsPerRequest} CPU ms/req, baseline ${baseResult.reqPerSec} req/s ${baseResult.cpuMsPerRequest} CPU ms/req, ` +
-        `ratio req/s ${ratio.reqPerSec}, CPU ${ratio.cpuPerRequest} (load ${os.loadavg()[0].toFixed(1)})`,
+      `${name}: app ${appResult.reqPerSec} req/s ${appResult.cpuMsPerRequest} CPU ms/req (JS thread ${appResult.mainThreadCpuMsPerRequest}), ` +
+        `baseline ${baseResult.reqPerSec} req/s ${baseResult.cpuMsPerRequest} CPU ms/req (JS thread ${baseResult.mainThreadCpuMsPerRequest}), ` +
+        `ratio req/s ${ratio.reqPerSec}, CPU ${ratio.cpuPerRequest}, JS thread CPU ${ratio.mainThreadCpuPerRequest} (load ${os.loadavg()[0].toFixed(1)})`,
     );
   }
   const servers = Object.fromEntries(
@@ -436,8 +451,8 @@ async function main() {
   const rows = [];
   for (const s of scenarios) {
     const { app: a, baseline: b, ratio: q } = s;
-    rows.push([s.name, 'app', a.reqPerSec, a.cpuMsPerRequest, a.latencyP50Ms, a.latencyP99Ms, a.non2xx, a.rssMbAfter, q.reqPerSec, q.cpuPerRequest, q.latencyP50, q.latencyP99]);
-    rows.push(['', 'baseline', b.reqPerSec, b.cpuMsPerRequest, b.latencyP50Ms, b.latencyP99Ms, b.non2xx, b.rssMbAfter, null, null, null, null]);
+    rows.push([s.name, 'app', a.reqPerSec, a.cpuMsPerRequest, a.mainThreadCpuMsPerRequest, a.latencyP50Ms, a.latencyP99Ms, a.non2xx, a.rssMbAfter, q.reqPerSec, q.cpuPerRequest, q.mainThreadCpuPerRequest, q.latencyP50, q.latencyP99]);
+    rows.push(['', 'baseline', b.reqPerSec, b.cpuMsPerRequest, b.mainThreadCpuMsPerRequest, b.latencyP50Ms, b.latencyP99Ms, b.non2xx, b.rssMbAfter, null, null, null, null, null]);
   }
   console.log(`\nAPI: ${opts.connections} connections, ${opts.duration} s per scenario (+${opts.warmup} s warm-up), through PgBouncer, pool ${opts.pool}; app LOG_LEVEL=${opts.logLevel}\n`);
   console.log(table(rows));
