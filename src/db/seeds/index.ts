@@ -6,6 +6,7 @@ import { departmentsSeed } from './departments.seed';
 import { documentTypesSeed } from './document-types.seed';
 import { pdfTemplatesSeed } from './pdf-templates.seed';
 import { materialsSeed } from './materials.seed';
+import { schedulingSeed } from './scheduling.seed';
 import { requirementSetsSeed } from './requirement-sets.seed';
 import { rolesSeed, standardRoleGrantsSeed } from './roles.seed';
 import type { Seed } from './seed-utils';
@@ -30,4 +31,6 @@ export const SEEDS: readonly Seed[] = [
   standardRoleGrantsSeed('documents'),
   documentTypesSeed,
   pdfTemplatesSeed,
+  standardRoleGrantsSeed('scheduling'),
+  schedulingSeed,
 ];
