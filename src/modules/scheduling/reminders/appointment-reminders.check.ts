@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import type { DbTransactionHost } from '@libs/db';
 import { EventOutbox } from '@libs/events';
+import { CheckTime, ScheduledCheck, ScheduledCheckHandler } from '@libs/scheduled-checks';
 import { appointmentFacts } from '../appointments/appointment.mapper';
 import { AppointmentsRepository } from '../appointments/appointments.repository';
 import { KindSettingsRepository } from '../appointments/kind-settings.repository';
@@ -21,7 +22,8 @@ const HORIZON_MS = 7 * 86_400_000;
  * Also forgets the public endpoints' rate-limit log older than a day.
  */
 @Injectable()
-export class AppointmentRemindersCheck {
+@ScheduledCheck({ name: 'scheduling.reminders', everyMinutes: 15 })
+export class AppointmentRemindersCheck implements ScheduledCheckHandler {
   constructor(
     @InjectTransactionHost() private readonly txHost: DbTransactionHost,
     private readonly appointments: AppointmentsRepository,
@@ -31,7 +33,7 @@ export class AppointmentRemindersCheck {
     private readonly outbox: EventOutbox,
   ) {}
 
-  async run(at: { now: Date }): Promise<number> {
+  async run(at: CheckTime): Promise<number> {
     const settings = new Map((await this.kinds.all()).map((setting) => [setting.id, setting]));
     const candidates = await this.appointments.startingBetween(at.now, new Date(at.now.getTime() + HORIZON_MS));
     let emitted = 0;
