@@ -29,7 +29,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** An absence (ETag: its version) */
+        get: operations["getAbsence"];
         put?: never;
         post?: never;
         /** Remove an absence (If-Match) */
@@ -1722,7 +1723,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/public/appointment-links/{token}/cancel": {
+    "/api/v1/public/appointment-links/{token}/response": {
         parameters: {
             query?: never;
             header?: never;
@@ -1731,42 +1732,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The customer cancels the appointment */
-        post: operations["cancelCustomerAppointment"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/public/appointment-links/{token}/confirm": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** The customer confirms the appointment */
-        post: operations["confirmCustomerAppointment"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/public/appointment-links/{token}/reschedule": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** The customer picks one of the offered alternatives */
-        post: operations["pickCustomerAlternative"];
+        /**
+         * The customer answers: confirm, cancel or pick an offered alternative
+         * @description `pick_alternative` needs `alternative` (422 otherwise); a taken alternative is a 409. Cancelling uses the link up.
+         */
+        post: operations["respondToAppointmentLink"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2409,7 +2379,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Working hours (ETag: their version) */
+        get: operations["getWorkingHours"];
         put?: never;
         post?: never;
         /** Remove working hours (If-Match) */
@@ -3987,10 +3958,6 @@ export interface components {
             status: "tentative" | "confirmed" | "completed" | "cancelled" | "no_show";
             title: string;
         };
-        CustomerCancelDto: {
-            /** @example Terminkonflikt */
-            reason?: string | null;
-        };
         CustomerLinkResponseDto: {
             /** Format: uuid */
             appointmentId: string;
@@ -3998,6 +3965,20 @@ export interface components {
             expiresAt: string;
             /** @description Shown once; only its hash is stored. The customer opens `/api/v1/public/appointment-links/{token}`. */
             token: string;
+        };
+        CustomerResponseDto: {
+            /**
+             * @example confirm
+             * @enum {string}
+             */
+            action: "confirm" | "cancel" | "pick_alternative";
+            /** @description With `pick_alternative`: the index (0-based) of the offered alternative. */
+            alternative?: number;
+            /**
+             * @description With `cancel`.
+             * @example Terminkonflikt
+             */
+            reason?: string | null;
         };
         DeadLetterDto: {
             /** Format: uuid */
@@ -4979,13 +4960,6 @@ export interface components {
             };
             /** @example auth.users:read */
             key: string;
-        };
-        PickAlternativeDto: {
-            /**
-             * @description The index (0-based) of the offered alternative.
-             * @example 0
-             */
-            alternative: number;
         };
         PostalAddressDto: {
             /** @example Berlin */
@@ -6616,6 +6590,66 @@ export interface operations {
              *     Unprocessable Entity
              */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getAbsence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbsenceResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16954,7 +16988,7 @@ export interface operations {
             };
         };
     };
-    cancelCustomerAppointment: {
+    respondToAppointmentLink: {
         parameters: {
             query?: never;
             header?: never;
@@ -16965,154 +16999,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CustomerCancelDto"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CustomerAppointmentViewDto"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Gone */
-            410: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Unprocessable Entity */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Too Many Requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    confirmCustomerAppointment: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                token: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CustomerAppointmentViewDto"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Gone */
-            410: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Too Many Requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    pickCustomerAlternative: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                token: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PickAlternativeDto"];
+                "application/json": components["schemas"]["CustomerResponseDto"];
             };
         };
         responses: {
@@ -20707,6 +20594,66 @@ export interface operations {
              *     Unprocessable Entity
              */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getWorkingHours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkingHoursResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -153,10 +153,12 @@ describe('Scheduling journey over HTTP', () => {
     );
     const publicApi = (path: string, init?: RequestInit) => fetch(`${server.baseUrl}/api/v1/public/appointment-links/${link.token}${path}`, { ...init, headers: { 'content-type': 'application/json' } });
     expect((await publicApi('')).status).toBe(200);
-    const moved = await publicApi('/reschedule', { method: 'POST', body: JSON.stringify({ alternative: 0 }) });
+    const unnamed = await publicApi('/response', { method: 'POST', body: JSON.stringify({ action: 'pick_alternative' }) });
+    expect(unnamed.status).toBe(422);
+    const moved = await publicApi('/response', { method: 'POST', body: JSON.stringify({ action: 'pick_alternative', alternative: 0 }) });
     expect(moved.status).toBe(200);
     expect(await moved.json()).toMatchObject({ startsAt: '2030-03-05T08:00:00.000Z', status: 'tentative' });
-    const confirmed = await publicApi('/confirm', { method: 'POST', body: '{}' });
+    const confirmed = await publicApi('/response', { method: 'POST', body: JSON.stringify({ action: 'confirm' }) });
     expect(await confirmed.json()).toMatchObject({ status: 'confirmed' });
     const after = await unwrap(erik.GET('/api/v1/appointments/{id}', { params: { path: { id: visitId } } }));
     expect(after).toMatchObject({ status: 'confirmed', startsAt: '2030-03-05T08:00:00.000Z', sequence: 2 });

@@ -33,6 +33,12 @@ export class WorkingHoursController {
     return this.hours.list(query);
   }
 
+  @Get(':id')
+  @Operation({ permission: 'scheduling.availability:read', summary: 'Working hours (ETag: their version)', ok: WorkingHoursResponseDto, problems: [404] })
+  getWorkingHours(@UuidParam() id: string): Promise<WorkingHoursResponseDto> {
+    return this.hours.get(id);
+  }
+
   @Delete(':id')
   @Operation({ permission: 'scheduling.availability:manage', summary: 'Remove working hours (If-Match)', noContent: 'Deleted', problems: [404], ifMatch: 'required' })
   deleteWorkingHours(@UuidParam() id: string, @IfMatch() version: number): Promise<void> {
@@ -56,6 +62,12 @@ export class AbsencesController {
   @Operation({ permission: 'scheduling.availability:read', summary: 'List absences', ok: AbsencePageDto })
   listAbsences(@Query() query: ListAbsencesQueryDto): Promise<Page<AbsenceResponseDto>> {
     return this.absences.list(query);
+  }
+
+  @Get(':id')
+  @Operation({ permission: 'scheduling.availability:read', summary: 'An absence (ETag: its version)', ok: AbsenceResponseDto, problems: [404] })
+  getAbsence(@UuidParam() id: string): Promise<AbsenceResponseDto> {
+    return this.absences.get(id);
   }
 
   @Delete(':id')

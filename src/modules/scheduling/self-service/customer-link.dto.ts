@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDate, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDate, IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import { IsTrimmedString, SecretProperty } from '@libs/http';
 import { appointmentStatus, AppointmentStatus } from '../appointments/appointments.schema';
 import { AppointmentLocationDto } from '../appointments/appointment.dto';
@@ -45,17 +45,24 @@ export class CustomerLinkResponseDto {
   appointmentId: string;
 }
 
-export class PickAlternativeDto {
-  /** The index (0-based) of the offered alternative. */
-  @ApiProperty({ type: 'integer', minimum: 0, maximum: 2, example: 0 })
+export const CUSTOMER_ACTIONS = ['confirm', 'cancel', 'pick_alternative'] as const;
+export type CustomerAction = (typeof CUSTOMER_ACTIONS)[number];
+
+/** The customer's answer: confirm, cancel (with an optional reason) or pick an offered alternative. */
+export class CustomerResponseDto {
+  @ApiProperty({ enum: CUSTOMER_ACTIONS, example: 'confirm' })
+  @IsIn(CUSTOMER_ACTIONS)
+  action: CustomerAction;
+
+  /** With `pick_alternative`: the index (0-based) of the offered alternative. */
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 2 })
+  @IsOptional()
   @IsInt()
   @Min(0)
   @Max(2)
-  alternative: number;
-}
+  alternative?: number;
 
-export class CustomerCancelDto {
-  /** @example "Terminkonflikt" */
+  /** With `cancel`. @example "Terminkonflikt" */
   @IsOptional()
   @IsTrimmedString(500)
   reason?: string | null;

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { UuidParam } from '@libs/http';
 import { Operation } from '@libs/resource';
-import { CreateCustomerLinkDto, CustomerAppointmentViewDto, CustomerCancelDto, CustomerLinkResponseDto, PickAlternativeDto } from './customer-link.dto';
+import { CreateCustomerLinkDto, CustomerAppointmentViewDto, CustomerLinkResponseDto, CustomerResponseDto } from './customer-link.dto';
 import { CustomerSelfService } from './customer-self-service.service';
 
 const TOKEN_PARAM = { name: 'token', schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{43}$', maxLength: 43, example: 'Zm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyZm8' } } as const;
@@ -38,24 +38,16 @@ export class PublicAppointmentLinksController {
     return this.selfService.view(token);
   }
 
-  @Post(':token/confirm')
+  @Post(':token/response')
   @ApiParam(TOKEN_PARAM)
-  @Operation({ permission: 'public', summary: 'The customer confirms the appointment', ok: CustomerAppointmentViewDto, problems: [404, 409, 410, 429] })
-  confirmCustomerAppointment(@Param('token') token: string): Promise<CustomerAppointmentViewDto> {
-    return this.selfService.confirm(token);
-  }
-
-  @Post(':token/cancel')
-  @ApiParam(TOKEN_PARAM)
-  @Operation({ permission: 'public', summary: 'The customer cancels the appointment', ok: CustomerAppointmentViewDto, problems: [404, 409, 410, 422, 429] })
-  cancelCustomerAppointment(@Param('token') token: string, @Body() dto: CustomerCancelDto): Promise<CustomerAppointmentViewDto> {
-    return this.selfService.cancel(token, dto.reason);
-  }
-
-  @Post(':token/reschedule')
-  @ApiParam(TOKEN_PARAM)
-  @Operation({ permission: 'public', summary: 'The customer picks one of the offered alternatives', ok: CustomerAppointmentViewDto, problems: [404, 409, 410, 422, 429] })
-  pickCustomerAlternative(@Param('token') token: string, @Body() dto: PickAlternativeDto): Promise<CustomerAppointmentViewDto> {
-    return this.selfService.pickAlternative(token, dto.alternative);
+  @Operation({
+    permission: 'public',
+    summary: 'The customer answers: confirm, cancel or pick an offered alternative',
+    description: '`pick_alternative` needs `alternative` (422 otherwise); a taken alternative is a 409. Cancelling uses the link up.',
+    ok: CustomerAppointmentViewDto,
+    problems: [404, 409, 410, 422, 429],
+  })
+  respondToAppointmentLink(@Param('token') token: string, @Body() dto: CustomerResponseDto): Promise<CustomerAppointmentViewDto> {
+    return this.selfService.respond(token, dto);
   }
 }

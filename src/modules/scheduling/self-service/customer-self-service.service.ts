@@ -6,7 +6,7 @@ import { isOpenStatus, timeProblems } from '../appointments/appointment.rules';
 import type { Appointment, AppointmentCustomerLink } from '../appointments/appointments.schema';
 import { AppointmentsService } from '../appointments/appointments.service';
 import { SchedulingErrors } from '../scheduling.errors';
-import type { CreateCustomerLinkDto, CustomerAppointmentViewDto, CustomerLinkResponseDto } from './customer-link.dto';
+import type { CreateCustomerLinkDto, CustomerAppointmentViewDto, CustomerLinkResponseDto, CustomerResponseDto } from './customer-link.dto';
 import { CustomerLinksRepository } from './customer-links.repository';
 import { PublicRateLimit } from './public-rate-limit';
 import { hashToken, isTokenShape, newToken } from './public-tokens';
@@ -48,6 +48,13 @@ export class CustomerSelfService {
   async view(token: string): Promise<CustomerAppointmentViewDto> {
     const { link, appointment } = await this.open(token, { allowClosed: true });
     return viewOf(link, appointment);
+  }
+
+  respond(token: string, dto: CustomerResponseDto): Promise<CustomerAppointmentViewDto> {
+    if (dto.action === 'confirm') return this.confirm(token);
+    if (dto.action === 'cancel') return this.cancel(token, dto.reason);
+    if (dto.alternative === undefined) throw SchedulingErrors.alternativeUnknown();
+    return this.pickAlternative(token, dto.alternative);
   }
 
   async confirm(token: string): Promise<CustomerAppointmentViewDto> {

@@ -1,0 +1,20 @@
+import { Client } from 'pg';
+
+/**
+ * Working hours around the clock on every weekday for every user that exists when fuzzing starts
+ * (the fuzzing user included): a booking's documented example lies in no user's working hours
+ * otherwise and is refused (422 SCHEDULING_OUTSIDE_WORKING_HOURS), so no appointment would exist
+ * for the operations on one.
+ */
+export async function insertWorkingHoursForEveryone(adminUrl: string): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(
+      `insert into consultant_working_hours (user_id, weekday, start_minute, end_minute, valid_from, federal_state, department_id)
+       select u.id, d, 0, 1440, '2020-01-01', 'BY', u.department_id from users u cross join generate_series(1, 7) d`,
+    );
+  } finally {
+    await client.end();
+  }
+}
