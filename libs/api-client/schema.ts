@@ -6538,6 +6538,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "endsAt": "2030-08-09T22:00:00.000Z",
+                 *       "kind": "holiday",
+                 *       "note": "Sommerurlaub",
+                 *       "startsAt": "2030-07-29T22:00:00.000Z",
+                 *       "userId": "9a1a076e-2cb9-5fa7-b6be-25c1c8e9ac33"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateAbsenceDto"];
             };
         };
@@ -7369,6 +7378,29 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "consultantIds": [
+                 *         "9a1a076e-2cb9-5fa7-b6be-25c1c8e9ac33"
+                 *       ],
+                 *       "contactId": "8d2e4f60-1b3c-4a5d-8e7f-9a0b1c2d3e4f",
+                 *       "endsAt": "2030-03-05T10:30:00.000Z",
+                 *       "kind": "on_site_visit",
+                 *       "language": "de",
+                 *       "location": {
+                 *         "city": "Kassel",
+                 *         "postalCode": "34128",
+                 *         "street": "Lindenallee 23"
+                 *       },
+                 *       "notes": {
+                 *         "de": "Zugang über den Hof",
+                 *         "en": "Access through the yard"
+                 *       },
+                 *       "projectId": "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e",
+                 *       "startsAt": "2030-03-05T09:00:00.000Z",
+                 *       "title": "Vor-Ort-Termin Familie Becker"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateAppointmentDto"];
             };
         };
@@ -7734,6 +7766,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "endsAt": "2030-03-05T13:30:00.000Z",
+                 *       "startsAt": "2030-03-05T12:00:00.000Z"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateAppointmentDto"];
             };
         };
@@ -7838,6 +7876,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "alternatives": [
+                 *         {
+                 *           "endsAt": "2030-03-06T10:30:00.000Z",
+                 *           "startsAt": "2030-03-06T09:00:00.000Z"
+                 *         }
+                 *       ],
+                 *       "expiresInHours": 72
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateCustomerLinkDto"];
             };
         };
@@ -8090,6 +8139,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "Kunde verhindert",
+                 *       "status": "cancelled"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ChangeAppointmentStatusDto"];
             };
         };
@@ -16999,6 +17054,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "action": "pick_alternative",
+                 *       "alternative": 0
+                 *     }
+                 */
                 "application/json": components["schemas"]["CustomerResponseDto"];
             };
         };
@@ -20542,6 +20603,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "endMinute": 1020,
+                 *       "federalState": "HE",
+                 *       "startMinute": 480,
+                 *       "userId": "9a1a076e-2cb9-5fa7-b6be-25c1c8e9ac33",
+                 *       "validFrom": "2026-01-01",
+                 *       "weekday": 1
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateWorkingHoursDto"];
             };
         };
