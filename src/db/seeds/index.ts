@@ -27,10 +27,11 @@ export const SEEDS: readonly Seed[] = [
   requirementSetsSeed,
   materialsSeed,
   demoHouseSeed,
+  // Scheduling's reference data before the demo seeds (its demo appointments name the kind settings).
+  standardRoleGrantsSeed('scheduling'),
+  schedulingSeed,
   ...DEMO_SEEDS,
   standardRoleGrantsSeed('documents'),
   documentTypesSeed,
   pdfTemplatesSeed,
-  standardRoleGrantsSeed('scheduling'),
-  schedulingSeed,
 ];
