@@ -173,6 +173,18 @@ describe('Scheduling journey over HTTP', () => {
     expect(await expired.json()).toMatchObject({ code: 'SCHEDULING_LINK_EXPIRED' });
   });
 
+  it('rate limits the public endpoints per client address (429), bad tokens included', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 125; i++) {
+      const response = await fetch(`${server.baseUrl}/api/v1/public/appointment-links/${'B'.repeat(43)}`, { headers: { 'x-forwarded-for': '198.51.100.23' } });
+      statuses.push(response.status);
+      if (response.status === 429) break;
+    }
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses.filter((s) => s === 404).length).toBeLessThanOrEqual(120);
+    expect(statuses.slice(0, -1).every((s) => s === 404)).toBe(true);
+  });
+
   it('a completed on-site visit moves its project to surveyed', async () => {
     const contact = await unwrap(admin.POST('/api/v1/contacts', { body: { firstName: 'Jana', lastName: 'Schmidt' } as never }));
     const project = await unwrap(

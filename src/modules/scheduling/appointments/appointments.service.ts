@@ -100,6 +100,10 @@ export class AppointmentsService extends ResourceService<typeof appointments, Ap
     const startsAt = dto.startsAt ?? current.startsAt;
     const endsAt = dto.endsAt ?? current.endsAt;
     const consultantIds = dto.consultantIds ?? current.consultantIds;
+    const actorId = currentActorId() as string;
+    if (scope === 'own' && dto.consultantIds && !dto.consultantIds.includes(actorId)) {
+      throw AppError.forbidden(OUT_OF_SCOPE, 'Your permission covers appointments you take part in: keep yourself in consultantIds.');
+    }
     const before = dto.bufferBeforeMinutes ?? current.bufferBeforeMinutes;
     const after = dto.bufferAfterMinutes ?? current.bufferAfterMinutes;
     const moved =
