@@ -110,6 +110,16 @@ describe('Scheduling journey over HTTP', () => {
     );
     expect(near.items[0]).toMatchObject({ distanceKm: 0 });
     expect(near.items.at(-1)!.distanceKm).toBeNull();
+    const capped = await unwrap(
+      backOffice.GET('/api/v1/appointments/slots', { params: { query: { consultantIds: [erikId], from: MONDAY, to: '2030-03-31', duration: 15, limit: 5 } } }),
+    );
+    expect(capped.items).toHaveLength(5);
+    expect(capped.truncated).toBe(true);
+    // 9/10 March 2030 are a weekend, 19 April 2030 is Good Friday (a public holiday in Bavaria).
+    const weekend = await unwrap(backOffice.GET('/api/v1/appointments/slots', { params: { query: { consultantIds: [erikId], from: '2030-03-09', to: '2030-03-10', duration: 60 } } }));
+    expect(weekend.items).toEqual([]);
+    const goodFriday = await unwrap(backOffice.GET('/api/v1/appointments/slots', { params: { query: { consultantIds: [erikId], from: '2030-04-19', to: '2030-04-19', duration: 60 } } }));
+    expect(goodFriday.items).toEqual([]);
     const tooLong = await backOffice.GET('/api/v1/appointments/slots', { params: { query: { from: '2030-03-01', to: '2030-04-15', duration: 90 } } });
     expect(tooLong.response.status).toBe(422);
     const oddDuration = await backOffice.GET('/api/v1/appointments/slots', { params: { query: { from: MONDAY, to: MONDAY, duration: 100 } } });
