@@ -28,5 +28,6 @@ describe('appointment rules', () => {
     expect(timeProblems(start, new Date('2027-03-01T09:10:00Z'))).toHaveLength(1);
     expect(timeProblems(start, new Date('2027-03-01T19:01:00Z'))).toHaveLength(1);
     expect(timeProblems(start, new Date('2027-03-01T10:30:00Z'))).toEqual([]);
+    expect(timeProblems(new Date('+020000-01-01T09:00:00Z'), new Date('+020000-01-01T10:00:00Z'))).toEqual([{ path: 'startsAt', message: expect.any(String) }]);
   });
 });

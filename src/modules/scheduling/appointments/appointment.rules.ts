@@ -44,8 +44,10 @@ export function busyRange(startsAt: Date, endsAt: Date, bufferBeforeMinutes: num
   return `[${from.toISOString()},${to.toISOString()})`;
 }
 
-/** Field problems of a start/end pair: end after start, a duration within bounds. */
+/** Field problems of a start/end pair: a year 2000–2100 (holiday tables are per year), end after start, a duration within bounds. */
 export function timeProblems(startsAt: Date, endsAt: Date): { path: string; message: string }[] {
+  const year = startsAt.getUTCFullYear();
+  if (!(year >= 2000 && year <= 2100)) return [{ path: 'startsAt', message: 'startsAt lies between the years 2000 and 2100' }];
   const minutes = (endsAt.getTime() - startsAt.getTime()) / 60_000;
   if (!(minutes > 0)) return [{ path: 'endsAt', message: 'endsAt must be after startsAt' }];
   if (minutes < MIN_DURATION_MINUTES || minutes > MAX_DURATION_MINUTES) {
