@@ -1,5 +1,6 @@
 import { expectAppError, lazyProvider, useModuleTestContext } from '@libs/testing/module-context';
 import { checkTime } from '@libs/scheduled-checks';
+import { drainOutbox } from '@libs/testing/outbox';
 import { AppointmentRemindersCheck } from '../reminders/appointment-reminders.check';
 import { schedulingPermissions } from '../scheduling.permissions';
 import { AppointmentsService } from './appointments.service';
@@ -75,5 +76,24 @@ describe('appointments (module, PostgreSQL)', () => {
       { aggregate_id: visit.id, lead: '1440' },
     ]);
     expect(rows.some((row) => row.aggregate_id === later.id)).toBe(false);
+  });
+
+  it('audits every change and emits the scheduling events in the transaction of the change', async () => {
+    const booked = await book('2031-05-05T08:00:00Z', '2031-05-05T09:00:00Z');
+    const moved = await asBea(() => appointments.update(booked.id, booked.version, { startsAt: new Date('2031-05-05T10:00:00Z'), endsAt: new Date('2031-05-05T11:00:00Z'), overrideWorkingHours: true }));
+    expect(moved.sequence).toBe(1);
+    await asBea(() => appointments.changeStatus(booked.id, undefined, 'confirmed', null));
+    await asBea(() => appointments.changeStatus(booked.id, undefined, 'no_show', 'niemand da'));
+    await drainOutbox(ctx.app);
+    const { rows: events } = await ctx.admin.query(`select type from domain_events where aggregate_id = $1 order by occurred_at, id`, [booked.id]);
+    expect(events.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['scheduling.appointment.created', 'scheduling.appointment.booked', 'scheduling.appointment.rescheduled', 'scheduling.appointment.confirmed', 'scheduling.appointment.cancelled']),
+    );
+    const { rows: audit } = await ctx.admin.query(`select action, actor_id, changes from audit_logs where entity_id = $1 order by seq`, [booked.id]);
+    expect(audit[0]).toMatchObject({ action: 'scheduling.appointment.created', actor_id: ctx.users.bea.id });
+    expect(audit.some((row) => row.changes?.status?.after === 'no_show')).toBe(true);
+    // A no-show keeps the time blocked (it happened); only cancelled and deleted appointments free it.
+    const { rows: participants } = await ctx.admin.query(`select active from appointment_participants where appointment_id = $1`, [booked.id]);
+    expect(participants).toEqual([{ active: true }]);
   });
 });
