@@ -177,6 +177,18 @@ describe('Scheduling journey over HTTP', () => {
     expect(rows[0].busy).toContain('2030-03-05 07:30:00+00');
 
     expect((await fetch(`${server.baseUrl}/api/v1/public/appointment-links/${'A'.repeat(43)}`)).status).toBe(404);
+
+    // A second appointment the customer cancels: the link is used up, the ICS becomes METHOD:CANCEL.
+    const other = await unwrap(backOffice.POST('/api/v1/appointments', { body: booking({ startsAt: '2030-03-07T08:00:00.000Z', endsAt: '2030-03-07T09:00:00.000Z' }) as never }));
+    const cancelLink = await unwrap(backOffice.POST('/api/v1/appointments/{id}/customer-links', { params: { path: { id: other.id } }, body: { expiresInHours: 24 } }));
+    const answer = (body: object) =>
+      fetch(`${server.baseUrl}/api/v1/public/appointment-links/${cancelLink.token}/response`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect(await (await answer({ action: 'cancel', reason: 'Wir sind verreist' })).json()).toMatchObject({ status: 'cancelled' });
+    expect((await answer({ action: 'confirm' })).status).toBe(410);
+    const cancelledIcs = await (await fetch(`${server.baseUrl}/api/v1/appointments/${other.id}/ics`, { headers: { authorization: `Bearer ${erikToken}` } })).text();
+    expect(cancelledIcs).toContain('METHOD:CANCEL');
+    expect(cancelledIcs).toContain('STATUS:CANCELLED');
+    expect(cancelledIcs).toContain('SEQUENCE:1');
     await pool.query(`update appointment_customer_links set expires_at = now() - interval '1 minute' where appointment_id = $1`, [visitId]);
     const expired = await publicApi('');
     expect(expired.status).toBe(410);
