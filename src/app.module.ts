@@ -12,6 +12,7 @@ import { AuditModule } from './modules/audit';
 import { AutomationModule } from './modules/automation';
 import { CrmModule } from './modules/crm';
 import { DocumentsModule } from './modules/documents';
+import { SchedulingModule } from './modules/scheduling';
 import { ProjectsModule } from './modules/projects';
 
 export type ModuleImport = NonNullable<ModuleMetadata['imports']>[number];
@@ -41,6 +42,7 @@ export class AppModule {
         AutomationModule,
         ProjectsModule,
         DocumentsModule,
+        SchedulingModule,
         DeadLettersModule,
         HousekeepingModule,
         ScheduledChecksModule,

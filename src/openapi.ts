@@ -117,7 +117,7 @@ const CONTEXT_TAGS: Record<string, string> = {
   crm: 'Leads from every channel through their pipeline (new → contacted → qualified → converted | lost), contacts, companies and their activity timelines.',
   automation:
     'Workflows that react to domain events (mail, webhooks, CRM activities and fields, waits) with their run history; the mail outbox; public forms such as "Energieberatung anfragen" and their submissions.',
-  scheduling: 'Appointments.',
+  scheduling: 'Appointments without double booking, working hours and absences, free slots, customer self-service links and calendar (ICS) feeds.',
   documents: 'Files, documents, document requests and PDF templates.',
   projects:
     'A converted lead’s project: its status pipeline, buildings with envelope components (U-values per DIN EN ISO 6946) and plant, renovation scenarios (iSFP) whose measures are checked against dated GEG and BEG limits, presented as frozen snapshots; material catalogue and reference data.',

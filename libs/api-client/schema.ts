@@ -4,6 +4,42 @@
  */
 
 export interface paths {
+    "/api/v1/absences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List absences */
+        get: operations["listAbsences"];
+        put?: never;
+        /** Record a consultant's absence (holiday, sick, training) */
+        post: operations["createAbsence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/absences/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An absence (ETag: its version) */
+        get: operations["getAbsence"];
+        put?: never;
+        post?: never;
+        /** Remove an absence (If-Match) */
+        delete: operations["deleteAbsence"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/activities": {
         parameters: {
             query?: never;
@@ -72,6 +108,163 @@ export interface paths {
         put?: never;
         /** Restore a soft-deleted activity */
         post: operations["restoreActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List appointments (by consultant, time range, status, kind, links) */
+        get: operations["listAppointments"];
+        put?: never;
+        /**
+         * Book an appointment
+         * @description The consultants (default: you) must be free for the time plus the travel buffers: 409 SCHEDULING_DOUBLE_BOOKING otherwise (naming the conflicting appointment if you may read it). Outside working hours, absences or public holidays: 422 SCHEDULING_OUTSIDE_WORKING_HOURS unless `overrideWorkingHours` (needs scheduling.appointments:override-hours).
+         */
+        post: operations["createAppointment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export appointments as CSV
+         * @description Same filters and sort as the list.
+         */
+        get: operations["exportAppointments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Free slots of consultants
+         * @description Quarter-hour starts within working hours, outside absences, public holidays and existing appointments (travel buffers of `kind` included). At most 31 days, 20 consultants, 15–600 minutes in steps of 15; `limit` (≤ 200) slots, earliest first — with `near`, slots on days the consultant is already nearby first.
+         */
+        get: operations["findAppointmentSlots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An appointment (ETag: its version) */
+        get: operations["getAppointment"];
+        put?: never;
+        post?: never;
+        /** Soft-delete an appointment (frees the time; If-Match) */
+        delete: operations["deleteAppointment"];
+        options?: never;
+        head?: never;
+        /**
+         * Change or reschedule an appointment (If-Match)
+         * @description Moving start, end, buffers or consultants is checked like a booking (409/422) and emits scheduling.appointment.rescheduled.
+         */
+        patch: operations["updateAppointment"];
+        trace?: never;
+    };
+    "/api/v1/appointments/{id}/customer-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a self-service link for the customer (confirm, cancel, pick an alternative)
+         * @description The token is shown once (only its hash is kept) and expires after `expiresInHours`. Not idempotent: the answer carries a secret.
+         */
+        post: operations["createCustomerLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{id}/ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An appointment as an iCalendar file (METHOD:CANCEL once cancelled) */
+        get: operations["getAppointmentIcs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a soft-deleted appointment (409 when its time was taken meanwhile) */
+        post: operations["restoreAppointment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move an appointment's status
+         * @description tentative → confirmed → completed | cancelled | no_show (cancelled also from tentative); cancelled and no_show need a reason. The same status again changes nothing.
+         */
+        post: operations["changeAppointmentStatus"];
         delete?: never;
         options?: never;
         head?: never;
@@ -357,6 +550,26 @@ export interface paths {
         put?: never;
         /** Restore a soft-deleted building */
         post: operations["restoreBuilding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create (or replace) your private calendar feed URL
+         * @description The feed lists your appointments of the last 30 and next 365 days. Not idempotent: the answer carries a secret; a new one revokes the old.
+         */
+        post: operations["createCalendarFeed"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1493,6 +1706,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/appointment-links/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The appointment behind a customer link */
+        get: operations["getCustomerAppointment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/appointment-links/{token}/response": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The customer answers: confirm, cancel or pick an offered alternative
+         * @description `pick_alternative` needs `alternative` (422 otherwise); a taken alternative is a 409. Cancelling uses the link up.
+         */
+        post: operations["respondToAppointmentLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/calendar-feeds/{feedToken}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A private calendar feed (iCalendar) */
+        get: operations["getCalendarFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/forms/{formSlug}": {
         parameters: {
             query?: never;
@@ -2087,6 +2354,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/working-hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List working hours */
+        get: operations["listWorkingHours"];
+        put?: never;
+        /** Add a consultant's working hours on a weekday */
+        post: operations["createWorkingHours"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/working-hours/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Working hours (ETag: their version) */
+        get: operations["getWorkingHours"];
+        put?: never;
+        post?: never;
+        /** Remove working hours (If-Match) */
+        delete: operations["deleteWorkingHours"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -2125,6 +2428,41 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AbsencePageDto: {
+            items: components["schemas"]["AbsenceResponseDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        AbsenceResponseDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            /**
+             * Format: date-time
+             * @description Set while the record is soft-deleted (restore undoes it).
+             */
+            deletedAt: string | null;
+            /** Format: uuid */
+            departmentId: string | null;
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "holiday" | "sick" | "training" | "other";
+            note: string | null;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            updatedBy: string | null;
+            /** Format: uuid */
+            userId: string;
+            /** @description Bumped by every change; the ETag header carries it. */
+            version: number;
+        };
         ActivityPageDto: {
             items: components["schemas"]["ActivityResponseDto"][];
             /** @description Pass as `cursor` for the next page; null on the last page. */
@@ -2174,6 +2512,80 @@ export interface components {
              * @description A file you uploaded (POST /files) that no document uses yet.
              */
             fileId: string;
+        };
+        AppointmentLocationDto: {
+            /** @example München */
+            city: string;
+            /** @example 80331 */
+            postalCode: string;
+            /** @example Lindenstraße 12 */
+            street: string;
+        };
+        AppointmentPageDto: {
+            items: components["schemas"]["AppointmentResponseDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        AppointmentResponseDto: {
+            bufferAfterMinutes: number;
+            bufferBeforeMinutes: number;
+            consultantIds: string[];
+            /** Format: uuid */
+            contactId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            /**
+             * Format: date-time
+             * @description Set while the record is soft-deleted (restore undoes it).
+             */
+            deletedAt: string | null;
+            /** Format: uuid */
+            departmentId: string | null;
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "on_site_visit" | "consultation" | "isfp_handover" | "construction_supervision" | "phone_call" | "internal";
+            /** Format: uuid */
+            kindSettingId: string;
+            /** @enum {string} */
+            language: "de" | "en";
+            /** Format: uuid */
+            leadId: string | null;
+            location: components["schemas"]["AppointmentLocationDto"] | null;
+            /**
+             * @example {
+             *       "de": "Wärmepumpe",
+             *       "en": "Heat pump"
+             *     }
+             */
+            notes: {
+                de: string;
+                en: string;
+            } | null;
+            outsideWorkingHours: boolean;
+            /** Format: uuid */
+            ownerId: string | null;
+            /** Format: uuid */
+            projectId: string | null;
+            remoteUrl: string | null;
+            /** @description The ICS SEQUENCE: bumped by every change a calendar must see. */
+            sequence: number;
+            /** Format: date-time */
+            startsAt: string;
+            /** @enum {string} */
+            status: "tentative" | "confirmed" | "completed" | "cancelled" | "no_show";
+            statusReason: string | null;
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            updatedBy: string | null;
+            /** @description Bumped by every change; the ETag header carries it. */
+            version: number;
         };
         AuditChainVerificationDto: {
             /** @description The first row that does not verify (only when not ok). */
@@ -2328,6 +2740,12 @@ export interface components {
             version: number;
             yearInstalled: number | null;
         };
+        CalendarFeedResponseDto: {
+            /** @description Shown once; a new feed replaces the old one. Subscribe to `/api/v1/public/calendar-feeds/{feedToken}`. */
+            feedToken: string;
+            /** @description The path to subscribe to (relative to the API's origin). */
+            path: string;
+        };
         ChainBreakDto: {
             /** Format: uuid */
             id: string;
@@ -2337,6 +2755,18 @@ export interface components {
              */
             reason: "hash-mismatch" | "prev-hash-mismatch";
             seq: number;
+        };
+        ChangeAppointmentStatusDto: {
+            /**
+             * @description Required for cancelled and no_show.
+             * @example Kunde verhindert
+             */
+            reason?: string | null;
+            /**
+             * @example confirmed
+             * @enum {string}
+             */
+            status: "tentative" | "confirmed" | "completed" | "cancelled" | "no_show";
         };
         ChangeProjectStatusDto: {
             /**
@@ -2658,6 +3088,29 @@ export interface components {
              */
             name?: string;
         };
+        CreateAbsenceDto: {
+            /** Format: uuid */
+            departmentId?: string | null;
+            /**
+             * Format: date-time
+             * @description At most 366 days after startsAt.
+             * @example 2030-04-02T16:00:00.000Z
+             */
+            endsAt: string;
+            /**
+             * @example training
+             * @enum {string}
+             */
+            kind: "holiday" | "sick" | "training" | "other";
+            note?: string | null;
+            /**
+             * Format: date-time
+             * @example 2030-04-01T06:00:00.000Z
+             */
+            startsAt: string;
+            /** Format: uuid */
+            userId: string;
+        };
         CreateActivityDto: {
             /** @description Longer text: the note, call summary, e-mail body, meeting minutes. */
             body?: string | null;
@@ -2692,6 +3145,67 @@ export interface components {
             subject: string;
             /** @enum {string} */
             type: "note" | "call" | "email" | "meeting";
+        };
+        CreateAppointmentDto: {
+            /** @description Travel buffer after (minutes); defaults to the kind's. */
+            bufferAfterMinutes?: number;
+            /** @description Travel buffer before (minutes); defaults to the kind's. */
+            bufferBeforeMinutes?: number;
+            /** @description The consultants (users); defaults to you. The first one owns the appointment. */
+            consultantIds?: string[];
+            /** Format: uuid */
+            contactId?: string | null;
+            /**
+             * Format: date-time
+             * @description UTC instant; 15 to 600 minutes after startsAt.
+             * @example 2030-03-05T10:30:00.000Z
+             */
+            endsAt: string;
+            /**
+             * @example on_site_visit
+             * @enum {string}
+             */
+            kind: "on_site_visit" | "consultation" | "isfp_handover" | "construction_supervision" | "phone_call" | "internal";
+            /**
+             * @default de
+             * @enum {string}
+             */
+            language: "de" | "en";
+            /** Format: uuid */
+            leadId?: string | null;
+            /** @description Where (on-site kinds); omit for remote or internal appointments. */
+            location?: components["schemas"]["AppointmentLocationDto"] | null;
+            /**
+             * @example {
+             *       "de": "Zugang über den Hof",
+             *       "en": "Access through the yard"
+             *     }
+             */
+            notes?: {
+                de: string;
+                en: string;
+            } | null;
+            /**
+             * @description Book outside working hours, absences or public holidays (needs scheduling.appointments:override-hours).
+             * @example true
+             */
+            overrideWorkingHours?: boolean;
+            /** Format: uuid */
+            projectId?: string | null;
+            /**
+             * Format: uri
+             * @description A video-call link for remote appointments.
+             * @example https://meet.example.com/renewa-schmidt
+             */
+            remoteUrl?: string | null;
+            /**
+             * Format: date-time
+             * @description UTC instant.
+             * @example 2030-03-05T09:00:00.000Z
+             */
+            startsAt: string;
+            /** @example Vor-Ort-Termin Familie Schmidt */
+            title: string;
         };
         CreateBuildingDto: {
             address?: components["schemas"]["PostalAddressDto"] | null;
@@ -2896,6 +3410,16 @@ export interface components {
             salutation?: "mr" | "ms" | "mx" | null;
             /** @example Dr. */
             title?: string | null;
+        };
+        CreateCustomerLinkDto: {
+            /** @description Up to three alternative times the customer may pick instead (same consultants). */
+            alternatives?: components["schemas"]["OfferedSlotDto"][];
+            /**
+             * @description Hours until the link expires (1 to 720; default 168 = a week).
+             * @default 168
+             * @example 168
+             */
+            expiresInHours: number;
         };
         CreateDepartmentDto: {
             /**
@@ -3350,6 +3874,46 @@ export interface components {
              */
             triggerEventType: string;
         };
+        CreateWorkingHoursDto: {
+            /**
+             * Format: uuid
+             * @description Defaults to your department; a scoped user may only choose their own.
+             */
+            departmentId?: string | null;
+            /** @example 1020 */
+            endMinute: number;
+            /**
+             * @description Public holidays of this federal state are days off.
+             * @example BY
+             * @enum {string}
+             */
+            federalState: "BW" | "BY" | "BE" | "BB" | "HB" | "HH" | "HE" | "MV" | "NI" | "NW" | "RP" | "SL" | "SN" | "ST" | "SH" | "TH";
+            /**
+             * @description Minutes after local midnight (Europe/Berlin).
+             * @example 480
+             */
+            startMinute: number;
+            /**
+             * Format: uuid
+             * @description The consultant (a user).
+             */
+            userId: string;
+            /**
+             * Format: date
+             * @example 2026-01-01
+             */
+            validFrom: string;
+            /**
+             * Format: date
+             * @example 2030-12-31
+             */
+            validTo?: string | null;
+            /**
+             * @description 1 = Monday … 7 = Sunday.
+             * @example 1
+             */
+            weekday: number;
+        };
         CreatedUserDto: {
             /** Format: date-time */
             createdAt: string;
@@ -3379,6 +3943,42 @@ export interface components {
             message: string;
             /** @description Line in the file (the header is line 1). */
             row: number;
+        };
+        CustomerAppointmentViewDto: {
+            alternatives: components["schemas"]["OfferedSlotDto"][];
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            location: components["schemas"]["AppointmentLocationDto"] | null;
+            remoteUrl: string | null;
+            /** Format: date-time */
+            startsAt: string;
+            /** @enum {string} */
+            status: "tentative" | "confirmed" | "completed" | "cancelled" | "no_show";
+            title: string;
+        };
+        CustomerLinkResponseDto: {
+            /** Format: uuid */
+            appointmentId: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description Shown once; only its hash is stored. The customer opens `/api/v1/public/appointment-links/{token}`. */
+            token: string;
+        };
+        CustomerResponseDto: {
+            /**
+             * @example confirm
+             * @enum {string}
+             */
+            action: "confirm" | "cancel" | "pick_alternative";
+            /** @description With `pick_alternative`: the index (0-based) of the offered alternative. */
+            alternative?: number;
+            /**
+             * @description With `cancel`.
+             * @example Terminkonflikt
+             */
+            reason?: string | null;
         };
         DeadLetterDto: {
             /** Format: uuid */
@@ -4264,6 +4864,18 @@ export interface components {
             /** @description Bumped by every change; the ETag header carries it. */
             version: number;
         };
+        OfferedSlotDto: {
+            /**
+             * Format: date-time
+             * @example 2030-03-06T10:30:00.000Z
+             */
+            endsAt: string;
+            /**
+             * Format: date-time
+             * @example 2030-03-06T09:00:00.000Z
+             */
+            startsAt: string;
+        };
         OutboundMailDto: {
             /** Format: date-time */
             createdAt: string;
@@ -4794,6 +5406,24 @@ export interface components {
             /** @enum {string} */
             tokenType: "Bearer";
         };
+        SlotDto: {
+            /** Format: uuid */
+            consultantId: string;
+            /** @description Straight-line distance (km, postcode-region centroids) from `near` to the consultant's nearest appointment that day; null without one. */
+            distanceKm: number | null;
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: date-time */
+            startsAt: string;
+        };
+        SlotListDto: {
+            bufferAfterMinutes: number;
+            /** @description Travel buffers the slots respect (minutes). */
+            bufferBeforeMinutes: number;
+            items: components["schemas"]["SlotDto"][];
+            /** @description More slots matched than `limit`. */
+            truncated: boolean;
+        };
         SnapshotSummaryDto: {
             /** @description sha256 (hex) of the canonical JSON of `content`. */
             contentHash: string;
@@ -4956,6 +5586,62 @@ export interface components {
             subject?: string;
             /** @enum {string} */
             type?: "note" | "call" | "email" | "meeting";
+        };
+        UpdateAppointmentDto: {
+            /** @description Travel buffer after (minutes); defaults to the kind's. */
+            bufferAfterMinutes?: number;
+            /** @description Travel buffer before (minutes); defaults to the kind's. */
+            bufferBeforeMinutes?: number;
+            /** @description The consultants (users); defaults to you. The first one owns the appointment. */
+            consultantIds?: string[];
+            /** Format: uuid */
+            contactId?: string | null;
+            /**
+             * Format: date-time
+             * @description UTC instant; 15 to 600 minutes after startsAt.
+             * @example 2030-03-05T10:30:00.000Z
+             */
+            endsAt?: string;
+            /**
+             * @default de
+             * @enum {string}
+             */
+            language: "de" | "en";
+            /** Format: uuid */
+            leadId?: string | null;
+            /** @description Where (on-site kinds); omit for remote or internal appointments. */
+            location?: components["schemas"]["AppointmentLocationDto"] | null;
+            /**
+             * @example {
+             *       "de": "Zugang über den Hof",
+             *       "en": "Access through the yard"
+             *     }
+             */
+            notes?: {
+                de: string;
+                en: string;
+            } | null;
+            /**
+             * @description Book outside working hours, absences or public holidays (needs scheduling.appointments:override-hours).
+             * @example true
+             */
+            overrideWorkingHours?: boolean;
+            /** Format: uuid */
+            projectId?: string | null;
+            /**
+             * Format: uri
+             * @description A video-call link for remote appointments.
+             * @example https://meet.example.com/renewa-schmidt
+             */
+            remoteUrl?: string | null;
+            /**
+             * Format: date-time
+             * @description UTC instant.
+             * @example 2030-03-05T09:00:00.000Z
+             */
+            startsAt?: string;
+            /** @example Vor-Ort-Termin Familie Schmidt */
+            title?: string;
         };
         UpdateBuildingDto: {
             address?: components["schemas"]["PostalAddressDto"] | null;
@@ -5726,6 +6412,43 @@ export interface components {
             matched: boolean;
             steps: components["schemas"]["TestStepDto"][];
         };
+        WorkingHoursPageDto: {
+            items: components["schemas"]["WorkingHoursResponseDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        WorkingHoursResponseDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            /**
+             * Format: date-time
+             * @description Set while the record is soft-deleted (restore undoes it).
+             */
+            deletedAt: string | null;
+            /** Format: uuid */
+            departmentId: string | null;
+            endMinute: number;
+            /** @enum {string} */
+            federalState: "BW" | "BY" | "BE" | "BB" | "HB" | "HH" | "HE" | "MV" | "NI" | "NW" | "RP" | "SL" | "SN" | "ST" | "SH" | "TH";
+            /** Format: uuid */
+            id: string;
+            startMinute: number;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            updatedBy: string | null;
+            /** Format: uuid */
+            userId: string;
+            /** Format: date */
+            validFrom: string;
+            /** Format: date */
+            validTo: string | null;
+            /** @description Bumped by every change; the ETag header carries it. */
+            version: number;
+            weekday: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -5735,6 +6458,293 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listAbsences: {
+        parameters: {
+            query?: {
+                /** @description Items per page (default 50). Optional in the contract: it has a default. */
+                limit?: number;
+                /**
+                 * @description Soft-deleted rows: `exclude` (default), `include` or `only`. Anything but `exclude` needs the
+                 *     resource's delete permission (whoever may restore them may see them).
+                 */
+                deleted?: "exclude" | "include" | "only";
+                sort?: "createdAt" | "-createdAt";
+                userId?: string;
+                /**
+                 * @description Search over names, e-mail, phone numbers and company (case-insensitive substring; phone numbers
+                 *     in any common notation).
+                 */
+                q?: string;
+                /** @description Created at or after this instant (ISO 8601). */
+                createdFrom?: string;
+                /** @description Created before this instant (ISO 8601, exclusive). */
+                createdTo?: string;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbsencePageDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    createAbsence: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "endsAt": "2030-08-09T22:00:00.000Z",
+                 *       "kind": "holiday",
+                 *       "note": "Sommerurlaub",
+                 *       "startsAt": "2030-07-29T22:00:00.000Z",
+                 *       "userId": "9a1a076e-2cb9-5fa7-b6be-25c1c8e9ac33"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateAbsenceDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbsenceResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Forbidden
+             *
+             *     Forbidden
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Unprocessable Entity
+             *
+             *     Unprocessable Entity
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getAbsence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbsenceResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    deleteAbsence: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed (from a previous read). 428 without it, 412 when it is no longer current. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     listActivities: {
         parameters: {
             query?: {
@@ -6268,6 +7278,947 @@ export interface operations {
                 };
             };
             /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listAppointments: {
+        parameters: {
+            query?: {
+                /** @description Items per page (default 50). Optional in the contract: it has a default. */
+                limit?: number;
+                /**
+                 * @description Soft-deleted rows: `exclude` (default), `include` or `only`. Anything but `exclude` needs the
+                 *     resource's delete permission (whoever may restore them may see them).
+                 */
+                deleted?: "exclude" | "include" | "only";
+                sort?: "startsAt" | "-startsAt" | "createdAt" | "-createdAt";
+                /** @description Appointments this consultant takes part in. */
+                consultantId?: string;
+                status?: ("tentative" | "confirmed" | "completed" | "cancelled" | "no_show")[];
+                kind?: ("on_site_visit" | "consultation" | "isfp_handover" | "construction_supervision" | "phone_call" | "internal")[];
+                contactId?: string;
+                projectId?: string;
+                leadId?: string;
+                /** @description Appointments ending after this instant. */
+                from?: string;
+                /** @description Appointments starting before this instant. */
+                to?: string;
+                /**
+                 * @description Search over names, e-mail, phone numbers and company (case-insensitive substring; phone numbers
+                 *     in any common notation).
+                 */
+                q?: string;
+                /** @description Created at or after this instant (ISO 8601). */
+                createdFrom?: string;
+                /** @description Created before this instant (ISO 8601, exclusive). */
+                createdTo?: string;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentPageDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    createAppointment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "consultantIds": [
+                 *         "9a1a076e-2cb9-5fa7-b6be-25c1c8e9ac33"
+                 *       ],
+                 *       "contactId": "8d2e4f60-1b3c-4a5d-8e7f-9a0b1c2d3e4f",
+                 *       "endsAt": "2030-03-05T10:30:00.000Z",
+                 *       "kind": "on_site_visit",
+                 *       "language": "de",
+                 *       "location": {
+                 *         "city": "Kassel",
+                 *         "postalCode": "34128",
+                 *         "street": "Lindenallee 23"
+                 *       },
+                 *       "notes": {
+                 *         "de": "Zugang über den Hof",
+                 *         "en": "Access through the yard"
+                 *       },
+                 *       "projectId": "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e",
+                 *       "startsAt": "2030-03-05T09:00:00.000Z",
+                 *       "title": "Vor-Ort-Termin Familie Becker"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateAppointmentDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Forbidden
+             *
+             *     Forbidden
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Unprocessable Entity
+             *
+             *     Unprocessable Entity
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    exportAppointments: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Soft-deleted rows: `exclude` (default), `include` or `only`. Anything but `exclude` needs the
+                 *     resource's delete permission (whoever may restore them may see them).
+                 */
+                deleted?: "exclude" | "include" | "only";
+                sort?: "startsAt" | "-startsAt" | "createdAt" | "-createdAt";
+                /** @description Appointments this consultant takes part in. */
+                consultantId?: string;
+                status?: ("tentative" | "confirmed" | "completed" | "cancelled" | "no_show")[];
+                kind?: ("on_site_visit" | "consultation" | "isfp_handover" | "construction_supervision" | "phone_call" | "internal")[];
+                contactId?: string;
+                projectId?: string;
+                leadId?: string;
+                /**
+                 * @description Search over names, e-mail, phone numbers and company (case-insensitive substring; phone numbers
+                 *     in any common notation).
+                 */
+                q?: string;
+                /** @description Created at or after this instant (ISO 8601). */
+                createdFrom?: string;
+                /** @description Created before this instant (ISO 8601, exclusive). */
+                createdTo?: string;
+                /** @description Appointments ending after this instant. */
+                from?: string;
+                /** @description Appointments starting before this instant. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file (UTF-8 with BOM) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    findAppointmentSlots: {
+        parameters: {
+            query: {
+                /** @description Consultants to search (defaults to you); at most 20. */
+                consultantIds?: string[];
+                /** @description First local date (Europe/Berlin). */
+                from: string;
+                /** @description Last local date, inclusive; at most 31 days after `from`. */
+                to: string;
+                /** @description Minutes, 15 to 600 in steps of 15. */
+                duration: number;
+                /** @description Decides the travel buffers (the kind's defaults). */
+                kind?: "on_site_visit" | "consultation" | "isfp_handover" | "construction_supervision" | "phone_call" | "internal";
+                /** @description A German postcode: slots on days the consultant is already nearby rank first. */
+                near?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlotListDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getAppointment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    deleteAppointment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed (from a previous read). 428 without it, 412 when it is no longer current. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    updateAppointment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed (from a previous read). 428 without it, 412 when it is no longer current. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "endsAt": "2030-03-05T13:30:00.000Z",
+                 *       "startsAt": "2030-03-05T12:00:00.000Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateAppointmentDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Forbidden
+             *
+             *     Forbidden
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    createCustomerLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "alternatives": [
+                 *         {
+                 *           "endsAt": "2030-03-06T10:30:00.000Z",
+                 *           "startsAt": "2030-03-06T09:00:00.000Z"
+                 *         }
+                 *       ],
+                 *       "expiresInHours": 72
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateCustomerLinkDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerLinkResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getAppointmentIcs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    /** @description attachment with the file name */
+                    "Content-Disposition"?: string;
+                    /** @description The SHA-256 of the whole file */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            /** @description The requested byte range (Range: bytes=…) */
+            206: {
+                headers: {
+                    /** @description attachment with the file name */
+                    "Content-Disposition"?: string;
+                    /** @description The SHA-256 of the whole file */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    restoreAppointment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the ETag of the version being acted on; 412 when it is no longer current. */
+                "If-Match"?: string;
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    changeAppointmentStatus: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the ETag of the version being acted on; 412 when it is no longer current. */
+                "If-Match"?: string;
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "Kunde verhindert",
+                 *       "status": "cancelled"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ChangeAppointmentStatusDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Unprocessable Entity
+             *
+             *     Unprocessable Entity
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7799,6 +9750,44 @@ export interface operations {
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    createCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedResponseDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14996,6 +16985,216 @@ export interface operations {
             };
         };
     };
+    getCustomerAppointment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerAppointmentViewDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    respondToAppointmentLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "action": "pick_alternative",
+                 *       "alternative": 0
+                 *     }
+                 */
+                "application/json": components["schemas"]["CustomerResponseDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerAppointmentViewDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                feedToken: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    /** @description attachment with the file name */
+                    "Content-Disposition"?: string;
+                    /** @description The SHA-256 of the whole file */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            /** @description The requested byte range (Range: bytes=…) */
+            206: {
+                headers: {
+                    /** @description attachment with the file name */
+                    "Content-Disposition"?: string;
+                    /** @description The SHA-256 of the whole file */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     getPublicForm: {
         parameters: {
             query?: never;
@@ -18315,6 +20514,294 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listWorkingHours: {
+        parameters: {
+            query?: {
+                /** @description Items per page (default 50). Optional in the contract: it has a default. */
+                limit?: number;
+                /**
+                 * @description Soft-deleted rows: `exclude` (default), `include` or `only`. Anything but `exclude` needs the
+                 *     resource's delete permission (whoever may restore them may see them).
+                 */
+                deleted?: "exclude" | "include" | "only";
+                sort?: "createdAt" | "-createdAt";
+                userId?: string;
+                /**
+                 * @description Search over names, e-mail, phone numbers and company (case-insensitive substring; phone numbers
+                 *     in any common notation).
+                 */
+                q?: string;
+                /** @description Created at or after this instant (ISO 8601). */
+                createdFrom?: string;
+                /** @description Created before this instant (ISO 8601, exclusive). */
+                createdTo?: string;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkingHoursPageDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    createWorkingHours: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "endMinute": 1020,
+                 *       "federalState": "HE",
+                 *       "startMinute": 480,
+                 *       "userId": "9a1a076e-2cb9-5fa7-b6be-25c1c8e9ac33",
+                 *       "validFrom": "2026-01-01",
+                 *       "weekday": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateWorkingHoursDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkingHoursResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Forbidden
+             *
+             *     Forbidden
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Unprocessable Entity
+             *
+             *     Unprocessable Entity
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getWorkingHours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkingHoursResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    deleteWorkingHours: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed (from a previous read). 428 without it, 412 when it is no longer current. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -33,3 +33,5 @@ export * from '../modules/projects/measures/measures.schema';
 export * from '../modules/documents/files/files.schema';
 export * from '../modules/documents/documents/documents.schema';
 export * from '../modules/documents/pdf/pdf-templates.schema';
+export * from '../modules/scheduling/appointments/appointments.schema';
+export * from '../modules/scheduling/availability/availability.schema';

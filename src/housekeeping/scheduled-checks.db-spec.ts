@@ -75,7 +75,9 @@ describe('scheduled checks runner', () => {
     const now = new Date('2026-03-31T23:30:00Z');
     const outcomes = await Promise.all(runners().map((runner) => runner.runDue(now)));
     const ran = outcomes.flat().filter((o) => o.ran);
-    expect(ran.map((o) => o.name).sort()).toEqual(['probe.daily', 'probe.quarter-hourly']);
+    // Every registered check (the probes and the contexts' own) ran exactly once across both instances.
+    expect(ran.map((o) => o.name).sort()).toEqual([...runners()[0].names()].sort());
+    expect(ran.map((o) => o.name)).toEqual(expect.arrayContaining(['probe.daily', 'probe.quarter-hourly']));
     expect(calls).toHaveLength(2);
     expect(calls.every((c) => c.at.today === '2026-04-01' && c.actor === SYSTEM_ACTOR_ID)).toBe(true);
     const [daily] = await sqlAs<{ last_emitted: number; last_error: string | null }>(db.adminUrl, `select last_emitted, last_error from scheduled_check_runs where name = 'probe.daily'`);

@@ -6,6 +6,7 @@ import { departmentsSeed } from './departments.seed';
 import { documentTypesSeed } from './document-types.seed';
 import { pdfTemplatesSeed } from './pdf-templates.seed';
 import { materialsSeed } from './materials.seed';
+import { schedulingSeed } from './scheduling.seed';
 import { requirementSetsSeed } from './requirement-sets.seed';
 import { rolesSeed, standardRoleGrantsSeed } from './roles.seed';
 import type { Seed } from './seed-utils';
@@ -26,6 +27,9 @@ export const SEEDS: readonly Seed[] = [
   requirementSetsSeed,
   materialsSeed,
   demoHouseSeed,
+  // Scheduling's reference data before the demo seeds (its demo appointments name the kind settings).
+  standardRoleGrantsSeed('scheduling'),
+  schedulingSeed,
   ...DEMO_SEEDS,
   standardRoleGrantsSeed('documents'),
   documentTypesSeed,

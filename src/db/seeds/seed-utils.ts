@@ -20,6 +20,7 @@ export const SEED_NAMESPACES = {
   materials: namespace('materials'),
   requirementSets: namespace('requirement-sets'),
   uValueMethods: namespace('u-value-methods'),
+  scheduling: namespace('scheduling'),
 } as const;
 
 export type SeedNamespace = keyof typeof SEED_NAMESPACES;

@@ -23,6 +23,7 @@ import { ProjectsCommands } from './projects.commands';
 import { ProjectsQueries } from './projects.queries';
 import { ProjectCreationService } from './projects/project-creation.service';
 import { ProjectFromLeadSubscriber } from './projects/project-from-lead.subscriber';
+import { ProjectSurveyedSubscriber } from './projects/project-surveyed.subscriber';
 import { ProjectNumbersRepository } from './projects/project-numbers.repository';
 import { ProjectsController } from './projects/projects.controller';
 import { ProjectsRepository } from './projects/projects.repository';
@@ -80,6 +81,7 @@ import { ProjectTimelineService } from './timeline/project-timeline.service';
     ProjectsService,
     ProjectCreationService,
     ProjectFromLeadSubscriber,
+    ProjectSurveyedSubscriber,
     BuildingsService,
     ComponentsService,
     BuildingSystemsService,

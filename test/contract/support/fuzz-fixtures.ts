@@ -3,6 +3,7 @@ import type { BodyPayload } from './arbitraries';
 import type { FuzzFixtures } from './anchors';
 import type { FuzzContext } from './fuzz-context';
 import { insertSalesDepartmentProject } from './projects-fixture';
+import { insertWorkingHoursForEveryone } from './scheduling-fixture';
 
 /**
  * What the fuzz run cannot derive from the document, each with its reason. Keep it short: every
@@ -29,6 +30,7 @@ export function fuzzFixtures(adminUrl: string): FuzzFixtures {
       await insertDeadLetter(adminUrl);
       await insertWorkflowRuns(adminUrl);
       await insertSalesDepartmentProject(adminUrl);
+      await insertWorkingHoursForEveryone(adminUrl);
     },
     records: [
       // Only qualified leads can be converted; the bare example creates a `new` one.
@@ -41,6 +43,11 @@ export function fuzzFixtures(adminUrl: string): FuzzFixtures {
       { operationId: 'createScenario', body: {} },
       // A second upload: the fresh document deleted for the restore needs a file no document uses yet.
       { operationId: 'uploadFile', body: {} },
+      // Appointments: a second booking from the same example would double-book its consultant (409),
+      // so the fresh records the delete and the restore take need the example's time free again —
+      // cancel the first one — and later anchors an open appointment: one at another time.
+      { operationId: 'changeAppointmentStatus', body: { status: 'cancelled', reason: 'frees the example time for the fresh records' } },
+      { operationId: 'createAppointment', body: { startsAt: '2030-03-07T09:00:00.000Z', endsAt: '2030-03-07T10:30:00.000Z' } },
     ],
     // A third: so does a new document version, after the restore's document took the second.
     lateRecords: [{ operationId: 'uploadFile', body: {} }],

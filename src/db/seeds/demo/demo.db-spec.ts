@@ -74,6 +74,8 @@ describe('demo seed: the demo consultancy', () => {
     const { rows: numbers } = await ctx.admin.query(`select count(distinct number)::int as n from projects`);
     expect(numbers[0].n).toBe(await count('from projects'));
     expect(await count(`from workflows where trigger_event_type = 'crm.lead.created' and enabled`)).toBeGreaterThanOrEqual(2);
+    // Scheduling: two consultants with two appointments each weekday this and next week.
+    expect(await count(`from appointments a join appointment_participants p on p.appointment_id = a.id and p.active`)).toBe(40);
 
     expect((await runSeeds(db, SEEDS, { env: { nodeEnv: 'test' }, log: quiet, includeDemo: true })).applied).toEqual([]);
   });

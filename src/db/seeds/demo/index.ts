@@ -3,6 +3,7 @@ import { demoAuthSeed } from './auth.demo';
 import { demoAutomationSeed } from './automation.demo';
 import { demoCrmSeed } from './crm.demo';
 import { demoProjectsSeed } from './projects.demo';
+import { demoSchedulingSeed } from './scheduling.demo';
 
 /**
  * The demo consultancy (`make db-seed ARGS=--demo`, `AUTO_SEED_DEMO=true`), one seed per context,
@@ -10,4 +11,4 @@ import { demoProjectsSeed } from './projects.demo';
  * (scheduling: appointments this and next week; documents; finance: quotes and invoices; funding:
  * applications), reading the projects and people through demo-data.ts / crm.demo.ts.
  */
-export const DEMO_SEEDS: readonly Seed[] = [demoAuthSeed, demoCrmSeed, demoProjectsSeed, demoAutomationSeed];
+export const DEMO_SEEDS: readonly Seed[] = [demoAuthSeed, demoCrmSeed, demoProjectsSeed, demoAutomationSeed, demoSchedulingSeed];

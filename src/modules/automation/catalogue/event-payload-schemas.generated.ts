@@ -2360,5 +2360,658 @@ export const EVENT_PAYLOAD_SCHEMAS: EventPayloadSchemas = {
         "changes"
       ]
     }
+  },
+  "scheduling.absence.created": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "snapshot": {
+          "type": "object",
+          "additionalProperties": {}
+        }
+      },
+      "required": [
+        "snapshot"
+      ]
+    }
+  },
+  "scheduling.absence.deleted": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "scheduling.absence.restored": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "scheduling.absence.updated": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "scheduling.appointment.booked": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "title": {
+          "type": "string"
+        },
+        "outsideWorkingHours": {
+          "type": "boolean"
+        },
+        "kind": {
+          "type": "string"
+        },
+        "status": {
+          "type": "string"
+        },
+        "startsAt": {
+          "type": "string",
+          "description": "ISO 8601 UTC."
+        },
+        "endsAt": {
+          "type": "string"
+        },
+        "consultantIds": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        },
+        "contactId": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "projectId": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "leadId": {
+          "type": [
+            "string",
+            "null"
+          ]
+        }
+      },
+      "required": [
+        "title",
+        "outsideWorkingHours",
+        "kind",
+        "status",
+        "startsAt",
+        "endsAt",
+        "consultantIds",
+        "contactId",
+        "projectId",
+        "leadId"
+      ]
+    }
+  },
+  "scheduling.appointment.cancelled": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "reason": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "by": {
+          "type": "string",
+          "enum": [
+            "staff",
+            "customer"
+          ]
+        },
+        "kind": {
+          "type": "string"
+        },
+        "status": {
+          "type": "string"
+        },
+        "startsAt": {
+          "type": "string",
+          "description": "ISO 8601 UTC."
+        },
+        "endsAt": {
+          "type": "string"
+        },
+        "consultantIds": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        },
+        "contactId": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "projectId": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "leadId": {
+          "type": [
+            "string",
+            "null"
+          ]
+        }
+      },
+      "required": [
+        "reason",
+        "by",
+        "kind",
+        "status",
+        "startsAt",
+        "endsAt",
+        "consultantIds",
+        "contactId",
+        "projectId",
+        "leadId"
+      ]
+    }
+  },
+  "scheduling.appointment.completed": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "kind": {
+          "type": "string"
+        },
+        "status": {
+          "type": "string"
+        },
+        "startsAt": {
+          "type": "string",
+          "description": "ISO 8601 UTC."
+        },
+        "endsAt": {
+          "type": "string"
+        },
+        "consultantIds": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        },
+        "contactId": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "projectId": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "leadId": {
+          "type": [
+            "string",
+            "null"
+          ]
+        }
+      },
+      "required": [
+        "kind",
+        "status",
+        "startsAt",
+        "endsAt",
+        "consultantIds",
+        "contactId",
+        "projectId",
+        "leadId"
+      ]
+    }
+  },
+  "scheduling.appointment.confirmed": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "by": {
+          "type": "string",
+          "enum": [
+            "staff",
+            "customer"
+          ]
+        },
+        "kind": {
+          "type": "string"
+        },
+        "status": {
+          "type": "string"
+        },
+        "startsAt": {
+          "type": "string",
+          "description": "ISO 8601 UTC."
+        },
+        "endsAt": {
+          "type": "string"
+        },
+        "consultantIds": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        },
+        "contactId": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "projectId": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "leadId": {
+          "type": [
+            "string",
+            "null"
+          ]
+        }
+      },
+      "required": [
+        "by",
+        "kind",
+        "status",
+        "startsAt",
+        "endsAt",
+        "consultantIds",
+        "contactId",
+        "projectId",
+        "leadId"
+      ]
+    }
+  },
+  "scheduling.appointment.created": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "snapshot": {
+          "type": "object",
+          "additionalProperties": {}
+        }
+      },
+      "required": [
+        "snapshot"
+      ]
+    }
+  },
+  "scheduling.appointment.deleted": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "scheduling.appointment.reminder_due": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "leadMinutes": {
+          "type": "number"
+        },
+        "language": {
+          "type": "string"
+        },
+        "kind": {
+          "type": "string"
+        },
+        "status": {
+          "type": "string"
+        },
+        "startsAt": {
+          "type": "string",
+          "description": "ISO 8601 UTC."
+        },
+        "endsAt": {
+          "type": "string"
+        },
+        "consultantIds": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        },
+        "contactId": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "projectId": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "leadId": {
+          "type": [
+            "string",
+            "null"
+          ]
+        }
+      },
+      "required": [
+        "leadMinutes",
+        "language",
+        "kind",
+        "status",
+        "startsAt",
+        "endsAt",
+        "consultantIds",
+        "contactId",
+        "projectId",
+        "leadId"
+      ]
+    }
+  },
+  "scheduling.appointment.rescheduled": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "previousStartsAt": {
+          "type": "string"
+        },
+        "previousEndsAt": {
+          "type": "string"
+        },
+        "by": {
+          "type": "string",
+          "enum": [
+            "staff",
+            "customer"
+          ],
+          "description": "`customer` when the customer picked an offered alternative."
+        },
+        "kind": {
+          "type": "string"
+        },
+        "status": {
+          "type": "string"
+        },
+        "startsAt": {
+          "type": "string",
+          "description": "ISO 8601 UTC."
+        },
+        "endsAt": {
+          "type": "string"
+        },
+        "consultantIds": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        },
+        "contactId": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "projectId": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "leadId": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "previousStartsAt",
+        "previousEndsAt",
+        "by",
+        "kind",
+        "status",
+        "startsAt",
+        "endsAt",
+        "consultantIds",
+        "contactId",
+        "projectId",
+        "leadId",
+        "changes"
+      ]
+    }
+  },
+  "scheduling.appointment.restored": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "scheduling.appointment.updated": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "scheduling.working_hours.created": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "snapshot": {
+          "type": "object",
+          "additionalProperties": {}
+        }
+      },
+      "required": [
+        "snapshot"
+      ]
+    }
+  },
+  "scheduling.working_hours.deleted": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "scheduling.working_hours.restored": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "scheduling.working_hours.updated": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
   }
 };
