@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectTransactionHost, Propagation } from '@nestjs-cls/transactional';
-import type { FastifyRequest } from 'fastify';
 import { contextValue, setContextValue, SYSTEM_ACTOR_ID } from '@libs/context';
 import type { DbTransactionHost } from '@libs/db';
 import { DocumentsErrors } from '../documents.errors';
@@ -8,8 +7,8 @@ import { DOCUMENTS_EVENTS } from '../documents.events';
 import { DocumentPartsRepository } from '../documents/document-parts.repository';
 import { DocumentsService } from '../documents/documents.service';
 import type { StoredFile } from '../files/files.schema';
-import { FilesService } from '../files/files.service';
-import { asUploadProblem, readUploadedFile } from '../files/multipart';
+import { FilesService, IncomingFile } from '../files/files.service';
+import { asUploadProblem } from '../files/multipart';
 import { PdfTemplatesService } from '../pdf/pdf-templates.service';
 import { canUpload, linkState, PORTAL_LIMITS, PORTAL_TOKEN_PATTERN, portalTokenHash } from './document-request.rules';
 import type { PortalChecklistDto, PortalUploadReceiptDto } from './document-request-portal.dto';
@@ -61,13 +60,14 @@ export class DocumentRequestPortalService {
     return { consultancyName, language, dueDate: request.dueDate, complete: request.status !== 'open', items: checklist };
   }
 
-  async upload(token: string, itemId: string, http: FastifyRequest): Promise<PortalUploadReceiptDto> {
+  /** `read` streams the multipart body in; it is called only once token and item are known good. */
+  async upload(token: string, itemId: string, read: () => Promise<IncomingFile>): Promise<PortalUploadReceiptDto> {
     const request = await this.open(token);
     const item = (await this.items.itemsOf([request.id])).find((candidate) => candidate.id === itemId);
     if (!item) throw DocumentsErrors.portalItemNotFound();
     if (!canUpload(item.status)) throw DocumentsErrors.portalItemClosed();
     setContextValue('actorId', SYSTEM_ACTOR_ID);
-    const file = await this.files.upload(await readUploadedFile(http)).catch((error: unknown) => {
+    const file = await this.files.upload(await read()).catch((error: unknown) => {
       throw asUploadProblem(error);
     });
     try {

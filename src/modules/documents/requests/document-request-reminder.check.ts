@@ -2,18 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import type { DbTransactionHost } from '@libs/db';
 import { EventOutbox } from '@libs/events';
+import { CheckTime, ScheduledCheck, ScheduledCheckHandler } from '@libs/scheduled-checks';
 import { DOCUMENTS_EVENTS } from '../documents.events';
 import { hasFile, linkState, reminderKind } from './document-request.rules';
 import { DocumentRequestItemsRepository } from './document-request-items.repository';
 import { DocumentRequestPortalRepository } from './document-request-portal.repository';
 
 const BATCH = 200;
-
-/** When the check runs: the instant and its Europe/Berlin calendar day (the scheduled-checks runner's CheckTime). */
-export interface ReminderCheckTime {
-  now: Date;
-  today: string;
-}
 
 /**
  * The daily reminder check: for every open request, `documents.request.reminder_due` once the
@@ -23,7 +18,8 @@ export interface ReminderCheckTime {
  * new, and moving the due date allows new reminders. Automation e-mails from these events.
  */
 @Injectable()
-export class DocumentRequestReminderCheck {
+@ScheduledCheck({ name: 'documents.request-reminders', everyMinutes: 1440 })
+export class DocumentRequestReminderCheck implements ScheduledCheckHandler {
   constructor(
     @InjectTransactionHost() private readonly txHost: DbTransactionHost,
     private readonly portal: DocumentRequestPortalRepository,
@@ -31,7 +27,7 @@ export class DocumentRequestReminderCheck {
     private readonly outbox: EventOutbox,
   ) {}
 
-  async run(at: ReminderCheckTime): Promise<number> {
+  async run(at: CheckTime): Promise<number> {
     let emitted = 0;
     let afterId: string | undefined;
     for (;;) {

@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { UuidParam } from '@libs/http';
 import { Operation } from '@libs/resource';
 import { FileUploadDto } from '../files/file.dto';
+import { readUploadedFile } from '../files/multipart';
 import { PortalChecklistDto, PortalUploadReceiptDto } from './document-request-portal.dto';
 import { DocumentRequestPortalService } from './document-request-portal.service';
 
@@ -41,6 +42,6 @@ export class PublicDocumentRequestsController {
     problems: [400, 404, 409, 410, 413, 415, 429],
   })
   uploadPortalItem(@Param('portalToken') token: string, @UuidParam('itemId') itemId: string, @Req() request: FastifyRequest): Promise<PortalUploadReceiptDto> {
-    return this.portal.upload(token, itemId, request);
+    return this.portal.upload(token, itemId, () => readUploadedFile(request));
   }
 }
