@@ -192,6 +192,7 @@ describe('documents: document requests and the customer portal over HTTP', () =>
     expect(calls).toBe(61);
     const limited = await portalGet(link.portalToken, newClient());
     expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('3600');
     expect(await limited.json()).toMatchObject({ code: 'DOCUMENTS_PORTAL_RATE_LIMITED', retryAfterSeconds: 3600 });
   });
 });

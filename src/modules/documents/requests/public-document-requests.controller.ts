@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Post, Req } from '@nestjs/common';
+import { Controller, Get, Param, Post, Req, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { UuidParam } from '@libs/http';
@@ -7,12 +7,14 @@ import { FileUploadDto } from '../files/file.dto';
 import { readUploadedFile } from '../files/multipart';
 import { PortalChecklistDto, PortalUploadReceiptDto } from './document-request-portal.dto';
 import { DocumentRequestPortalService } from './document-request-portal.service';
+import { PortalRetryAfterInterceptor } from './portal-retry-after.interceptor';
 
 /** The token of a customer's link (base64url, 43 characters); anything else is an unknown link (404). */
 const TOKEN_PARAM = { name: 'portalToken', schema: { type: 'string', maxLength: 43, example: 'Zk3v9Q0mW1aP7yR2tL5nB8cX4dF6gH0jK2lM4nP6qR8' } } as const;
 
 /** What a customer's link reaches, without a login: the checklist and uploads into its items. */
 @ApiTags('documents')
+@UseInterceptors(PortalRetryAfterInterceptor)
 @Controller('public/document-requests')
 export class PublicDocumentRequestsController {
   constructor(private readonly portal: DocumentRequestPortalService) {}
