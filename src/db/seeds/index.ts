@@ -3,6 +3,7 @@ import { automationSeed } from './automation.seed';
 import { DEMO_SEEDS } from './demo';
 import { demoHouseSeed } from './demo-house.seed';
 import { departmentsSeed } from './departments.seed';
+import { documentRequestGrantsSeed, documentRequestWorkflowSeed } from './document-requests.seed';
 import { documentTypesSeed } from './document-types.seed';
 import { pdfTemplatesSeed } from './pdf-templates.seed';
 import { materialsSeed } from './materials.seed';
@@ -30,4 +31,6 @@ export const SEEDS: readonly Seed[] = [
   standardRoleGrantsSeed('documents'),
   documentTypesSeed,
   pdfTemplatesSeed,
+  documentRequestGrantsSeed,
+  documentRequestWorkflowSeed,
 ];
