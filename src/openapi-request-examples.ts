@@ -158,4 +158,18 @@ export const REQUEST_EXAMPLES: Readonly<Record<string, unknown>> = {
     letterhead: { name: 'Renewa Energieberatung GmbH', street: 'Sonnenstraße 12', postalCode: '80331', city: 'München' },
   },
   previewPdfTemplate: { kind: 'invoice', language: 'de' },
+  createDocumentRequest: {
+    contactId: ID.contact,
+    projectId: ID.project,
+    dueDate: '2027-01-15',
+    language: 'de',
+    reminderDaysBefore: 3,
+    items: [
+      { typeId: '94668b71-c389-56ec-95f1-08776d5f0763', instructions: { de: 'Grundrisse aller Geschosse, gern als Foto', en: 'Floor plans of every storey, a photo will do' }, required: true },
+      { typeId: 'b79e5334-6728-5301-af36-f9a5b878088f', instructions: { de: 'Gasabrechnungen der letzten drei Jahre', en: 'Gas bills of the last three years' }, required: true },
+    ],
+  },
+  updateDocumentRequest: { dueDate: '2027-01-29', reminderDaysBefore: 5 },
+  issueDocumentRequestLink: { validDays: 30, letterPortalUrl: 'https://portal.renewa.example/unterlagen' },
+  rejectDocumentRequestItem: { reason: 'Auf der Gasabrechnung 2024 fehlt die zweite Seite.' },
 };

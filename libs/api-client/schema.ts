@@ -3740,6 +3740,11 @@ export interface components {
         DocumentRequestLinkDto: {
             /** Format: date-time */
             expiresAt: string;
+            /**
+             * Format: uuid
+             * @description The rendered request letter (with `letterPortalUrl`); it carries the link, so it is as secret as the token.
+             */
+            letterDocumentId: string | null;
             /** @description Relative URL of the public checklist (`GET`); the customer-facing page builds on it. */
             portalPath: string;
             /**
@@ -4204,6 +4209,13 @@ export interface components {
             scope: "own" | "department" | "all";
         };
         IssueDocumentRequestLinkDto: {
+            /**
+             * Format: uri
+             * @description With the customer portal page's https URL (the token is appended to it), the request letter is
+             *     rendered too: the checklist and the link, addressed to the contact (who needs a postal
+             *     address), stored as a document linked to the contact and project.
+             */
+            letterPortalUrl?: string;
             /**
              * @description Days the link works (default 30).
              * @default 30
@@ -10873,6 +10885,33 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "contactId": "8d2e4f60-1b3c-4a5d-8e7f-9a0b1c2d3e4f",
+                 *       "dueDate": "2027-01-15",
+                 *       "items": [
+                 *         {
+                 *           "instructions": {
+                 *             "de": "Grundrisse aller Geschosse, gern als Foto",
+                 *             "en": "Floor plans of every storey, a photo will do"
+                 *           },
+                 *           "required": true,
+                 *           "typeId": "94668b71-c389-56ec-95f1-08776d5f0763"
+                 *         },
+                 *         {
+                 *           "instructions": {
+                 *             "de": "Gasabrechnungen der letzten drei Jahre",
+                 *             "en": "Gas bills of the last three years"
+                 *           },
+                 *           "required": true,
+                 *           "typeId": "b79e5334-6728-5301-af36-f9a5b878088f"
+                 *         }
+                 *       ],
+                 *       "language": "de",
+                 *       "projectId": "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e",
+                 *       "reminderDaysBefore": 3
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateDocumentRequestDto"];
             };
         };
@@ -11085,6 +11124,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "dueDate": "2027-01-29",
+                 *       "reminderDaysBefore": 5
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateDocumentRequestDto"];
             };
         };
@@ -11262,6 +11307,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "Auf der Gasabrechnung 2024 fehlt die zweite Seite."
+                 *     }
+                 */
                 "application/json": components["schemas"]["RejectDocumentRequestItemDto"];
             };
         };
@@ -11356,6 +11406,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "letterPortalUrl": "https://portal.renewa.example/unterlagen",
+                 *       "validDays": 30
+                 *     }
+                 */
                 "application/json": components["schemas"]["IssueDocumentRequestLinkDto"];
             };
         };
@@ -11407,6 +11463,15 @@ export interface operations {
             };
             /** @description Precondition Failed */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -38,6 +38,10 @@ export const DocumentsErrors = {
     AppError.unprocessable('REFERENCE_NOT_FOUND', 'A referenced record does not exist or is outside what you may see.', [{ path, message: 'unknown or not visible record' }]),
   requestItemTypeUnknown: (index: number) =>
     AppError.unprocessable('REFERENCE_NOT_FOUND', 'The document type does not exist.', [{ path: `items[${index}].typeId`, message: 'unknown document type' }]),
+  requestLetterNoAddress: () =>
+    AppError.unprocessable('DOCUMENTS_REQUEST_LETTER_NO_ADDRESS', 'The request letter needs a contact with a postal address (street, postal code, city).', [
+      { path: 'letterPortalUrl', message: 'the request has no contact with a postal address' },
+    ]),
   requestItemNotFound: (itemId: string) => AppError.notFound('DOCUMENTS_REQUEST_ITEM_NOT_FOUND', `The request has no item ${itemId}.`),
   requestItemState: (itemId: string, status: string, action: string) =>
     AppError.conflict('DOCUMENTS_REQUEST_ITEM_STATE', `The item ${itemId} is ${status}; it cannot be ${action}.`),

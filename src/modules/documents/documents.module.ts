@@ -21,6 +21,7 @@ import { PdfTemplatesController } from './pdf/pdf-templates.controller';
 import { PdfTemplatesRepository } from './pdf/pdf-templates.repository';
 import { PdfTemplatesService } from './pdf/pdf-templates.service';
 import { DocumentRequestItemsRepository } from './requests/document-request-items.repository';
+import { DocumentRequestLetter } from './requests/document-request-letter';
 import { DocumentRequestPortalRepository } from './requests/document-request-portal.repository';
 import { DocumentRequestPortalService } from './requests/document-request-portal.service';
 import { DocumentRequestReminderCheck } from './requests/document-request-reminder.check';
@@ -61,6 +62,7 @@ import { UPLOAD_LIMITS, UploadLimits } from './storage/storage.tokens';
     DocumentRequestReviewService,
     DocumentRequestPortalService,
     DocumentRequestReminderCheck,
+    DocumentRequestLetter,
   ],
   exports: [PdfRenderingService],
 })

@@ -7,6 +7,7 @@ import { DOCUMENTS_EVENTS } from '../documents.events';
 import type { DocumentRequestLinkDto, DocumentRequestResponseDto } from './document-request.dto';
 import { canAccept, canReject, linkExpiry, linkState, newPortalToken, portalTokenHash, requestStatus, statusEvent } from './document-request.rules';
 import { DocumentRequestItemsRepository } from './document-request-items.repository';
+import { DocumentRequestLetter } from './document-request-letter';
 import type { DocumentRequest, DocumentRequestItem } from './document-requests.schema';
 import { DocumentRequestsService, respond } from './document-requests.service';
 
@@ -22,18 +23,21 @@ export class DocumentRequestReviewService {
   constructor(
     private readonly requests: DocumentRequestsService,
     private readonly items: DocumentRequestItemsRepository,
+    private readonly letter: DocumentRequestLetter,
   ) {}
 
   /** A new token (the previous link stops working); the token is answered this once. */
-  async issueLink(id: string, version: number | undefined, validDays: number | undefined): Promise<DocumentRequestLinkDto> {
+  async issueLink(id: string, version: number | undefined, options: { validDays?: number; letterPortalUrl?: string }): Promise<DocumentRequestLinkDto> {
     const token = newPortalToken();
     const now = new Date();
-    const expiresAt = linkExpiry(now, validDays);
+    const expiresAt = linkExpiry(now, options.validDays);
+    let letterDocumentId: string | null = null;
     await this.change(id, version, async (current, scope, steps) => {
-      await steps.apply(current, { tokenHash: portalTokenHash(token), tokenIssuedAt: now, tokenExpiresAt: expiresAt, tokenRevokedAt: null }, scope);
+      const row = await steps.apply(current, { tokenHash: portalTokenHash(token), tokenIssuedAt: now, tokenExpiresAt: expiresAt, tokenRevokedAt: null }, scope);
       await steps.publish(DOCUMENTS_EVENTS.request.linkIssued(id, { expiresAt: expiresAt.toISOString() }));
+      if (options.letterPortalUrl) letterDocumentId = await this.letter.render(row, `${options.letterPortalUrl.replace(/\/+$/, '')}/${token}`);
     });
-    return { requestId: id, portalToken: token, portalPath: `${PORTAL_PATH_PREFIX}${token}`, expiresAt };
+    return { requestId: id, portalToken: token, portalPath: `${PORTAL_PATH_PREFIX}${token}`, expiresAt, letterDocumentId };
   }
 
   /** The link stops working (410 from then on); revoking a request without a working link changes nothing. */

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsOptional, IsUrl, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsTrimmedString, OptionalNotNull, OptionalUuid, SecretProperty } from '@libs/http';
 import { IsSort, OwnedListQueryDto, ToArray } from '@libs/pagination';
 import { OwnedResponseDto, OwnershipFieldsDto, PageDto } from '@libs/resource';
@@ -80,6 +80,17 @@ export class IssueDocumentRequestLinkDto {
   @Min(1)
   @Max(MAX_LINK_VALID_DAYS)
   validDays?: number;
+
+  /**
+   * With the customer portal page's https URL (the token is appended to it), the request letter is
+   * rendered too: the checklist and the link, addressed to the contact (who needs a postal
+   * address), stored as a document linked to the contact and project.
+   */
+  @ApiPropertyOptional({ format: 'uri', maxLength: 300 })
+  @IsOptional()
+  @MaxLength(300)
+  @IsUrl({ protocols: ['https'], require_protocol: true, require_tld: true })
+  letterPortalUrl?: string;
 }
 
 export class RejectDocumentRequestItemDto {
@@ -195,4 +206,7 @@ export class DocumentRequestLinkDto {
   portalPath: string;
   @ApiProperty({ type: 'string', format: 'date-time' })
   expiresAt: Date;
+  /** The rendered request letter (with `letterPortalUrl`); it carries the link, so it is as secret as the token. */
+  @ApiProperty({ format: 'uuid', nullable: true })
+  letterDocumentId: string | null;
 }

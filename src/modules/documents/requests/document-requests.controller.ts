@@ -72,11 +72,11 @@ export class DocumentRequestsController {
     permission: 'documents.requests:update',
     summary: "Issue (or re-issue) the customer's link; the token is answered this once and the previous link stops working",
     created: DocumentRequestLinkDto,
-    problems: [404],
+    problems: [404, 422],
     ifMatch: 'optional',
   })
   issueDocumentRequestLink(@UuidParam() id: string, @IfMatch({ optional: true }) version: number | undefined, @Body() dto: IssueDocumentRequestLinkDto): Promise<DocumentRequestLinkDto> {
-    return this.review.issueLink(id, version, dto.validDays);
+    return this.review.issueLink(id, version, dto);
   }
 
   @Delete(':id/link')

@@ -65,7 +65,7 @@ describe('document requests (module, PostgreSQL)', () => {
         ],
       }),
     );
-    const link = await asErik(() => review.issueLink(created.id, undefined, 14));
+    const link = await asErik(() => review.issueLink(created.id, undefined, { validDays: 14 }));
     return { created, link, projectId, contactId };
   }
 
@@ -145,7 +145,7 @@ describe('document requests (module, PostgreSQL)', () => {
     await asErik(() => review.revokeLink(created.id));
     await expectAppError(asCustomer(() => portal.checklist(link.portalToken)), 410, 'DOCUMENTS_PORTAL_LINK_GONE');
 
-    const reissued = await asErik(() => review.issueLink(created.id, undefined, 1));
+    const reissued = await asErik(() => review.issueLink(created.id, undefined, { validDays: 1 }));
     expect((await asCustomer(() => portal.checklist(reissued.portalToken))).items).toHaveLength(3);
     await ctx.admin.query(`update document_requests set token_expires_at = now() - interval '1 minute' where id = $1`, [created.id]);
     await expectAppError(asCustomer(() => portal.checklist(reissued.portalToken)), 410, 'DOCUMENTS_PORTAL_LINK_GONE');
@@ -185,6 +185,20 @@ describe('document requests (module, PostgreSQL)', () => {
     const second = await asErik(() => requests.list({ projectId, limit: 1, deleted: 'exclude', sort: '-dueDate', cursor: firstPage.nextCursor as string }));
     expect(second.items.map((item) => item.id)).toEqual([past.id]);
     expect(past.overdue).toBe(true);
+  });
+
+  it('renders the request letter with the checklist and the link when issuing it, or 422 without a postal address', async () => {
+    const { created, contactId } = await requestWithLink();
+    await expectAppError(asErik(() => review.issueLink(created.id, undefined, { letterPortalUrl: 'https://portal.renewa.example/unterlagen' })), 422, 'DOCUMENTS_REQUEST_LETTER_NO_ADDRESS');
+    await ctx.admin.query(`update contacts set street = 'Lindenallee 23', postal_code = '34128', city = 'Kassel' where id = $1`, [contactId]);
+    const issued = await asErik(() => review.issueLink(created.id, undefined, { letterPortalUrl: 'https://portal.renewa.example/unterlagen/' }));
+    const letter = await asErik(() => documents.get(issued.letterDocumentId as string));
+    expect(letter.title.en).toBe('Document request');
+    expect(letter.links).toEqual(expect.arrayContaining([{ type: 'contact', id: contactId }]));
+    const { rows } = await ctx.admin.query(`select payload from domain_events where type = 'documents.pdf.rendered' and aggregate_id = $1`, [letter.id]);
+    expect(rows[0].payload).toMatchObject({ kind: 'document_request', language: 'en' });
+    // The link in the letter is the one just issued: it opens the checklist.
+    expect((await asCustomer(() => portal.checklist(issued.portalToken))).items).toHaveLength(3);
   });
 
   it('emits each reminder once per request, kind and due date', async () => {
