@@ -1,6 +1,7 @@
 import { adminUserSeed } from './admin-user.seed';
 import { automationSeed } from './automation.seed';
 import { DEMO_SEEDS } from './demo';
+import { demoDocumentRequestsSeed } from './demo/document-requests.demo';
 import { demoHouseSeed } from './demo-house.seed';
 import { departmentsSeed } from './departments.seed';
 import { documentRequestGrantsSeed, documentRequestWorkflowSeed } from './document-requests.seed';
@@ -33,4 +34,6 @@ export const SEEDS: readonly Seed[] = [
   pdfTemplatesSeed,
   documentRequestGrantsSeed,
   documentRequestWorkflowSeed,
+  // Demo, after the document types it refers to (DEMO_SEEDS run before those were added).
+  demoDocumentRequestsSeed,
 ];
