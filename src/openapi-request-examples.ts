@@ -176,4 +176,18 @@ export const REQUEST_EXAMPLES: Readonly<Record<string, unknown>> = {
   respondToAppointmentLink: { action: 'pick_alternative', alternative: 0 },
   createWorkingHours: { userId: ID.consultant, weekday: 1, startMinute: 480, endMinute: 1020, validFrom: '2026-01-01', federalState: 'HE' },
   createAbsence: { userId: ID.consultant, kind: 'holiday', startsAt: '2030-07-29T22:00:00.000Z', endsAt: '2030-08-09T22:00:00.000Z', note: 'Sommerurlaub' },
+  createDocumentRequest: {
+    contactId: ID.contact,
+    projectId: ID.project,
+    dueDate: '2027-01-15',
+    language: 'de',
+    reminderDaysBefore: 3,
+    items: [
+      { typeId: '94668b71-c389-56ec-95f1-08776d5f0763', instructions: { de: 'Grundrisse aller Geschosse, gern als Foto', en: 'Floor plans of every storey, a photo will do' }, required: true },
+      { typeId: 'b79e5334-6728-5301-af36-f9a5b878088f', instructions: { de: 'Gasabrechnungen der letzten drei Jahre', en: 'Gas bills of the last three years' }, required: true },
+    ],
+  },
+  updateDocumentRequest: { dueDate: '2027-01-29', reminderDaysBefore: 5 },
+  issueDocumentRequestLink: { validDays: 30, letterPortalUrl: 'https://portal.renewa.example/unterlagen' },
+  rejectDocumentRequestItem: { reason: 'Auf der Gasabrechnung 2024 fehlt die zweite Seite.' },
 };

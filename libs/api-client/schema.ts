@@ -978,6 +978,112 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/document-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List document requests (status, contact, project, due dates, overdue) */
+        get: operations["listDocumentRequests"];
+        put?: never;
+        /** Ask a customer for documents: a checklist for a contact and/or project (issue its link next) */
+        post: operations["createDocumentRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/document-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A document request with its checklist (ETag: its version) */
+        get: operations["getDocumentRequest"];
+        put?: never;
+        post?: never;
+        /** Withdraw (soft-delete) a request; its link answers 410 (If-Match) */
+        delete: operations["deleteDocumentRequest"];
+        options?: never;
+        head?: never;
+        /** Change the due date, language or reminder of a request (If-Match) */
+        patch: operations["updateDocumentRequest"];
+        trace?: never;
+    };
+    "/api/v1/document-requests/{id}/items/{itemId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept an uploaded item */
+        post: operations["acceptDocumentRequestItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/document-requests/{id}/items/{itemId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject an uploaded item with a reason the customer sees; it reopens the item and the request */
+        post: operations["rejectDocumentRequestItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/document-requests/{id}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue (or re-issue) the customer's link; the token is answered this once and the previous link stops working */
+        post: operations["issueDocumentRequestLink"];
+        /** Revoke the customer's link (it answers 410 from now on) */
+        delete: operations["revokeDocumentRequestLink"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/document-requests/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a withdrawn request */
+        post: operations["restoreDocumentRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/document-types": {
         parameters: {
             query?: never;
@@ -1754,6 +1860,46 @@ export interface paths {
         get: operations["getCalendarFeed"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/document-requests/{portalToken}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The checklist behind a customer link: items, instructions in the request language, due date, consultancy
+         * @description Unknown link: 404; expired, revoked or withdrawn: 410. Rate limited per client address and per request (429).
+         */
+        get: operations["getPortalChecklist"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/document-requests/{portalToken}/items/{itemId}/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a file into a checklist item (multipart, streamed; a further upload becomes a new version)
+         * @description Same limits as POST /files: larger than UPLOAD_MAX_BYTES 413, type sniffed from the bytes 415. An accepted item takes no further upload (409).
+         */
+        post: operations["uploadPortalItem"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3487,6 +3633,43 @@ export interface components {
              */
             typeId: string;
         };
+        CreateDocumentRequestDto: {
+            /**
+             * Format: uuid
+             * @description The customer asked (a contact, a project, or both).
+             */
+            contactId?: string | null;
+            /**
+             * Format: uuid
+             * @description Defaults to the creator's department; a scoped user may only choose their own.
+             */
+            departmentId?: string | null;
+            /**
+             * Format: date
+             * @example 2027-03-31
+             */
+            dueDate: string;
+            /** @description The checklist, in this order. */
+            items: components["schemas"]["DocumentRequestItemInputDto"][];
+            /**
+             * @description The language the customer sees the checklist in.
+             * @default de
+             * @enum {string}
+             */
+            language: "de" | "en";
+            /**
+             * Format: uuid
+             * @description Defaults to the creator.
+             */
+            ownerId?: string | null;
+            /** Format: uuid */
+            projectId?: string | null;
+            /**
+             * @description A reminder event this many days before the due date (0: on the due date).
+             * @default 3
+             */
+            reminderDaysBefore: number;
+        };
         CreateFormDto: {
             /**
              * @description Shown after a submission.
@@ -4101,6 +4284,130 @@ export interface components {
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
         };
+        DocumentRequestItemDto: {
+            /**
+             * Format: uuid
+             * @description The document the uploads became (newer uploads are its versions).
+             */
+            documentId: string | null;
+            /**
+             * @example {
+             *       "de": "Wärmepumpe",
+             *       "en": "Heat pump"
+             *     }
+             */
+            instructions: {
+                de: string;
+                en: string;
+            };
+            /** Format: uuid */
+            itemId: string;
+            position: number;
+            rejectionReason: string | null;
+            required: boolean;
+            /** Format: date-time */
+            reviewedAt: string | null;
+            /** @enum {string} */
+            status: "pending" | "uploaded" | "accepted" | "rejected";
+            /** Format: uuid */
+            typeId: string;
+            /** Format: date-time */
+            uploadedAt: string | null;
+        };
+        DocumentRequestItemInputDto: {
+            /**
+             * @example {
+             *       "de": "Bitte laden Sie die Grundrisse aller Geschosse hoch.",
+             *       "en": "Please upload the floor plans of every storey."
+             *     }
+             */
+            instructions: {
+                de: string;
+                en: string;
+            };
+            /**
+             * @description Whether the request counts as fulfilled only with a file for this item (default true).
+             * @default true
+             */
+            required: boolean;
+            /**
+             * Format: uuid
+             * @description A document type (GET /document-types); the example is the seeded floor plan.
+             * @example 94668b71-c389-56ec-95f1-08776d5f0763
+             */
+            typeId: string;
+        };
+        DocumentRequestLinkDto: {
+            /** Format: date-time */
+            expiresAt: string;
+            /**
+             * Format: uuid
+             * @description The rendered request letter (with `letterPortalUrl`); it carries the link, so it is as secret as the token.
+             */
+            letterDocumentId: string | null;
+            /** @description Relative URL of the public checklist (`GET`); the customer-facing page builds on it. */
+            portalPath: string;
+            /**
+             * @description The secret the customer's link carries.
+             * @example Zk3v9Q0mW1aP7yR2tL5nB8cX4dF6gH0jK2lM4nP6qR8
+             */
+            portalToken: string;
+            /** Format: uuid */
+            requestId: string;
+        };
+        DocumentRequestLinkStateDto: {
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** Format: date-time */
+            issuedAt: string | null;
+            /** @enum {string} */
+            state: "none" | "active" | "expired" | "revoked";
+        };
+        DocumentRequestPageDto: {
+            items: components["schemas"]["DocumentRequestResponseDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        DocumentRequestResponseDto: {
+            checklist: components["schemas"]["DocumentRequestItemDto"][];
+            /** Format: uuid */
+            contactId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            /**
+             * Format: date-time
+             * @description Set while the record is soft-deleted (restore undoes it).
+             */
+            deletedAt: string | null;
+            /** Format: uuid */
+            departmentId: string | null;
+            /** Format: date */
+            dueDate: string;
+            /** Format: date-time */
+            fulfilledAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            language: "de" | "en";
+            link: components["schemas"]["DocumentRequestLinkStateDto"];
+            /** @description Open and past its due date. */
+            overdue: boolean;
+            /** Format: uuid */
+            ownerId: string | null;
+            /** Format: uuid */
+            projectId: string | null;
+            reminderDaysBefore: number;
+            /** @enum {string} */
+            status: "open" | "fulfilled" | "completed";
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            updatedBy: string | null;
+            /** @description Bumped by every change; the ETag header carries it. */
+            version: number;
+        };
         DocumentResponseDto: {
             /** Format: date-time */
             createdAt: string;
@@ -4500,6 +4807,20 @@ export interface components {
              * @enum {string}
              */
             scope: "own" | "department" | "all";
+        };
+        IssueDocumentRequestLinkDto: {
+            /**
+             * Format: uri
+             * @description With the customer portal page's https URL (the token is appended to it), the request letter is
+             *     rendered too: the checklist and the link, addressed to the contact (who needs a postal
+             *     address), stored as a document linked to the contact and project.
+             */
+            letterPortalUrl?: string;
+            /**
+             * @description Days the link works (default 30).
+             * @default 30
+             */
+            validDays: number;
         };
         KeptDocumentDto: {
             /** Format: uuid */
@@ -4961,6 +5282,42 @@ export interface components {
             /** @example auth.users:read */
             key: string;
         };
+        PortalChecklistDto: {
+            /** @description Every required item has a file. */
+            complete: boolean;
+            /** @example Renewa Energieberatung GmbH */
+            consultancyName: string;
+            /** Format: date */
+            dueDate: string;
+            items: components["schemas"]["PortalChecklistItemDto"][];
+            /** @enum {string} */
+            language: "de" | "en";
+        };
+        PortalChecklistItemDto: {
+            /** @example Grundriss */
+            documentType: string;
+            instructions: string;
+            /** Format: uuid */
+            itemId: string;
+            rejectionReason: string | null;
+            required: boolean;
+            /**
+             * @description missing: nothing uploaded yet; rejected: upload again (see `rejectionReason`).
+             * @enum {string}
+             */
+            status: "missing" | "uploaded" | "accepted" | "rejected";
+        };
+        PortalUploadReceiptDto: {
+            byteSize: number;
+            /** @description Every required item has a file now. */
+            complete: boolean;
+            /** @description The sanitised name the file was stored under. */
+            filename: string;
+            /** Format: uuid */
+            itemId: string;
+            /** @enum {string} */
+            status: "uploaded";
+        };
         PostalAddressDto: {
             /** @example Berlin */
             city?: string | null;
@@ -5145,6 +5502,13 @@ export interface components {
         RefreshTokenDto: {
             /** @description The refresh token of the last sign-in or refresh; it can be used once. */
             refreshToken: string;
+        };
+        RejectDocumentRequestItemDto: {
+            /**
+             * @description Why, in words the customer understands (shown on the checklist).
+             * @example Die Seite 2 fehlt.
+             */
+            reason: string;
         };
         ReplaceUserRolesDto: {
             /** @description The complete set of roles the user should have afterwards. */
@@ -5873,6 +6237,24 @@ export interface components {
              * @example 94668b71-c389-56ec-95f1-08776d5f0763
              */
             typeId?: string;
+        };
+        UpdateDocumentRequestDto: {
+            /**
+             * Format: date
+             * @example 2027-03-31
+             */
+            dueDate?: string;
+            /**
+             * @description The language the customer sees the checklist in.
+             * @default de
+             * @enum {string}
+             */
+            language: "de" | "en";
+            /**
+             * @description A reminder event this many days before the due date (0: on the due date).
+             * @default 3
+             */
+            reminderDaysBefore: number;
         };
         UpdateFormDto: {
             /**
@@ -12402,6 +12784,840 @@ export interface operations {
             };
         };
     };
+    listDocumentRequests: {
+        parameters: {
+            query?: {
+                /** @description Items per page (default 50). Optional in the contract: it has a default. */
+                limit?: number;
+                /**
+                 * @description Soft-deleted rows: `exclude` (default), `include` or `only`. Anything but `exclude` needs the
+                 *     resource's delete permission (whoever may restore them may see them).
+                 */
+                deleted?: "exclude" | "include" | "only";
+                ownerId?: string;
+                departmentId?: string;
+                sort?: "createdAt" | "-createdAt" | "dueDate" | "-dueDate";
+                status?: ("open" | "fulfilled" | "completed")[];
+                contactId?: string;
+                projectId?: string;
+                /** @description Due on or after this day. */
+                dueAfter?: string;
+                /** @description Due before this day (exclusive). */
+                dueBefore?: string;
+                /** @description Only open requests whose due date has passed (true), or only the others (false). */
+                overdue?: boolean;
+                /**
+                 * @description Search over names, e-mail, phone numbers and company (case-insensitive substring; phone numbers
+                 *     in any common notation).
+                 */
+                q?: string;
+                /** @description Created at or after this instant (ISO 8601). */
+                createdFrom?: string;
+                /** @description Created before this instant (ISO 8601, exclusive). */
+                createdTo?: string;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentRequestPageDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    createDocumentRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "contactId": "8d2e4f60-1b3c-4a5d-8e7f-9a0b1c2d3e4f",
+                 *       "dueDate": "2027-01-15",
+                 *       "items": [
+                 *         {
+                 *           "instructions": {
+                 *             "de": "Grundrisse aller Geschosse, gern als Foto",
+                 *             "en": "Floor plans of every storey, a photo will do"
+                 *           },
+                 *           "required": true,
+                 *           "typeId": "94668b71-c389-56ec-95f1-08776d5f0763"
+                 *         },
+                 *         {
+                 *           "instructions": {
+                 *             "de": "Gasabrechnungen der letzten drei Jahre",
+                 *             "en": "Gas bills of the last three years"
+                 *           },
+                 *           "required": true,
+                 *           "typeId": "b79e5334-6728-5301-af36-f9a5b878088f"
+                 *         }
+                 *       ],
+                 *       "language": "de",
+                 *       "projectId": "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e",
+                 *       "reminderDaysBefore": 3
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateDocumentRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentRequestResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Forbidden
+             *
+             *     Forbidden
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Unprocessable Entity
+             *
+             *     Unprocessable Entity
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getDocumentRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentRequestResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    deleteDocumentRequest: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed (from a previous read). 428 without it, 412 when it is no longer current. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    updateDocumentRequest: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed (from a previous read). 428 without it, 412 when it is no longer current. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "dueDate": "2027-01-29",
+                 *       "reminderDaysBefore": 5
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateDocumentRequestDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentRequestResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    acceptDocumentRequestItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the ETag of the version being acted on; 412 when it is no longer current. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentRequestResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    rejectDocumentRequestItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the ETag of the version being acted on; 412 when it is no longer current. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "Auf der Gasabrechnung 2024 fehlt die zweite Seite."
+                 *     }
+                 */
+                "application/json": components["schemas"]["RejectDocumentRequestItemDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentRequestResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    issueDocumentRequestLink: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the ETag of the version being acted on; 412 when it is no longer current. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "letterPortalUrl": "https://portal.renewa.example/unterlagen",
+                 *       "validDays": 30
+                 *     }
+                 */
+                "application/json": components["schemas"]["IssueDocumentRequestLinkDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentRequestLinkDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    revokeDocumentRequestLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    restoreDocumentRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the ETag of the version being acted on; 412 when it is no longer current. */
+                "If-Match"?: string;
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentRequestResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     listDocumentTypes: {
         parameters: {
             query?: never;
@@ -17177,6 +18393,154 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getPortalChecklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                portalToken: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalChecklistDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    uploadPortalItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                portalToken: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["FileUploadDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalUploadReceiptDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -35,3 +35,4 @@ export * from '../modules/documents/documents/documents.schema';
 export * from '../modules/documents/pdf/pdf-templates.schema';
 export * from '../modules/scheduling/appointments/appointments.schema';
 export * from '../modules/scheduling/availability/availability.schema';
+export * from '../modules/documents/requests/document-requests.schema';

@@ -29,6 +29,7 @@ describe('the customer journey, end to end', () => {
     buildingId?: string;
     scenarioId?: string;
     snapshotId?: string;
+    documentRequestId?: string;
   } = {};
   const email = 'familie.hoffmann@example.org';
 
@@ -111,7 +112,7 @@ describe('the customer journey, end to end', () => {
 
   describe('step 2: sales books the on-site visit and asks for documents', () => {
     it.todo('sales books an on-site visit in a consultant’s free slot (slot search) and the ICS is valid');
-    it.todo('a document request for floor plans and energy bills goes out; the customer uploads both through the public link and the request is fulfilled');
+    // The document request needs the contact and project the conversion makes: step 3b below.
   });
 
   describe('step 3: sales converts the lead', () => {
@@ -152,6 +153,61 @@ describe('the customer journey, end to end', () => {
         ownerOccupiedUnits: 1,
       });
       state.buildingId = building.id;
+    });
+  });
+
+  describe('step 3b: sales asks for documents', () => {
+    it('a document request for floor plans and energy bills goes out; the customer uploads both through the public link and the request is fulfilled', async () => {
+      const { sales, visitor } = cast;
+      const request = await unwrap(
+        sales.POST('/api/v1/document-requests', {
+          params: { header: { 'Idempotency-Key': 'journey-document-request' } },
+          body: {
+            contactId: state.contactId!,
+            projectId: state.projectId!,
+            dueDate: '2027-01-15',
+            language: 'de',
+            reminderDaysBefore: 3,
+            // The consultant needs the plans: the request, and the documents the uploads become, are theirs.
+            ownerId: cast.consultantId,
+            items: [
+              { typeId: seedUuid('documentTypes', 'floor_plan:2025-01-01'), instructions: { de: 'Grundrisse aller Geschosse, gern als Foto', en: 'Floor plans of every storey, a photo will do' }, required: true },
+              { typeId: seedUuid('documentTypes', 'energy_bill:2025-01-01'), instructions: { de: 'Gasabrechnungen der letzten drei Jahre', en: 'Gas bills of the last three years' }, required: true },
+            ],
+          },
+        }),
+      );
+      state.documentRequestId = request.id;
+      const link = await unwrap(sales.POST('/api/v1/document-requests/{id}/link', { params: { path: { id: request.id } }, body: { validDays: 30 } }));
+
+      // The customer opens the link: no login, German texts, nothing but the checklist.
+      const checklist = await unwrap(visitor.GET('/api/v1/public/document-requests/{portalToken}', { params: { path: { portalToken: link.portalToken } } }));
+      expect(checklist).toMatchObject({ language: 'de', dueDate: '2027-01-15', complete: false });
+      expect(checklist.items.map((item) => [item.documentType, item.status])).toEqual([
+        ['Grundriss', 'missing'],
+        ['Energieabrechnung', 'missing'],
+      ]);
+      for (const [item, name] of [
+        [checklist.items[0], 'Grundriss EG.pdf'],
+        [checklist.items[1], 'Gasabrechnung 2025.pdf'],
+      ] as const) {
+        const form = new FormData();
+        form.append('file', new Blob([`%PDF-1.4\n%${name}\n%%EOF\n`], { type: 'application/pdf' }), name);
+        const receipt = await unwrap(
+          visitor.POST('/api/v1/public/document-requests/{portalToken}/items/{itemId}/uploads', {
+            params: { path: { portalToken: link.portalToken, itemId: item.itemId } },
+            body: form as never,
+            bodySerializer: (body: unknown) => body as FormData,
+          }),
+        );
+        expect(receipt).toMatchObject({ itemId: item.itemId, status: 'uploaded', filename: name });
+      }
+
+      const fulfilled = await unwrap(sales.GET('/api/v1/document-requests/{id}', { params: { path: { id: request.id } } }));
+      expect(fulfilled.status).toBe('fulfilled');
+      const documents = await unwrap(cast.consultant.GET('/api/v1/documents', { params: { query: { linkType: 'project', linkId: state.projectId! } } }));
+      expect(documents.items.map((d) => d.title.de).sort()).toEqual(['Energieabrechnung', 'Grundriss']);
+      await settle();
     });
   });
 
@@ -291,6 +347,8 @@ describe('the customer journey, end to end', () => {
       expect((await otherSales.GET('/api/v1/contacts/{id}', { params: { path: { id: state.contactId! } } })).response.status).toBe(404);
       expect((await otherSales.GET('/api/v1/projects/{id}', { params: { path: { id: state.projectId! } } })).response.status).toBe(404);
       expect((await otherSales.GET('/api/v1/scenarios/{id}', { params: { path: { id: state.scenarioId! } } })).response.status).toBe(404);
+      expect((await otherSales.GET('/api/v1/document-requests/{id}', { params: { path: { id: state.documentRequestId! } } })).response.status).toBe(404);
+      expect((await unwrap(otherSales.GET('/api/v1/documents', { params: { query: { linkType: 'project', linkId: state.projectId! } } }))).items).toEqual([]);
       expect((await unwrap(otherSales.GET('/api/v1/leads', { params: { query: { q: 'Hoffmann' } } }))).items).toEqual([]);
       expect((await unwrap(otherSales.GET('/api/v1/contacts', { params: { query: { q: 'Hoffmann' } } }))).items).toEqual([]);
       expect((await unwrap(otherSales.GET('/api/v1/projects', { params: { query: { sourceLeadId: state.leadId! } } }))).items).toEqual([]);

@@ -1,8 +1,10 @@
 import { adminUserSeed } from './admin-user.seed';
 import { automationSeed } from './automation.seed';
 import { DEMO_SEEDS } from './demo';
+import { demoDocumentRequestsSeed } from './demo/document-requests.demo';
 import { demoHouseSeed } from './demo-house.seed';
 import { departmentsSeed } from './departments.seed';
+import { documentRequestGrantsSeed, documentRequestWorkflowSeed } from './document-requests.seed';
 import { documentTypesSeed } from './document-types.seed';
 import { pdfTemplatesSeed } from './pdf-templates.seed';
 import { materialsSeed } from './materials.seed';
@@ -34,4 +36,8 @@ export const SEEDS: readonly Seed[] = [
   standardRoleGrantsSeed('documents'),
   documentTypesSeed,
   pdfTemplatesSeed,
+  documentRequestGrantsSeed,
+  documentRequestWorkflowSeed,
+  // Demo, after the document types it refers to (DEMO_SEEDS run before those were added).
+  demoDocumentRequestsSeed,
 ];

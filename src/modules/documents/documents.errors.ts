@@ -30,4 +30,33 @@ export const DocumentsErrors = {
     AppError.notFound('DOCUMENTS_PDF_TEMPLATE_NOT_FOUND', `No PDF template of kind ${kind} in language ${language}.`),
   templateNotFoundById: (id: string) => AppError.notFound('DOCUMENTS_PDF_TEMPLATE_NOT_FOUND', `No PDF template version ${id}.`),
   templateInvalid: (detail: string) => AppError.unprocessable('DOCUMENTS_PDF_TEMPLATE_INVALID', detail),
+  requestSubjectMissing: () =>
+    AppError.unprocessable('DOCUMENTS_REQUEST_SUBJECT_MISSING', 'A document request needs a contact or a project.', [{ path: 'contactId', message: 'contactId or projectId is required' }]),
+  requestNothingRequired: () =>
+    AppError.unprocessable('DOCUMENTS_REQUEST_NOTHING_REQUIRED', 'At least one checklist item must be required.', [{ path: 'items', message: 'no required item' }]),
+  requestReferenceNotVisible: (path: 'contactId' | 'projectId') =>
+    AppError.unprocessable('REFERENCE_NOT_FOUND', 'A referenced record does not exist or is outside what you may see.', [{ path, message: 'unknown or not visible record' }]),
+  requestItemTypeUnknown: (index: number) =>
+    AppError.unprocessable('REFERENCE_NOT_FOUND', 'The document type does not exist.', [{ path: `items[${index}].typeId`, message: 'unknown document type' }]),
+  requestLetterNoAddress: () =>
+    AppError.unprocessable('DOCUMENTS_REQUEST_LETTER_NO_ADDRESS', 'The request letter needs a contact with a postal address (street, postal code, city).', [
+      { path: 'letterPortalUrl', message: 'the request has no contact with a postal address' },
+    ]),
+  requestItemNotFound: (itemId: string) => AppError.notFound('DOCUMENTS_REQUEST_ITEM_NOT_FOUND', `The request has no item ${itemId}.`),
+  requestItemState: (itemId: string, status: string, action: string) =>
+    AppError.conflict('DOCUMENTS_REQUEST_ITEM_STATE', `The item ${itemId} is ${status}; it cannot be ${action}.`),
+  requestLinkNotActive: (id: string) => AppError.conflict('DOCUMENTS_REQUEST_LINK_NOT_ACTIVE', `The document request ${id} has no active link to revoke.`),
+  /** Unknown token: the same answer whatever the token was, so nothing can be learnt from it. */
+  portalLinkUnknown: () => AppError.notFound('DOCUMENTS_PORTAL_LINK_NOT_FOUND', 'This link does not exist.'),
+  /** Expired, revoked or withdrawn: gone, without saying which. */
+  portalLinkGone: () => new AppError({ code: 'DOCUMENTS_PORTAL_LINK_GONE', status: 410, detail: 'This link is no longer valid. Please ask your consultant for a new one.' }),
+  portalItemNotFound: () => AppError.notFound('DOCUMENTS_PORTAL_ITEM_NOT_FOUND', 'This checklist has no such item.'),
+  portalItemClosed: () => AppError.conflict('DOCUMENTS_PORTAL_ITEM_CLOSED', 'This item has been accepted already; no further upload is needed.'),
+  portalRateLimited: (retryAfterSeconds: number) =>
+    new AppError({
+      code: 'DOCUMENTS_PORTAL_RATE_LIMITED',
+      status: 429,
+      detail: `Too many requests; try again in ${retryAfterSeconds} seconds.`,
+      extensions: { retryAfterSeconds },
+    }),
 };

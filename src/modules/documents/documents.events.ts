@@ -23,8 +23,64 @@ export interface ContactDocumentsErasedV1 {
   keptDocumentIds: string[];
 }
 
+/** `documents.request.link_issued` / `link_revoked`: the customer's link (never the token itself). */
+export interface DocumentRequestLinkV1 {
+  expiresAt: string | null;
+}
+
+/** `documents.request.item_uploaded`: the customer uploaded a file into a checklist item. */
+export interface DocumentRequestItemUploadedV1 {
+  itemId: string;
+  typeId: string;
+  documentId: string;
+  versionNumber: number;
+  fileId: string;
+  sha256: string;
+}
+
+/** `documents.request.item_accepted` / `item_rejected`: staff reviewed an upload. */
+export interface DocumentRequestItemReviewedV1 {
+  itemId: string;
+  typeId: string;
+  documentId: string | null;
+  reason: string | null;
+}
+
+/** `documents.request.fulfilled` / `reopened`: every required item has a file, or no longer has. */
+export interface DocumentRequestStatusV1 {
+  contactId: string | null;
+  projectId: string | null;
+  from: string;
+  to: string;
+}
+
+/** `documents.request.reminder_due` / `overdue` (daily check): for automation to e-mail the customer or staff. */
+export interface DocumentRequestReminderV1 {
+  kind: 'due_soon' | 'overdue';
+  contactId: string | null;
+  projectId: string | null;
+  ownerId: string | null;
+  language: string;
+  dueDate: string;
+  /** Required items still without an accepted or pending-review file. */
+  missingItems: { itemId: string; typeId: string }[];
+  linkActive: boolean;
+}
+
 export const DOCUMENTS_EVENTS = defineEvents('documents', {
   document: { ...resourceEvents(), versionAdded: payload<DocumentVersionAddedV1>() },
+  request: {
+    ...resourceEvents(),
+    linkIssued: payload<DocumentRequestLinkV1>(),
+    linkRevoked: payload<DocumentRequestLinkV1>(),
+    itemUploaded: payload<DocumentRequestItemUploadedV1>(),
+    itemAccepted: payload<DocumentRequestItemReviewedV1>(),
+    itemRejected: payload<DocumentRequestItemReviewedV1>(),
+    fulfilled: payload<DocumentRequestStatusV1>(),
+    reopened: payload<DocumentRequestStatusV1>(),
+    reminderDue: payload<DocumentRequestReminderV1>(),
+    overdue: payload<DocumentRequestReminderV1>(),
+  },
   pdf: { rendered: payload<PdfRenderedV1>() },
   contact: { documentsErased: payload<ContactDocumentsErasedV1>() },
 });

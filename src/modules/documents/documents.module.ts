@@ -20,16 +20,26 @@ import { PdfRenderingService } from './pdf/pdf-rendering.service';
 import { PdfTemplatesController } from './pdf/pdf-templates.controller';
 import { PdfTemplatesRepository } from './pdf/pdf-templates.repository';
 import { PdfTemplatesService } from './pdf/pdf-templates.service';
+import { DocumentRequestItemsRepository } from './requests/document-request-items.repository';
+import { DocumentRequestLetter } from './requests/document-request-letter';
+import { DocumentRequestPortalRepository } from './requests/document-request-portal.repository';
+import { DocumentRequestPortalService } from './requests/document-request-portal.service';
+import { DocumentRequestReminderCheck } from './requests/document-request-reminder.check';
+import { DocumentRequestReviewService } from './requests/document-request-review.service';
+import { DocumentRequestsController } from './requests/document-requests.controller';
+import { DocumentRequestsRepository } from './requests/document-requests.repository';
+import { DocumentRequestsService } from './requests/document-requests.service';
+import { PublicDocumentRequestsController } from './requests/public-document-requests.controller';
 import { createObjectStorage, ObjectStorage } from './storage/object-storage';
 import { UPLOAD_LIMITS, UploadLimits } from './storage/storage.tokens';
 
 /**
  * The documents context: files in object storage, documents linked to records, PDF templates and
- * rendering. Other contexts render PDFs through PdfRenderingService (exported).
+ * rendering, document requests (the customer upload portal). Other contexts render PDFs through PdfRenderingService (exported).
  */
 @Module({
   imports: [IdempotencyModule, CrmModule, ProjectsModule],
-  controllers: [FilesController, DocumentsController, PdfTemplatesController],
+  controllers: [FilesController, DocumentsController, PdfTemplatesController, DocumentRequestsController, PublicDocumentRequestsController],
   providers: [
     { provide: ObjectStorage, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createObjectStorage(config.storage) },
     { provide: UPLOAD_LIMITS, inject: [APP_CONFIG], useFactory: (config: AppConfig): UploadLimits => ({ maxBytes: config.storage.maxUploadBytes }) },
@@ -45,6 +55,14 @@ import { UPLOAD_LIMITS, UploadLimits } from './storage/storage.tokens';
     PdfTemplatesRepository,
     PdfTemplatesService,
     PdfRenderingService,
+    DocumentRequestsRepository,
+    DocumentRequestItemsRepository,
+    DocumentRequestPortalRepository,
+    DocumentRequestsService,
+    DocumentRequestReviewService,
+    DocumentRequestPortalService,
+    DocumentRequestReminderCheck,
+    DocumentRequestLetter,
   ],
   exports: [PdfRenderingService],
 })

@@ -10,6 +10,10 @@ export const documentsPermissions = definePermissions('documents', {
   'documents.documents:create': { de: 'Dateien hochladen und Dokumente anlegen', en: 'Upload files and create documents' },
   'documents.documents:update': { de: 'Dokumente bearbeiten und neue Versionen hochladen', en: 'Edit documents and upload new versions' },
   'documents.documents:delete': { de: 'Dokumente löschen und wiederherstellen (außerhalb der Aufbewahrungsfrist)', en: 'Delete and restore documents (outside their retention period)' },
+  'documents.requests:read': { de: 'Dokumentanforderungen ansehen', en: 'View document requests' },
+  'documents.requests:create': { de: 'Dokumentanforderungen anlegen', en: 'Create document requests' },
+  'documents.requests:update': { de: 'Dokumentanforderungen bearbeiten, Links ausstellen und widerrufen, Uploads annehmen und ablehnen', en: 'Edit document requests, issue and revoke their links, accept and reject uploads' },
+  'documents.requests:delete': { de: 'Dokumentanforderungen löschen und wiederherstellen', en: 'Delete and restore document requests' },
   'documents.templates:read': { de: 'PDF-Vorlagen ansehen und Vorschauen erzeugen', en: 'View PDF templates and render previews' },
   'documents.templates:update': { de: 'PDF-Vorlagen bearbeiten (neue Version)', en: 'Edit PDF templates (new version)' },
 });

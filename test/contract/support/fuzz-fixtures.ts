@@ -21,6 +21,11 @@ export const EXAMPLE_BODIES: Record<string, (ctx: FuzzContext) => BodyPayload> =
     raw: ['--fuzz-boundary', 'Content-Disposition: form-data; name="file"; filename="Plan.pdf"', 'Content-Type: application/pdf', '', '%PDF-1.4', '%%EOF', '--fuzz-boundary--', ''].join('\r\n'),
     contentType: 'multipart/form-data; boundary=fuzz-boundary',
   }),
+  // The customer portal's upload: the same multipart body.
+  uploadPortalItem: () => ({
+    raw: ['--fuzz-boundary', 'Content-Disposition: form-data; name="file"; filename="Grundriss.pdf"', 'Content-Type: application/pdf', '', '%PDF-1.4', '%%EOF', '--fuzz-boundary--', ''].join('\r\n'),
+    contentType: 'multipart/form-data; boundary=fuzz-boundary',
+  }),
 };
 
 /** Fixture records and state; `adminUrl`: superuser URL of the test database (for state no operation creates). */
@@ -48,6 +53,12 @@ export function fuzzFixtures(adminUrl: string): FuzzFixtures {
       // cancel the first one — and later anchors an open appointment: one at another time.
       { operationId: 'changeAppointmentStatus', body: { status: 'cancelled', reason: 'frees the example time for the fresh records' } },
       { operationId: 'createAppointment', body: { startsAt: '2030-03-07T09:00:00.000Z', endsAt: '2030-03-07T10:30:00.000Z' } },
+      // The portal's token exists only in the answer of issuing a link, its item ids only in the
+      // public checklist; staff can accept or reject only an uploaded item. So: a link, the
+      // checklist, one upload — before the revoke (a delete) or a re-issue could end that link.
+      { operationId: 'issueDocumentRequestLink', body: {} },
+      { operationId: 'getPortalChecklist', body: {} },
+      { operationId: 'uploadPortalItem', body: {} },
     ],
     // A third: so does a new document version, after the restore's document took the second.
     lateRecords: [{ operationId: 'uploadFile', body: {} }],

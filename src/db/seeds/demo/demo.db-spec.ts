@@ -8,11 +8,13 @@ import { SEEDS } from '../index';
 import { runSeeds } from '../seed-runner';
 import { demoHouseSeed } from '../demo-house.seed';
 import { DEMO_SEEDS } from './index';
+import { DEMO_PORTAL_TOKEN, demoDocumentRequestsSeed } from './document-requests.demo';
+import { portalTokenHash } from '../../../modules/documents/requests/document-request.rules';
 import { DEMO_DEPARTMENTS, DEMO_USERS, demoId, demoUserId } from './demo-data';
 import { refuseDemoUsersInProduction } from './demo-guard';
 
 const quiet = { info: () => undefined, warn: () => undefined };
-const TABLES = ['departments', 'users', 'user_roles', 'contacts', 'leads', 'projects', 'buildings', 'building_components', 'building_systems', 'scenarios', 'measures', 'workflows', 'project_number_counters'];
+const TABLES = ['departments', 'users', 'user_roles', 'contacts', 'leads', 'projects', 'buildings', 'building_components', 'building_systems', 'scenarios', 'measures', 'workflows', 'project_number_counters', 'document_requests', 'document_request_items'];
 
 describe('demo seed: the demo consultancy', () => {
   const ctx = useProjectsTestContext();
@@ -46,7 +48,7 @@ describe('demo seed: the demo consultancy', () => {
 
   it('seeds 3 departments, 8 users, 200 leads in every status and 20 projects across the pipeline — once', async () => {
     const report = await runSeeds(db, SEEDS, { env: { nodeEnv: 'test' }, log: quiet, includeDemo: true });
-    expect(report.applied).toEqual([demoHouseSeed.key, ...DEMO_SEEDS.map((s) => s.key)]);
+    expect(report.applied).toEqual([demoHouseSeed.key, ...DEMO_SEEDS.map((s) => s.key), demoDocumentRequestsSeed.key]);
 
     const count = async (sql: string, params: unknown[] = []) => (await ctx.admin.query<{ n: number }>(`select count(*)::int as n ${sql}`, params)).rows[0].n;
     expect(await count('from departments where id = any($1)', [Object.values(DEMO_DEPARTMENTS)])).toBe(3);
@@ -76,13 +78,18 @@ describe('demo seed: the demo consultancy', () => {
     expect(await count(`from workflows where trigger_event_type = 'crm.lead.created' and enabled`)).toBeGreaterThanOrEqual(2);
     // Scheduling: two consultants with two appointments each weekday this and next week.
     expect(await count(`from appointments a join appointment_participants p on p.appointment_id = a.id and p.active`)).toBe(40);
+    // Document requests: one waiting behind the documented demo link, one overdue, one revoked; three items each.
+    expect(await count(`from document_requests where token_hash = $1 and token_expires_at > now() and token_revoked_at is null and due_date >= current_date`, [portalTokenHash(DEMO_PORTAL_TOKEN)])).toBe(1);
+    expect(await count(`from document_requests where status = 'open' and due_date < current_date and token_expires_at < now()`)).toBe(1);
+    expect(await count(`from document_requests where token_revoked_at is not null`)).toBe(1);
+    expect(await count(`from document_request_items`)).toBe(9);
 
     expect((await runSeeds(db, SEEDS, { env: { nodeEnv: 'test' }, log: quiet, includeDemo: true })).applied).toEqual([]);
   });
 
   it('is idempotent row by row: running every demo seed again changes nothing', async () => {
     const before = await fingerprint();
-    for (const seed of DEMO_SEEDS) {
+    for (const seed of [...DEMO_SEEDS, demoDocumentRequestsSeed]) {
       await runAsActor(() => db.transaction((tx) => seed.run({ db: tx as unknown as Database, env: { nodeEnv: 'test' }, log: quiet })));
     }
     expect(await fingerprint()).toEqual(before);

@@ -1421,6 +1421,421 @@ export const EVENT_PAYLOAD_SCHEMAS: EventPayloadSchemas = {
       ]
     }
   },
+  "documents.request.created": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "snapshot": {
+          "type": "object",
+          "additionalProperties": {}
+        }
+      },
+      "required": [
+        "snapshot"
+      ]
+    }
+  },
+  "documents.request.deleted": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "documents.request.fulfilled": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "contactId": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "projectId": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "from": {
+          "type": "string"
+        },
+        "to": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "contactId",
+        "projectId",
+        "from",
+        "to"
+      ]
+    }
+  },
+  "documents.request.item_accepted": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "itemId": {
+          "type": "string"
+        },
+        "typeId": {
+          "type": "string"
+        },
+        "documentId": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "reason": {
+          "type": [
+            "string",
+            "null"
+          ]
+        }
+      },
+      "required": [
+        "itemId",
+        "typeId",
+        "documentId",
+        "reason"
+      ]
+    }
+  },
+  "documents.request.item_rejected": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "itemId": {
+          "type": "string"
+        },
+        "typeId": {
+          "type": "string"
+        },
+        "documentId": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "reason": {
+          "type": [
+            "string",
+            "null"
+          ]
+        }
+      },
+      "required": [
+        "itemId",
+        "typeId",
+        "documentId",
+        "reason"
+      ]
+    }
+  },
+  "documents.request.item_uploaded": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "itemId": {
+          "type": "string"
+        },
+        "typeId": {
+          "type": "string"
+        },
+        "documentId": {
+          "type": "string"
+        },
+        "versionNumber": {
+          "type": "number"
+        },
+        "fileId": {
+          "type": "string"
+        },
+        "sha256": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "itemId",
+        "typeId",
+        "documentId",
+        "versionNumber",
+        "fileId",
+        "sha256"
+      ]
+    }
+  },
+  "documents.request.link_issued": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "expiresAt": {
+          "type": [
+            "string",
+            "null"
+          ]
+        }
+      },
+      "required": [
+        "expiresAt"
+      ]
+    }
+  },
+  "documents.request.link_revoked": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "expiresAt": {
+          "type": [
+            "string",
+            "null"
+          ]
+        }
+      },
+      "required": [
+        "expiresAt"
+      ]
+    }
+  },
+  "documents.request.overdue": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "kind": {
+          "type": "string",
+          "enum": [
+            "overdue",
+            "due_soon"
+          ]
+        },
+        "contactId": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "projectId": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "ownerId": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "language": {
+          "type": "string"
+        },
+        "dueDate": {
+          "type": "string"
+        },
+        "missingItems": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "properties": {
+              "itemId": {
+                "type": "string"
+              },
+              "typeId": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "itemId",
+              "typeId"
+            ]
+          },
+          "description": "Required items still without an accepted or pending-review file."
+        },
+        "linkActive": {
+          "type": "boolean"
+        }
+      },
+      "required": [
+        "kind",
+        "contactId",
+        "projectId",
+        "ownerId",
+        "language",
+        "dueDate",
+        "missingItems",
+        "linkActive"
+      ]
+    }
+  },
+  "documents.request.reminder_due": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "kind": {
+          "type": "string",
+          "enum": [
+            "overdue",
+            "due_soon"
+          ]
+        },
+        "contactId": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "projectId": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "ownerId": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "language": {
+          "type": "string"
+        },
+        "dueDate": {
+          "type": "string"
+        },
+        "missingItems": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "properties": {
+              "itemId": {
+                "type": "string"
+              },
+              "typeId": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "itemId",
+              "typeId"
+            ]
+          },
+          "description": "Required items still without an accepted or pending-review file."
+        },
+        "linkActive": {
+          "type": "boolean"
+        }
+      },
+      "required": [
+        "kind",
+        "contactId",
+        "projectId",
+        "ownerId",
+        "language",
+        "dueDate",
+        "missingItems",
+        "linkActive"
+      ]
+    }
+  },
+  "documents.request.reopened": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "contactId": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "projectId": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "from": {
+          "type": "string"
+        },
+        "to": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "contactId",
+        "projectId",
+        "from",
+        "to"
+      ]
+    }
+  },
+  "documents.request.restored": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "documents.request.updated": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
   "projects.building.created": {
     "payload": {
       "type": "object",

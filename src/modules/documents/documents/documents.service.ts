@@ -131,6 +131,22 @@ export class DocumentsService extends ResourceService<typeof documents, Document
     return this.respond(row);
   }
 
+  /**
+   * A new version for another use case of this context that already decided the caller may add it
+   * (the customer portal: the request's token). Undefined when the document is gone (deleted or
+   * erased): the caller starts a new one.
+   */
+  async appendVersion(id: string, file: StoredFile): Promise<{ versionNumber: number } | undefined> {
+    return this.steps.transaction(async () => {
+      const current = await this.repository.findById(id, 'all', { forUpdate: true });
+      if (!current) return undefined;
+      const row = await this.steps.apply(current, { fileId: file.id, currentVersion: current.currentVersion + 1 }, 'all');
+      await this.parts.addVersion(id, row.currentVersion, file.id, currentActorId() ?? null);
+      await this.steps.publish(DOCUMENTS_EVENTS.document.versionAdded(id, { versionNumber: row.currentVersion, fileId: file.id, sha256: file.sha256, changes: {} }));
+      return { versionNumber: row.currentVersion };
+    });
+  }
+
   override async remove(id: string, version: number): Promise<void> {
     await this.visible(id);
     await this.steps.remove(id, version, (current) => {

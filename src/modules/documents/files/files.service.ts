@@ -61,6 +61,12 @@ export class FilesService {
     }
   }
 
+  /** Removes an upload no document took (a use case failed after the upload); best effort, the sweeper catches the rest. */
+  async discard(file: StoredFile): Promise<void> {
+    await this.repository.hardDelete([file.id]).catch(() => undefined);
+    await this.storage.delete(file.storageKey).catch(() => undefined);
+  }
+
   async find(id: string): Promise<StoredFile> {
     const file = await this.repository.findById(id);
     if (!file) throw DocumentsErrors.fileNotFound(id);

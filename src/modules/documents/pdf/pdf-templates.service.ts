@@ -33,6 +33,13 @@ export class PdfTemplatesService {
   }
 
   /** Editing never changes a version: it adds the next one, after rendering the sample data with it. */
+  /** The organisation's name as its document-request letterhead shows it (what the customer portal names). */
+  async organisationName(language: PdfLanguage): Promise<string> {
+    const template = await this.repository.current('document_request', language);
+    const name = (template?.letterhead as { name?: unknown } | undefined)?.name;
+    return typeof name === 'string' ? name : '';
+  }
+
   async createVersion(dto: CreatePdfTemplateVersionDto): Promise<PdfTemplateResponseDto> {
     for (const [name, source] of Object.entries(dto.blocks)) {
       if (!BLOCK_NAME.test(name)) throw DocumentsErrors.templateInvalid(`Block name "${name}" must be lower-case letters, digits and _.`);

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { and, eq, gte, lt, SQL, sql } from 'drizzle-orm';
+import { CommonListFilters, referenceConstraints, ResourceRepository, ResourceTableSpec } from '@libs/resource';
+import { documentRequests } from './document-requests.schema';
+import type { DocumentRequestStatus } from './document-requests.schema';
+
+export interface DocumentRequestFilters extends CommonListFilters {
+  status?: DocumentRequestStatus[];
+  contactId?: string;
+  projectId?: string;
+  ownerId?: string;
+  departmentId?: string;
+  dueAfter?: string;
+  dueBefore?: string;
+  overdue?: boolean;
+}
+
+/** Today's calendar day in Europe/Berlin, in SQL (the due date is a Berlin calendar day). */
+const BERLIN_TODAY = sql`(now() at time zone 'Europe/Berlin')::date`;
+
+const DOCUMENT_REQUESTS: ResourceTableSpec<typeof documentRequests> = {
+  table: documentRequests,
+  scope: { ownerColumns: [documentRequests.ownerId, documentRequests.createdBy], departmentColumn: documentRequests.departmentId },
+  constraints: referenceConstraints('document_requests', { ownerId: 'users', departmentId: 'departments' }),
+  sort: {
+    fields: {
+      createdAt: { expression: documentRequests.createdAt, type: 'timestamp' },
+      dueDate: { expression: sql`${documentRequests.dueDate}::text`, type: 'text' },
+    },
+    tieBreaker: documentRequests.id,
+    defaultSort: '-createdAt',
+  },
+  filters: {
+    status: documentRequests.status,
+    contactId: documentRequests.contactId,
+    projectId: documentRequests.projectId,
+    ownerId: documentRequests.ownerId,
+    departmentId: documentRequests.departmentId,
+  },
+};
+
+@Injectable()
+export class DocumentRequestsRepository extends ResourceRepository<typeof documentRequests, DocumentRequestFilters> {
+  protected readonly spec = DOCUMENT_REQUESTS;
+
+  protected override filterConditions(filters: DocumentRequestFilters): (SQL | undefined)[] {
+    const overdue = and(eq(documentRequests.status, 'open'), lt(documentRequests.dueDate, BERLIN_TODAY));
+    return [
+      filters.dueAfter === undefined ? undefined : gte(documentRequests.dueDate, filters.dueAfter),
+      filters.dueBefore === undefined ? undefined : lt(documentRequests.dueDate, filters.dueBefore),
+      filters.overdue === undefined ? undefined : filters.overdue ? overdue : sql`not (${overdue})`,
+    ];
+  }
+}
