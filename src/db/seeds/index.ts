@@ -4,6 +4,7 @@ import { DEMO_SEEDS } from './demo';
 import { demoHouseSeed } from './demo-house.seed';
 import { departmentsSeed } from './departments.seed';
 import { documentTypesSeed } from './document-types.seed';
+import { fundingProgramsSeed } from './funding-programs.seed';
 import { pdfTemplatesSeed } from './pdf-templates.seed';
 import { materialsSeed } from './materials.seed';
 import { requirementSetsSeed } from './requirement-sets.seed';
@@ -30,4 +31,6 @@ export const SEEDS: readonly Seed[] = [
   standardRoleGrantsSeed('documents'),
   documentTypesSeed,
   pdfTemplatesSeed,
+  standardRoleGrantsSeed('funding'),
+  fundingProgramsSeed,
 ];

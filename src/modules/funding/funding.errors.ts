@@ -17,6 +17,11 @@ export const FundingErrors = {
   projectNotVisible: (path = 'projectId') => AppError.unprocessable('REFERENCE_NOT_FOUND', 'The project does not exist or is outside what you may see.', [{ path, message: 'unknown or not visible project' }]),
   scenarioNotVisible: () => AppError.unprocessable('REFERENCE_NOT_FOUND', 'The scenario does not exist or is outside what you may see.', [{ path: 'scenarioId', message: 'unknown or not visible scenario' }]),
   measureNotVisible: (path: string) => AppError.unprocessable('REFERENCE_NOT_FOUND', 'The measure does not exist, is outside what you may see or belongs to another project.', [{ path, message: 'unknown measure' }]),
+  measureIncomplete: (index: number) =>
+    AppError.unprocessable('FUNDING_MEASURE_INCOMPLETE', `Measure ${index} names no scenario measure: give its kind and costCents.`, [
+      { path: `measures[${index}].kind`, message: 'required without measureId' },
+      { path: `measures[${index}].costCents`, message: 'required without measureId' },
+    ]),
   noMeasures: () => AppError.unprocessable('FUNDING_NO_MEASURES', 'Give measures, a scenario or a measure to calculate.', [{ path: 'measures', message: 'nothing to calculate' }]),
   transitionNotAllowed: (from: string, to: string) => AppError.conflict('FUNDING_APPLICATION_TRANSITION_NOT_ALLOWED', `An application cannot move from ${from} to ${to}.`),
   transitionMissing: (to: string, fields: string[]) =>

@@ -38,7 +38,7 @@ export interface FundingDeadlineApproachingV1 {
   ownerId: string | null;
 }
 
-/** `funding.rule_version.created`: reference data changed (audited). */
+/** `funding.rule_version.created` / `.ended` (its end brought forward): reference data changed (audited). */
 export interface FundingRuleVersionCreatedV1 {
   programKey: string;
   versionLabel: string;
@@ -47,26 +47,15 @@ export interface FundingRuleVersionCreatedV1 {
   source: string;
 }
 
-/** `funding.calculation.stored`. */
-export interface FundingCalculationStoredV1 {
-  projectId: string;
-  scenarioId: string | null;
-  measureId: string | null;
-  decisiveDate: string;
-  ruleVersionIds: string[];
-  bestRoute: string | null;
-  bestTotalCents: number;
-}
-
 export const FUNDING_EVENTS = defineEvents('funding', {
   application: {
-    ...resourceEvents<{ projectId: string }>(),
+    ...resourceEvents<{ projectId?: string }>(),
     statusChanged: payload<FundingApplicationStatusChangedV1>(),
     submitted: payload<FundingApplicationSubmittedV1>(),
     approved: payload<FundingApplicationApprovedV1>(),
     deadlineApproaching: payload<FundingDeadlineApproachingV1>(),
   },
-  ruleVersion: { created: payload<FundingRuleVersionCreatedV1>() },
-  calculation: { stored: payload<FundingCalculationStoredV1>() },
+  ruleVersion: { created: payload<FundingRuleVersionCreatedV1>(), ended: payload<FundingRuleVersionCreatedV1>() },
+  calculation: { ...resourceEvents() },
   contract: { ...resourceEvents() },
 });

@@ -4,6 +4,7 @@ import { searchTextColumn } from '@libs/search';
 import { ownershipColumns, ownershipIndexes } from '../../auth/ownership.schema';
 import { documents } from '../../documents/documents/documents.schema';
 import { projects } from '../../projects/projects/projects.schema';
+import { scenarios } from '../../projects/scenarios/scenarios.schema';
 import { fundingCalculations } from '../calculator/funding-calculations.schema';
 import { fundingChecklistItems, fundingPrograms } from '../programs/funding-programs.schema';
 
@@ -32,6 +33,8 @@ export const fundingApplications = pgTable(
     programId: uuid('program_id')
       .notNull()
       .references(() => fundingPrograms.id, { onDelete: 'restrict' }),
+    /** The scenario whose measures it covers (optional). */
+    scenarioId: uuid('scenario_id').references(() => scenarios.id, { onDelete: 'restrict' }),
     calculationId: uuid('calculation_id').references(() => fundingCalculations.id, { onDelete: 'restrict' }),
     /** The project's measures it covers (checked against the project when written). */
     measureIds: uuid('measure_ids').array().notNull(),
@@ -61,6 +64,7 @@ export const fundingApplications = pgTable(
     index('funding_applications_project_id_idx').on(t.projectId),
     index('funding_applications_program_id_idx').on(t.programId),
     index('funding_applications_calculation_id_idx').on(t.calculationId),
+    index('funding_applications_scenario_id_idx').on(t.scenarioId),
     index('funding_applications_status_created_at_idx').on(t.status, t.createdAt, t.id),
     index('funding_applications_implementation_deadline_idx').on(t.implementationDeadline, t.id),
     index('funding_applications_proof_deadline_idx').on(t.proofDeadline, t.id),
