@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { and, asc, desc, eq, gte, isNull, lte, or, sql, SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql, SQL } from 'drizzle-orm';
 import { Repository } from '@libs/db';
 import { fundingCalculations } from '../calculator/funding-calculations.schema';
 import { FundingChecklistItem, fundingChecklistItems, FundingProgram, fundingPrograms, FundingRuleVersion, fundingRuleVersions } from './funding-programs.schema';
@@ -47,7 +47,7 @@ export class ProgramsRepository extends Repository {
       filter.programId ? eq(fundingRuleVersions.programId, filter.programId) : undefined,
       filter.id ? eq(fundingRuleVersions.id, filter.id) : undefined,
       filter.validOn ? validOn(filter.validOn) : undefined,
-      filter.programKeys ? sql`${fundingPrograms.key} = any(${[...filter.programKeys]}::text[])` : undefined,
+      filter.programKeys ? inArray(fundingPrograms.key, [...filter.programKeys]) : undefined,
     ];
     return this.db
       .select({ ...columnsOf(), programKey: fundingPrograms.key, programName: fundingPrograms.name })
