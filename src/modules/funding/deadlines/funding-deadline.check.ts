@@ -2,15 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import type { DbTransactionHost } from '@libs/db';
 import { EventOutbox } from '@libs/events';
+import { CheckTime, ScheduledCheck, ScheduledCheckHandler } from '@libs/scheduled-checks';
 import { addDays, daysBetween } from '../applications/application.rules';
 import { ApplicationsRepository, DUE_SOON_DAYS } from '../applications/applications.repository';
 import { FUNDING_EVENTS } from '../funding.events';
-
-/** What the scheduled-checks runner passes: the moment and the Europe/Berlin calendar day. */
-export interface FundingCheckTime {
-  now: Date;
-  today: string;
-}
 
 const BATCH = 500;
 const MAX_BATCHES = 20;
@@ -22,14 +17,15 @@ const MAX_BATCHES = 20;
  * ON CONFLICT DO NOTHING in the same transaction as its event; only an inserted row emits.
  */
 @Injectable()
-export class FundingDeadlineCheck {
+@ScheduledCheck({ name: 'funding.deadlines', everyMinutes: 1440 })
+export class FundingDeadlineCheck implements ScheduledCheckHandler {
   constructor(
     @InjectTransactionHost() private readonly txHost: DbTransactionHost,
     private readonly applications: ApplicationsRepository,
     private readonly outbox: EventOutbox,
   ) {}
 
-  async run(at: FundingCheckTime): Promise<number> {
+  async run(at: CheckTime): Promise<number> {
     const until = addDays(at.today, DUE_SOON_DAYS);
     let emitted = 0;
     for (const kind of ['implementation', 'proof'] as const) {
