@@ -1041,7 +1041,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Link a document to a checklist item of the application */
+        /** Link a document to an item of the programme's checklist (by its key) */
         post: operations["linkFundingChecklistDocument"];
         delete?: never;
         options?: never;
@@ -1075,7 +1075,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Move a funding application through its pipeline (If-Match); submitting checks the start-of-project rule */
+        /**
+         * Move a funding application through its pipeline; submitting checks the start-of-project rule
+         * @description Allowed moves: draft → prepared → submitted → approved → proofs_submitted → paid, plus rejected, withdrawn, expired (409 otherwise, `nextStatuses` names them). Approval needs amount and date, payment amount and date (422). Submitting is refused (422 FUNDING_CONTRACT_WITHOUT_FUNDING_CLAUSE) when the project has a works contract signed without the funding clause. If-Match optional (412 when stale).
+         */
         post: operations["moveFundingApplication"];
         delete?: never;
         options?: never;
@@ -1176,11 +1179,27 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The dated rule versions of a programme (newest first) */
-        get: operations["listFundingRuleVersions"];
+        get?: never;
         put?: never;
         /** Enter a new rule version of a programme (validity must not overlap its other versions) */
         post: operations["createFundingRuleVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/funding/rule-versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dated rule versions (by programme, newest first), optionally of one programme or valid on one day */
+        get: operations["listFundingRuleVersions"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4910,9 +4929,12 @@ export interface components {
         };
         LinkChecklistDocumentDto: {
             /** Format: uuid */
-            checklistItemId: string;
-            /** Format: uuid */
             documentId: string;
+            /**
+             * @description The checklist item's key in the application's programme (GET …/checklist lists them).
+             * @example approval
+             */
+            itemKey: string;
         };
         LivenessDto: {
             /**
@@ -6152,8 +6174,6 @@ export interface components {
              * @example 458-1234567
              */
             kfwApplicationNumber?: string | null;
-            /** @description The project's measures it covers (of `scenarioId`). */
-            measureIds?: string[];
             note?: string | null;
             /**
              * Format: uuid
@@ -13698,9 +13718,9 @@ export interface operations {
     moveFundingApplication: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The ETag of the version being changed (from a previous read). 428 without it, 412 when it is no longer current. */
-                "If-Match": string;
+            header?: {
+                /** @description Optional: the ETag of the version being acted on; 412 when it is no longer current. */
+                "If-Match"?: string;
             };
             path: {
                 id: string;
@@ -13780,15 +13800,6 @@ export interface operations {
             };
             /** @description Unprocessable Entity */
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Precondition Required */
-            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14155,67 +14166,6 @@ export interface operations {
             };
         };
     };
-    listFundingRuleVersions: {
-        parameters: {
-            query?: {
-                /** @description Only the version valid on this day. */
-                validOn?: string;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FundingRuleVersionPageDto"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
     createFundingRuleVersion: {
         parameters: {
             query?: never;
@@ -14294,6 +14244,58 @@ export interface operations {
              *     Unprocessable Entity
              */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listFundingRuleVersions: {
+        parameters: {
+            query?: {
+                /** @description Only the versions of this programme. */
+                programId?: string;
+                /** @description Only the version valid on this day. */
+                validOn?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingRuleVersionPageDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

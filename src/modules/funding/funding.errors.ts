@@ -13,6 +13,7 @@ export const FundingErrors = {
   ruleBodyKindMismatch: (programKey: string, expected: string, got: string) =>
     AppError.unprocessable('FUNDING_RULE_BODY_INVALID', `Programme ${programKey} takes ${expected} rules, not ${got}.`, [{ path: 'body.kind', message: `expected ${expected}` }]),
   ruleBodyInvalid: (path: string, message: string) => AppError.unprocessable('FUNDING_RULE_BODY_INVALID', `The rule body is invalid: ${path} ${message}.`, [{ path, message }]),
+  ruleVersionPast: (today: string) => AppError.unprocessable('FUNDING_RULE_VERSION_PAST', `A version's validity up to today (${today}) is history and stays; choose a later end.`, [{ path: 'validTo', message: `must not be before ${today}` }]),
   ruleVersionInUse: (id: string) => AppError.conflict('FUNDING_RULE_VERSION_IN_USE', `The rule version ${id} was used by stored calculations; only its end date can be brought forward to a day after the last calculation's date.`),
   projectNotVisible: (path = 'projectId') => AppError.unprocessable('REFERENCE_NOT_FOUND', 'The project does not exist or is outside what you may see.', [{ path, message: 'unknown or not visible project' }]),
   scenarioNotVisible: () => AppError.unprocessable('REFERENCE_NOT_FOUND', 'The scenario does not exist or is outside what you may see.', [{ path: 'scenarioId', message: 'unknown or not visible scenario' }]),
@@ -32,7 +33,7 @@ export const FundingErrors = {
       `The project's works contract ${reference} was signed on ${signedOn} without a funding condition clause: the project has started before the application, so the measure is not eligible (start-of-project rule, BEG). Cancel it and sign a contract with the clause, or do not apply.`,
     ),
   invalidExternalId: (path: string, description: string) => AppError.unprocessable('FUNDING_EXTERNAL_ID_INVALID', `${path} is not a valid ${description}.`, [{ path, message: `not a valid ${description}` }]),
-  checklistItemUnknown: () => AppError.unprocessable('REFERENCE_NOT_FOUND', "The checklist item is not one of the application's programme.", [{ path: 'checklistItemId', message: 'unknown checklist item' }]),
+  checklistItemUnknown: () => AppError.unprocessable('REFERENCE_NOT_FOUND', "The checklist item is not one of the application's programme.", [{ path: 'itemKey', message: 'unknown checklist item' }]),
   documentUnknown: () => AppError.unprocessable('REFERENCE_NOT_FOUND', 'The document does not exist.', [{ path: 'documentId', message: 'unknown document' }]),
   documentAlreadyLinked: () => AppError.conflict('FUNDING_DOCUMENT_ALREADY_LINKED', 'The document already fulfils this checklist item.'),
   applicationClosed: (status: string) => AppError.conflict('FUNDING_APPLICATION_CLOSED', `The application is ${status}; it can no longer change.`),

@@ -21,12 +21,12 @@ export class ApplicationStatusService {
     private readonly contracts: ContractsRepository,
   ) {}
 
-  move(id: string, version: number, dto: MoveApplicationDto): Promise<ApplicationResponseDto> {
+  move(id: string, version: number | undefined, dto: MoveApplicationDto): Promise<ApplicationResponseDto> {
     const steps = this.applications.steps;
     const scope = currentScope('funding.applications:update');
     return steps.transaction(async () => {
       const current = await steps.find(id, scope, { forUpdate: true });
-      if (current.version !== version) throw staleResource();
+      if (version !== undefined && current.version !== version) throw staleResource();
       if (current.status === dto.status) return toApplicationResponse(current, berlinToday());
       if (!canMove(current.status, dto.status)) throw FundingErrors.transitionNotAllowed(current.status, dto.status);
       const facts: TransitionFacts = {

@@ -86,8 +86,8 @@ export class CreateApplicationDto extends ApplicationFieldsDto {
   calculationId?: string | null;
 }
 
-/** PATCH: only the fields sent change; measures only before submission. */
-export class UpdateApplicationDto extends PartialType(OmitType(ApplicationFieldsDto, ['title'] as const), { skipNullProperties: false }) {
+/** PATCH: only the fields sent change. The covered measures are set at creation (another selection is another application). */
+export class UpdateApplicationDto extends PartialType(OmitType(ApplicationFieldsDto, ['title', 'measureIds'] as const), { skipNullProperties: false }) {
   /** @example "Heizungstausch KfW 458" */
   @OptionalNotNull()
   @IsTrimmedString(200)
@@ -194,9 +194,10 @@ export class ApplicationResponseDto extends OwnedResponseDto {
 export const ApplicationPageDto = PageDto(ApplicationResponseDto);
 
 export class LinkChecklistDocumentDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  checklistItemId: string;
+  /** The checklist item's key in the application's programme (GET …/checklist lists them). @example "approval" */
+  @ApiProperty({ pattern: '^[a-z][a-z0-9_]{0,59}$', example: 'approval' })
+  @Matches(/^[a-z][a-z0-9_]{0,59}$/, { message: 'itemKey must be a checklist key such as approval' })
+  itemKey: string;
 
   @ApiProperty({ format: 'uuid' })
   @IsUUID()

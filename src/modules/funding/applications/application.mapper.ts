@@ -27,7 +27,7 @@ export function toApplicationResponse(row: FundingApplication, today: string): A
 
 const EDITABLE = ['title', 'measureIds', 'requestedAmountCents', 'bzaId', 'bndId', 'bafaCaseNumber', 'kfwApplicationNumber', 'implementationDeadline', 'proofDeadline', 'note', 'ownerId', 'departmentId'] as const;
 
-export function applicationColumns(dto: Partial<UpdateApplicationDto> & { title?: string }, current?: FundingApplication): ChangesOf<typeof fundingApplications> {
+export function applicationColumns(dto: Partial<UpdateApplicationDto> & { title?: string; measureIds?: string[] }, current?: FundingApplication): ChangesOf<typeof fundingApplications> {
   const columns = pickDefined(pick(dto, EDITABLE)) as ChangesOf<typeof fundingApplications>;
   const title = columns.title ?? current?.title;
   const ids = ['bzaId', 'bndId', 'bafaCaseNumber', 'kfwApplicationNumber'].map((k) => (k in columns ? (columns as Record<string, unknown>)[k] : current?.[k as keyof FundingApplication]) as string | null | undefined);

@@ -52,12 +52,14 @@ export class ApplicationsController {
   @Post(':id/status')
   @Operation({
     permission: 'funding.applications:update',
-    summary: 'Move a funding application through its pipeline (If-Match); submitting checks the start-of-project rule',
+    summary: 'Move a funding application through its pipeline; submitting checks the start-of-project rule',
+    description:
+      'Allowed moves: draft → prepared → submitted → approved → proofs_submitted → paid, plus rejected, withdrawn, expired (409 otherwise, `nextStatuses` names them). Approval needs amount and date, payment amount and date (422). Submitting is refused (422 FUNDING_CONTRACT_WITHOUT_FUNDING_CLAUSE) when the project has a works contract signed without the funding clause. If-Match optional (412 when stale).',
     ok: ApplicationResponseDto,
     problems: [404, 409, 422],
-    ifMatch: 'required',
+    ifMatch: 'optional',
   })
-  moveFundingApplication(@UuidParam() id: string, @IfMatch() version: number, @Body() dto: MoveApplicationDto): Promise<ApplicationResponseDto> {
+  moveFundingApplication(@UuidParam() id: string, @IfMatch({ optional: true }) version: number | undefined, @Body() dto: MoveApplicationDto): Promise<ApplicationResponseDto> {
     return this.status.move(id, version, dto);
   }
 
@@ -68,7 +70,7 @@ export class ApplicationsController {
   }
 
   @Post(':id/checklist-documents')
-  @Operation({ permission: 'funding.applications:update', summary: 'Link a document to a checklist item of the application', ok: ApplicationChecklistDto, problems: [404, 409, 422] })
+  @Operation({ permission: 'funding.applications:update', summary: "Link a document to an item of the programme's checklist (by its key)", ok: ApplicationChecklistDto, problems: [404, 409, 422] })
   linkFundingChecklistDocument(@UuidParam() id: string, @Body() dto: LinkChecklistDocumentDto): Promise<ApplicationChecklistDto> {
     return this.applications.linkDocument(id, dto);
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { and, asc, eq, gte, inArray, isNotNull, isNull, lte, notExists, or, sql, SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, isNotNull, isNull, lte, notExists, or, sql, SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { CommonListFilters, mapConstraintErrors, referenceConstraints, ResourceRepository, ResourceTableSpec } from '@libs/resource';
 import { fundingChecklistItems, fundingPrograms } from '../programs/funding-programs.schema';
@@ -121,8 +121,8 @@ export class ApplicationsRepository extends ResourceRepository<typeof fundingApp
     return this.db.select().from(fundingChecklistItems).where(eq(fundingChecklistItems.programId, programId)).orderBy(asc(fundingChecklistItems.position));
   }
 
-  async checklistItemOf(programId: string, itemId: string) {
-    const [row] = await this.db.select().from(fundingChecklistItems).where(and(eq(fundingChecklistItems.programId, programId), inArray(fundingChecklistItems.id, [itemId])));
+  async checklistItemOf(programId: string, key: string) {
+    const [row] = await this.db.select().from(fundingChecklistItems).where(and(eq(fundingChecklistItems.programId, programId), eq(fundingChecklistItems.key, key)));
     return row;
   }
 }

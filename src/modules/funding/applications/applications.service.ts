@@ -63,12 +63,8 @@ export class ApplicationsService extends ResourceService<typeof fundingApplicati
 
   async update(id: string, version: number, dto: UpdateApplicationDto): Promise<ApplicationResponseDto> {
     assertDepartmentInScope(currentScope('funding.applications:update'), dto.departmentId);
-    const row = await this.steps.update(id, version, async (current) => {
+    const row = await this.steps.update(id, version, (current) => {
       if (FINAL_STATUSES.includes(current.status)) throw FundingErrors.applicationClosed(current.status);
-      if (dto.measureIds !== undefined) {
-        if (!['draft', 'prepared'].includes(current.status)) throw FundingErrors.transitionNotAllowed(current.status, 'changed measures');
-        await this.checkMeasures(current.projectId, current.scenarioId, dto.measureIds);
-      }
       return applicationColumns(dto, current);
     });
     return toApplicationResponse(row, berlinToday());
@@ -91,11 +87,12 @@ export class ApplicationsService extends ResourceService<typeof fundingApplicati
   async linkDocument(id: string, dto: LinkChecklistDocumentDto): Promise<ApplicationChecklistDto> {
     await this.steps.transaction(async () => {
       const application = await this.steps.find(id, currentScope('funding.applications:update'));
-      if (!(await this.repository.checklistItemOf(application.programId, dto.checklistItemId))) throw FundingErrors.checklistItemUnknown();
-      if (!(await this.repository.linkDocument({ applicationId: id, checklistItemId: dto.checklistItemId, documentId: dto.documentId, createdBy: currentActorId() }))) {
+      const item = await this.repository.checklistItemOf(application.programId, dto.itemKey);
+      if (!item) throw FundingErrors.checklistItemUnknown();
+      if (!(await this.repository.linkDocument({ applicationId: id, checklistItemId: item.id, documentId: dto.documentId, createdBy: currentActorId() }))) {
         throw FundingErrors.documentAlreadyLinked();
       }
-      await this.steps.publish(FUNDING_EVENTS.application.updated(id, { changes: { checklistDocuments: { before: null, after: { checklistItemId: dto.checklistItemId, documentId: dto.documentId } } } }));
+      await this.steps.publish(FUNDING_EVENTS.application.updated(id, { changes: { checklistDocuments: { before: null, after: { itemKey: item.key, documentId: dto.documentId } } } }));
     });
     return this.checklist(id);
   }

@@ -39,7 +39,8 @@ export class CalculationInputService {
       facts = await this.projects.buildingFundingFacts(scenario.buildingId);
     }
     const measures = this.measures(dto, projectMeasures);
-    if (measures.length === 0 && dto.consultationFeeCents === undefined) throw FundingErrors.noMeasures();
+    // A scenario without (costed) measures answers zeros; a request naming nothing at all is refused.
+    if (!scenario && measures.length === 0 && dto.consultationFeeCents === undefined) throw FundingErrors.noMeasures();
     const household = { ownerOccupied: dto.household.ownerOccupied, taxableIncomeCents: dto.household.taxableIncomeCents ?? null, minorChildren: dto.household.minorChildren ?? 0 };
     const input: CalculationInput = {
       date: dto.date,

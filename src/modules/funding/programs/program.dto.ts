@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsObject, IsOptional, Matches, ValidateIf } from 'class-validator';
-import { IsTrimmedString } from '@libs/http';
+import { IsTrimmedString, OptionalUuid } from '@libs/http';
 import { PageDto } from '@libs/resource';
 import { ApiLocalizedText, LocalizedText } from '@libs/shared';
 import { FUNDING_PROGRAMS } from './funding-programs.data';
@@ -74,6 +74,10 @@ export class FundingRuleVersionResponseDto {
 export const FundingRuleVersionPageDto = PageDto(FundingRuleVersionResponseDto);
 
 export class ListRuleVersionsQueryDto {
+  /** Only the versions of this programme. */
+  @OptionalUuid()
+  programId?: string;
+
   /** Only the version valid on this day. @example "2026-10-01" */
   @ApiPropertyOptional({ format: 'date' })
   @IsOptional()

@@ -32,10 +32,10 @@ export class ProgramsController {
     return this.programs.get(id);
   }
 
-  @Get('programs/:id/rule-versions')
-  @Operation({ permission: 'funding.programs:read', summary: 'The dated rule versions of a programme (newest first)', ok: FundingRuleVersionPageDto, problems: [404] })
-  listFundingRuleVersions(@UuidParam() id: string, @Query() query: ListRuleVersionsQueryDto): Promise<Page<FundingRuleVersionResponseDto>> {
-    return this.programs.listVersions(id, query);
+  @Get('rule-versions')
+  @Operation({ permission: 'funding.programs:read', summary: 'The dated rule versions (by programme, newest first), optionally of one programme or valid on one day', ok: FundingRuleVersionPageDto })
+  listFundingRuleVersions(@Query() query: ListRuleVersionsQueryDto): Promise<Page<FundingRuleVersionResponseDto>> {
+    return this.programs.listVersions(query);
   }
 
   @Post('programs/:id/rule-versions')

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Transactional } from '@nestjs-cls/transactional';
+import { DateTime } from 'luxon';
 import { currentActorId } from '@libs/context';
 import { EventOutbox } from '@libs/events';
 import type { Page } from '@libs/pagination';
@@ -36,9 +37,9 @@ export class ProgramsService {
     return program;
   }
 
-  async listVersions(programId: string, query: ListRuleVersionsQueryDto): Promise<Page<FundingRuleVersionResponseDto>> {
-    await this.program(programId);
-    return { items: (await this.repository.ruleVersions({ programId, validOn: query.validOn })).map(toVersionResponse), nextCursor: null };
+  /** Every version (a few per programme), optionally of one programme and/or valid on one day. */
+  async listVersions(query: ListRuleVersionsQueryDto): Promise<Page<FundingRuleVersionResponseDto>> {
+    return { items: (await this.repository.ruleVersions({ programId: query.programId, validOn: query.validOn })).map(toVersionResponse), nextCursor: null };
   }
 
   async getVersion(id: string): Promise<FundingRuleVersionResponseDto> {
@@ -66,7 +67,8 @@ export class ProgramsService {
 
   /**
    * Brings a version's end forward (to make room for a successor, e.g. when the Q1-2027 start day
-   * is published). Never later than its current end, never before a stored calculation that used it.
+   * is published). Never later than its current end, never before today (past validity is history)
+   * nor before a stored calculation that used it.
    */
   @Transactional()
   async endVersion(id: string, dto: EndRuleVersionDto): Promise<FundingRuleVersionResponseDto> {
@@ -76,6 +78,8 @@ export class ProgramsService {
     if (dto.validTo < row.validFrom || (row.validTo !== null && dto.validTo > row.validTo)) {
       throw FundingErrors.ruleBodyInvalid('validTo', `must lie between ${row.validFrom} and ${row.validTo ?? 'open end'}`);
     }
+    const today = DateTime.now().setZone('Europe/Berlin').toISODate()!;
+    if (dto.validTo < today && dto.validTo !== row.validTo) throw FundingErrors.ruleVersionPast(today);
     const lastUsed = await this.repository.lastCalculationDate(id);
     if (lastUsed !== null && lastUsed > dto.validTo) throw FundingErrors.ruleVersionInUse(id);
     if (dto.validTo === row.validTo) return toVersionResponse(row);
