@@ -13180,6 +13180,19 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "bzaId": "BZA-2026-0815",
+                 *       "measureIds": [
+                 *         "6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d"
+                 *       ],
+                 *       "programId": "fb0fbefd-ff72-590c-9548-33e90ea8da28",
+                 *       "projectId": "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e",
+                 *       "requestedAmountCents": 1558000,
+                 *       "scenarioId": "9a0b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d",
+                 *       "title": "Heizungstausch KfW 458"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateApplicationDto"];
             };
         };
@@ -13392,6 +13405,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "kfwApplicationNumber": "458-1234567",
+                 *       "note": "Antrag in „Meine KfW“ gestellt"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateApplicationDto"];
             };
         };
@@ -13554,6 +13573,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "documentId": "5b7e2c1a-3f4d-4e8a-9c2b-1d0e6f7a8b9d",
+                 *       "itemKey": "approval"
+                 *     }
+                 */
                 "application/json": components["schemas"]["LinkChecklistDocumentDto"];
             };
         };
@@ -13729,6 +13754,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "approvedAmountCents": 1558000,
+                 *       "approvedOn": "2026-10-20",
+                 *       "implementationDeadline": "2029-10-20",
+                 *       "proofDeadline": "2030-04-20",
+                 *       "status": "approved"
+                 *     }
+                 */
                 "application/json": components["schemas"]["MoveApplicationDto"];
             };
         };
@@ -13818,6 +13852,45 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "building": {
+                 *         "isfpDate": "2026-09-30",
+                 *         "ownerOccupiedUnits": 1,
+                 *         "replacedHeating": {
+                 *           "ageYears": 31,
+                 *           "kind": "oil_boiler",
+                 *           "working": true
+                 *         },
+                 *         "units": 2
+                 *       },
+                 *       "consultationFeeCents": 165000,
+                 *       "date": "2026-10-15",
+                 *       "efficiencyHouse": {
+                 *         "efficiencyClass": "eh55",
+                 *         "renewableClass": true
+                 *       },
+                 *       "household": {
+                 *         "minorChildren": 1,
+                 *         "ownerOccupied": true,
+                 *         "taxableIncomeCents": 4500000
+                 *       },
+                 *       "measures": [
+                 *         {
+                 *           "costCents": 4100000,
+                 *           "euOrigin": true,
+                 *           "kind": "heat_pump_air"
+                 *         }
+                 *       ],
+                 *       "planningCostsCents": 250000,
+                 *       "routes": [
+                 *         "beg_em_kfw_458",
+                 *         "kfw_261",
+                 *         "estg_35c"
+                 *       ],
+                 *       "scenarioId": "9a0b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CalculationRequestDto"];
             };
         };
@@ -13949,6 +14022,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "contractor": "Müller Haustechnik GmbH",
+                 *       "projectId": "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e",
+                 *       "reference": "Werkvertrag Heizung Müller Haustechnik 2026-117",
+                 *       "signedAt": "2026-10-10T09:00:00Z",
+                 *       "totalGrossCents": 4100000,
+                 *       "withFundingClause": true
+                 *     }
+                 */
                 "application/json": components["schemas"]["RecordContractDto"];
             };
         };
@@ -14180,6 +14263,22 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "body": {
+                 *         "decisiveDate": "application_receipt",
+                 *         "kind": "consultation",
+                 *         "maxFrom3UnitsCents": 85000,
+                 *         "maxUpTo2UnitsCents": 65000,
+                 *         "rateBp": 5000,
+                 *         "wegPresentationCents": 25000
+                 *       },
+                 *       "source": "BAFA-Richtlinie EBW (Fassung 2027), BAnz AT …",
+                 *       "validFrom": "2027-01-01",
+                 *       "validTo": "2027-12-31",
+                 *       "versionLabel": "EBW 2027"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateRuleVersionDto"];
             };
         };
@@ -14374,6 +14473,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "validTo": "2027-02-28"
+                 *     }
+                 */
                 "application/json": components["schemas"]["EndRuleVersionDto"];
             };
         };
@@ -14525,6 +14629,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "date": "2026-10-15",
+                 *       "household": {
+                 *         "minorChildren": 1,
+                 *         "ownerOccupied": true,
+                 *         "taxableIncomeCents": 4500000
+                 *       },
+                 *       "scenarioId": "9a0b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d"
+                 *     }
+                 */
                 "application/json": components["schemas"]["StoreCalculationDto"];
             };
         };

@@ -44,7 +44,7 @@ const APPLICATIONS: ResourceTableSpec<typeof fundingApplications> = {
   filters: { status: fundingApplications.status, projectId: fundingApplications.projectId, programId: fundingApplications.programId, ownerId: fundingApplications.ownerId, departmentId: fundingApplications.departmentId },
 };
 
-const LINK_CONSTRAINTS = referenceConstraints('funding_application_documents', { documentId: 'documents', checklistItemId: 'funding_checklist_items' });
+const LINK_CONSTRAINTS = referenceConstraints('funding_application_documents', { documentId: 'documents' });
 
 /** Deadlines run while an application is approved (its proofs not yet submitted). */
 function overdue(today: string): SQL {

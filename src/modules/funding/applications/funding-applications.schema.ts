@@ -1,4 +1,4 @@
-import { bigint, date, index, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, foreignKey, index, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { standardColumns, standardIndexes, timestamptz } from '@libs/db';
 import { searchTextColumn } from '@libs/search';
 import { ownershipColumns, ownershipIndexes } from '../../auth/ownership.schema';
@@ -78,12 +78,8 @@ export const fundingApplicationDocuments = pgTable(
   'funding_application_documents',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    applicationId: uuid('application_id')
-      .notNull()
-      .references(() => fundingApplications.id, { onDelete: 'cascade' }),
-    checklistItemId: uuid('checklist_item_id')
-      .notNull()
-      .references(() => fundingChecklistItems.id, { onDelete: 'restrict' }),
+    applicationId: uuid('application_id').notNull(),
+    checklistItemId: uuid('checklist_item_id').notNull(),
     documentId: uuid('document_id')
       .notNull()
       .references(() => documents.id, { onDelete: 'restrict' }),
@@ -91,6 +87,9 @@ export const fundingApplicationDocuments = pgTable(
     createdBy: uuid('created_by'),
   },
   (t) => [
+    // Named here: drizzle's generated names would pass PostgreSQL's 63 characters.
+    foreignKey({ name: 'funding_app_documents_application_fk', columns: [t.applicationId], foreignColumns: [fundingApplications.id] }).onDelete('cascade'),
+    foreignKey({ name: 'funding_app_documents_checklist_item_fk', columns: [t.checklistItemId], foreignColumns: [fundingChecklistItems.id] }).onDelete('restrict'),
     uniqueIndex('funding_application_documents_unique').on(t.applicationId, t.checklistItemId, t.documentId),
     index('funding_application_documents_item_idx').on(t.checklistItemId),
     index('funding_application_documents_document_idx').on(t.documentId),
@@ -104,12 +103,13 @@ export const fundingDeadlineNotices = pgTable(
   'funding_deadline_notices',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    applicationId: uuid('application_id')
-      .notNull()
-      .references(() => fundingApplications.id, { onDelete: 'cascade' }),
+    applicationId: uuid('application_id').notNull(),
     kind: fundingDeadlineKind('kind').notNull(),
     dueOn: date('due_on', { mode: 'string' }).notNull(),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('funding_deadline_notices_unique').on(t.applicationId, t.kind, t.dueOn)],
+  (t) => [
+    foreignKey({ name: 'funding_deadline_notices_application_fk', columns: [t.applicationId], foreignColumns: [fundingApplications.id] }).onDelete('cascade'),
+    uniqueIndex('funding_deadline_notices_unique').on(t.applicationId, t.kind, t.dueOn),
+  ],
 );
