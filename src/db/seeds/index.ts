@@ -5,6 +5,7 @@ import { demoHouseSeed } from './demo-house.seed';
 import { departmentsSeed } from './departments.seed';
 import { documentTypesSeed } from './document-types.seed';
 import { fundingProgramsSeed } from './funding-programs.seed';
+import { demoFundingSeed } from './demo/funding.demo';
 import { pdfTemplatesSeed } from './pdf-templates.seed';
 import { materialsSeed } from './materials.seed';
 import { requirementSetsSeed } from './requirement-sets.seed';
@@ -33,4 +34,6 @@ export const SEEDS: readonly Seed[] = [
   pdfTemplatesSeed,
   standardRoleGrantsSeed('funding'),
   fundingProgramsSeed,
+  // After the programmes it refers to (DEMO_SEEDS run before them).
+  demoFundingSeed,
 ];
