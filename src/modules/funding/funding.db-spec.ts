@@ -4,6 +4,9 @@ import { runAsActor } from '@libs/context';
 import { drainOutbox } from '@libs/testing/outbox';
 import { expectAppError, lazyProvider, useModuleTestContext } from '@libs/testing/module-context';
 import { seedUuid } from '../../db/seeds/seed-utils';
+import { Readable } from 'node:stream';
+import { DocumentsService } from '../documents/documents/documents.service';
+import { FilesService } from '../documents/files/files.service';
 import { FUNDING_PROGRAMS } from './programs/funding-programs.data';
 import { ApplicationStatusService } from './applications/application-status.service';
 import { ApplicationsService } from './applications/applications.service';
@@ -26,6 +29,8 @@ const ALL = {
   'projects.projects:read': 'all',
   'projects.buildings:read': 'all',
   'projects.scenarios:read': 'all',
+  'documents.documents:read': 'all',
+  'documents.documents:create': 'all',
 } as const;
 const KFW_458 = seedUuid('fundingPrograms', 'kfw_458');
 const EBW = seedUuid('fundingPrograms', 'ebw');
@@ -38,6 +43,8 @@ describe('funding (module, PostgreSQL)', () => {
   const status = lazyProvider(ctx, ApplicationStatusService);
   const contracts = lazyProvider(ctx, ContractsService);
   const deadlines = lazyProvider(ctx, FundingDeadlineCheck);
+  const files = lazyProvider(ctx, FilesService);
+  const documents = lazyProvider(ctx, DocumentsService);
   const asErik = <T>(fn: () => Promise<T>) => ctx.as(ctx.users.erik, ALL, fn);
 
   /** A project with a two-unit building (oil boiler of 1995) and a scenario with a heat pump of €41,000. */
@@ -152,5 +159,20 @@ describe('funding (module, PostgreSQL)', () => {
     expect(events.rows.map((r: { payload: { kind: string; daysLeft: number } }) => [r.payload.kind, r.payload.daysLeft])).toEqual([['implementation', 21]]);
     const listed = await asErik(() => applications.list({ deadline: 'due_soon', limit: 50, deleted: 'exclude' } as never));
     expect(listed.items.map((i) => i.id)).not.toContain(app.id); // due soon relative to the real today, not 2031
+  });
+
+  it("links documents to the programme's checklist items by key", async () => {
+    const { projectId } = await scenario();
+    const application = await asErik(() => applications.create({ projectId, programId: KFW_458, title: 'Nachweise' }));
+    const document = await asErik(async () => {
+      const file = await files.upload({ stream: Readable.from([Buffer.from('%PDF-1.4\n%%EOF\n')]), filename: 'zusage.pdf', declaredType: 'application/pdf' });
+      return documents.create({ fileId: file.id, typeId: seedUuid('documentTypes', 'funding_approval:2025-01-01'), title: { de: 'Zusage', en: 'Approval' }, links: [{ type: 'funding_application', id: application.id }] });
+    });
+    const checklist = await asErik(() => applications.linkDocument(application.id, { itemKey: 'approval', documentId: document.id }));
+    expect(checklist.items.find((i) => i.key === 'approval')).toMatchObject({ fulfilled: true, documentIds: [document.id] });
+    expect(checklist.items.find((i) => i.key === 'bnd')).toMatchObject({ fulfilled: false, documentIds: [] });
+    await expectAppError(asErik(() => applications.linkDocument(application.id, { itemKey: 'approval', documentId: document.id })), 409, 'FUNDING_DOCUMENT_ALREADY_LINKED');
+    await expectAppError(asErik(() => applications.linkDocument(application.id, { itemKey: 'tpb', documentId: document.id })), 422, 'REFERENCE_NOT_FOUND');
+    await expectAppError(asErik(() => applications.linkDocument(application.id, { itemKey: 'bnd', documentId: randomUUID() })), 422, 'REFERENCE_NOT_FOUND');
   });
 });
