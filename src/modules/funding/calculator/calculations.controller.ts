@@ -3,7 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import { Etagged, UuidParam } from '@libs/http';
 import { Page } from '@libs/pagination';
 import { Operation } from '@libs/resource';
-import { CalculationRequestDto, CalculationResultDto, ListStoredCalculationsQueryDto, StoreCalculationDto, StoredCalculationPageDto, StoredCalculationResponseDto } from './calculation.dto';
+import { CalculationRequestDto, StoreCalculationDto } from './calculation.dto';
+import { CalculationResultDto, ListStoredCalculationsQueryDto, StoredCalculationPageDto, StoredCalculationResponseDto } from './calculation-result.dto';
 import { CalculationsService } from './calculations.service';
 
 @ApiTags('funding')
