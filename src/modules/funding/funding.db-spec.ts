@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { runAsActor } from '@libs/context';
+import { EventOutbox } from '@libs/events';
 import { drainOutbox } from '@libs/testing/outbox';
 import { expectAppError, lazyProvider, useModuleTestContext } from '@libs/testing/module-context';
 import { seedUuid } from '../../db/seeds/seed-utils';
@@ -131,6 +132,14 @@ describe('funding (module, PostgreSQL)', () => {
     await runAsActor(() => contracts.fromAcceptedQuote(quote));
     const rows = await ctx.admin.query(`select source, with_funding_clause from funding_contracts where project_id = $1`, [projectId]);
     expect(rows.rows).toEqual([{ source: 'quote_accepted', with_funding_clause: true }]);
+    // Through the outbox as finance will publish it: the subscriber records it (once).
+    const delivered = { ...quote, quoteId: randomUUID(), number: 'A-2026-0043' };
+    await ctx.as(ctx.users.erik, ALL, () =>
+      contracts.steps.transaction(() => ctx.get(EventOutbox).append({ type: 'finance.quote.accepted', aggregateType: 'quote', aggregateId: delivered.quoteId, payload: delivered })),
+    );
+    await drainOutbox(ctx.app);
+    const fromEvent = await ctx.admin.query(`select reference from funding_contracts where quote_id = $1`, [delivered.quoteId]);
+    expect(fromEvent.rows).toEqual([{ reference: 'A-2026-0043 v2' }]);
     const created = await asErik(() => applications.create({ projectId, programId: KFW_458, title: 'Heizung' }));
     let app = await asErik(() => status.move(created.id, created.version, { status: 'prepared' }));
     app = await asErik(() => status.move(app.id, app.version, { status: 'submitted', submittedOn: '2026-10-15' }));
