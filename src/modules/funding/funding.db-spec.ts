@@ -10,7 +10,8 @@ import { DocumentsService } from '../documents/documents/documents.service';
 import { FilesService } from '../documents/files/files.service';
 import { FUNDING_PROGRAMS } from './programs/funding-programs.data';
 import { ApplicationStatusService } from './applications/application-status.service';
-import { ApplicationsService } from './applications/applications.service';
+import { ApplicationsService, berlinToday } from './applications/applications.service';
+import { addDays } from './applications/application.rules';
 import { CalculationsService } from './calculator/calculations.service';
 import { ContractsService } from './contracts/contracts.service';
 import { FundingDeadlineCheck } from './deadlines/funding-deadline.check';
@@ -183,5 +184,24 @@ describe('funding (module, PostgreSQL)', () => {
     await expectAppError(asErik(() => applications.linkDocument(application.id, { itemKey: 'approval', documentId: document.id })), 409, 'FUNDING_DOCUMENT_ALREADY_LINKED');
     await expectAppError(asErik(() => applications.linkDocument(application.id, { itemKey: 'tpb', documentId: document.id })), 422, 'REFERENCE_NOT_FOUND');
     await expectAppError(asErik(() => applications.linkDocument(application.id, { itemKey: 'bnd', documentId: randomUUID() })), 422, 'REFERENCE_NOT_FOUND');
+  });
+
+  it('shows and filters deadlines that are due soon or overdue (today in Europe/Berlin)', async () => {
+    const { projectId } = await scenario();
+    const today = berlinToday();
+    const approve = async (implementationDeadline: string) => {
+      const created = await asErik(() => applications.create({ projectId, programId: KFW_458, title: `Frist ${implementationDeadline}` }));
+      let app = await asErik(() => status.move(created.id, created.version, { status: 'prepared' }));
+      app = await asErik(() => status.move(app.id, undefined, { status: 'submitted', submittedOn: addDays(today, -60) }));
+      return asErik(() => status.move(app.id, undefined, { status: 'approved', approvedAmountCents: 100, approvedOn: addDays(today, -50), implementationDeadline }));
+    };
+    const soon = await approve(addDays(today, 10));
+    const late = await approve(addDays(today, -1));
+    const later = await approve(addDays(today, 200));
+    expect([soon, late, later].map((a) => a.implementationDeadlineState)).toEqual(['due_soon', 'overdue', 'open']);
+    const ids = async (deadline: 'due_soon' | 'overdue') =>
+      (await asErik(() => applications.list({ deadline, projectId, limit: 50, deleted: 'exclude' } as never))).items.map((i) => i.id);
+    expect(await ids('due_soon')).toEqual([soon.id]);
+    expect(await ids('overdue')).toEqual([late.id]);
   });
 });

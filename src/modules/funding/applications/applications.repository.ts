@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { and, asc, eq, gte, isNotNull, isNull, lte, notExists, or, sql, SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, isNotNull, isNull, lt, lte, notExists, or, sql, SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { CommonListFilters, mapConstraintErrors, referenceConstraints, ResourceRepository, ResourceTableSpec } from '@libs/resource';
 import { fundingChecklistItems, fundingPrograms } from '../programs/funding-programs.schema';
@@ -49,7 +49,9 @@ const LINK_CONSTRAINTS = referenceConstraints('funding_application_documents', {
 /** Deadlines run while an application is approved (its proofs not yet submitted). */
 function overdue(today: string): SQL {
   const a = fundingApplications;
-  return and(eq(a.status, 'approved'), or(sql`${a.implementationDeadline} < ${today}::date`, sql`${a.proofDeadline} < ${today}::date`)) as SQL;
+  // IS NOT NULL first: a missing deadline must be false, not NULL (the due-soon filter negates this).
+  const passed = (column: AnyPgColumn) => and(isNotNull(column), lt(column, today));
+  return and(eq(a.status, 'approved'), or(passed(a.implementationDeadline), passed(a.proofDeadline))) as SQL;
 }
 
 function dueSoon(today: string): SQL {
