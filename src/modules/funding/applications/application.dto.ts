@@ -5,6 +5,7 @@ import { IsSort, OwnedListQueryDto, sortValues, ToArray } from '@libs/pagination
 import { OwnedResponseDto, OwnershipFieldsDto, PageDto } from '@libs/resource';
 import { ApiLocalizedText, LocalizedText } from '@libs/shared';
 import { ISO_DATE } from '../programs/program.dto';
+import { IsCalendarDate } from '../calendar-date';
 import { fundingChecklistStage, FundingChecklistStage } from '../programs/funding-programs.schema';
 import type { DeadlineState } from './application.rules';
 import { fundingApplicationStatus, FundingApplicationStatus } from './funding-applications.schema';
@@ -19,6 +20,7 @@ const OptionalDay = (name: string, example?: string) => (target: object, key: st
   ApiPropertyOptional({ format: 'date', nullable: true, example })(target, key);
   IsOptional()(target, key);
   Matches(ISO_DATE, { message: `${name} must be a date YYYY-MM-DD between 1900 and 2199` })(target, key);
+  IsCalendarDate()(target, key);
 };
 const OptionalCents = (example?: number) => (target: object, key: string) => {
   ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_CENTS, nullable: true, example })(target, key);

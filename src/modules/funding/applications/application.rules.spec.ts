@@ -47,3 +47,11 @@ describe('funding application rules', () => {
     expect(invalidExternalId({ bndId: null })).toBeUndefined();
   });
 });
+
+describe('calendar dates', () => {
+  it('accepts only days that exist (PostgreSQL would refuse the others with a 5xx)', async () => {
+    const { isCalendarDate } = await import('../calendar-date');
+    expect(['2026-02-28', '2028-02-29', '2026-12-31'].map(isCalendarDate)).toEqual([true, true, true]);
+    expect(['2026-02-29', '2026-02-31', '2026-04-31', '2026-13-01', 'x'].map(isCalendarDate)).toEqual([false, false, false, false, false]);
+  });
+});

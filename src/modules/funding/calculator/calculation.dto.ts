@@ -5,6 +5,7 @@ import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional,
 import { OptionalUuid } from '@libs/http';
 import { EFFICIENCY_CLASSES, EfficiencyClass } from '../programs/rule-body';
 import { ISO_DATE } from '../programs/program.dto';
+import { IsCalendarDate } from '../calendar-date';
 import { ROUTE_KEYS, RouteKey } from './calculation.types';
 
 /** Bounds of a calculation's input: every loop of the calculator runs over these, never over a magnitude. */
@@ -19,7 +20,7 @@ const CERTIFICATE_CLASSES = ['a_plus', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'] a
 const Cents = (example?: number) => applyDecorators(ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: CALCULATION_LIMITS.cents, example }), IsOptional(), IsInt(), Min(0), Max(CALCULATION_LIMITS.cents));
 const Count = (max: number, example?: number) => applyDecorators(ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: max, example }), IsOptional(), IsInt(), Min(0), Max(max));
 const Flag = () => applyDecorators(IsOptional(), IsBoolean());
-const Day = (name: string) => Matches(ISO_DATE, { message: `${name} must be a date YYYY-MM-DD between 1900 and 2199` });
+const Day = (name: string) => applyDecorators(Matches(ISO_DATE, { message: `${name} must be a date YYYY-MM-DD between 1900 and 2199` }), IsCalendarDate());
 
 export class CalculationMeasureDto {
   /** A measure of the scenario whose facts this entry overrides; without it, an extra measure (kind and costs required). */

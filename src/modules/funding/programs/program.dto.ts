@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsObject, IsOptional, Matches, ValidateIf } from 'class-validator';
 import { IsTrimmedString, OptionalUuid } from '@libs/http';
+import { IsCalendarDate } from '../calendar-date';
 import { PageDto } from '@libs/resource';
 import { ApiLocalizedText, LocalizedText } from '@libs/shared';
 import { FUNDING_PROGRAMS } from './funding-programs.data';
@@ -82,6 +83,7 @@ export class ListRuleVersionsQueryDto {
   @ApiPropertyOptional({ format: 'date' })
   @IsOptional()
   @Matches(ISO_DATE, { message: 'validOn must be a date YYYY-MM-DD between 1900 and 2199' })
+  @IsCalendarDate()
   validOn?: string;
 }
 
@@ -92,12 +94,14 @@ export class CreateRuleVersionDto {
 
   @ApiProperty({ format: 'date', example: '2031-01-01' })
   @Matches(ISO_DATE, { message: 'validFrom must be a date YYYY-MM-DD between 1900 and 2199' })
+  @IsCalendarDate()
   validFrom: string;
 
   /** Inclusive; null = open-ended (until a successor is entered after ending this one). */
   @ApiProperty({ format: 'date', nullable: true, example: '2031-12-31' })
   @ValidateIf((_o, v) => v !== null)
   @Matches(ISO_DATE, { message: 'validTo must be a date YYYY-MM-DD between 1900 and 2199' })
+  @IsCalendarDate()
   validTo: string | null;
 
   /** Where the numbers come from (guideline, Merkblatt, date). @example "KfW Merkblatt 458 (01/2031)" */
@@ -114,5 +118,6 @@ export class EndRuleVersionDto {
   /** The new last day of the version (inclusive): not before its first day, not after its current end. @example "2030-06-30" */
   @ApiProperty({ format: 'date', example: '2030-12-31' })
   @Matches(ISO_DATE, { message: 'validTo must be a date YYYY-MM-DD between 1900 and 2199' })
+  @IsCalendarDate()
   validTo: string;
 }

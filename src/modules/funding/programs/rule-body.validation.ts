@@ -1,6 +1,7 @@
 import { plainToInstance, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested, validateSync } from 'class-validator';
 import { AppError, flattenValidationErrors } from '@libs/http';
+import { IsCalendarDate } from '../calendar-date';
 import { DECISIVE_DATES, EFFICIENCY_CLASSES, FundingRuleBody, FUNDING_RULE_KINDS } from './rule-body';
 
 /*
@@ -44,7 +45,10 @@ const NullableNested = (type: () => new () => object) => (target: object, key: s
   ValidateIf((_o, v) => v !== null)(target, key);
   Nested(type)(target, key);
 };
-const Day = () => Matches(DATE, { message: '$property must be a date YYYY-MM-DD' });
+const Day = () => (target: object, key: string) => {
+  Matches(DATE, { message: '$property must be a date YYYY-MM-DD' })(target, key);
+  IsCalendarDate()(target, key);
+};
 
 class DatedRateBody {
   @Day() from: string;
