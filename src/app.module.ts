@@ -13,6 +13,7 @@ import { AutomationModule } from './modules/automation';
 import { CrmModule } from './modules/crm';
 import { DocumentsModule } from './modules/documents';
 import { SchedulingModule } from './modules/scheduling';
+import { FundingModule } from './modules/funding';
 import { ProjectsModule } from './modules/projects';
 
 export type ModuleImport = NonNullable<ModuleMetadata['imports']>[number];
@@ -43,6 +44,7 @@ export class AppModule {
         ProjectsModule,
         DocumentsModule,
         SchedulingModule,
+        FundingModule,
         DeadLettersModule,
         HousekeepingModule,
         ScheduledChecksModule,

@@ -190,4 +190,38 @@ export const REQUEST_EXAMPLES: Readonly<Record<string, unknown>> = {
   updateDocumentRequest: { dueDate: '2027-01-29', reminderDaysBefore: 5 },
   issueDocumentRequestLink: { validDays: 30, letterPortalUrl: 'https://portal.renewa.example/unterlagen' },
   rejectDocumentRequestItem: { reason: 'Auf der Gasabrechnung 2024 fehlt die zweite Seite.' },
+  // Funding (docs/funding.md): the heat pump of W1 (domain-2026.md §8) in the iSFP's scenario.
+  calculateFunding: {
+    date: '2026-10-15',
+    routes: ['beg_em_kfw_458', 'kfw_261', 'estg_35c'],
+    scenarioId: ID.scenario,
+    measures: [{ kind: 'heat_pump_air', costCents: 4_100_000, euOrigin: true }],
+    building: { units: 2, ownerOccupiedUnits: 1, replacedHeating: { kind: 'oil_boiler', ageYears: 31, working: true }, isfpDate: '2026-09-30' },
+    household: { ownerOccupied: true, taxableIncomeCents: 4_500_000, minorChildren: 1 },
+    planningCostsCents: 250_000,
+    consultationFeeCents: 165_000,
+    efficiencyHouse: { efficiencyClass: 'eh55', renewableClass: true },
+  },
+  storeFundingCalculation: { date: '2026-10-15', scenarioId: ID.scenario, household: { ownerOccupied: true, taxableIncomeCents: 4_500_000, minorChildren: 1 } },
+  createFundingRuleVersion: {
+    versionLabel: 'EBW 2027',
+    validFrom: '2027-01-01',
+    validTo: '2027-12-31',
+    source: 'BAFA-Richtlinie EBW (Fassung 2027), BAnz AT …',
+    body: { kind: 'consultation', decisiveDate: 'application_receipt', rateBp: 5000, maxUpTo2UnitsCents: 65_000, maxFrom3UnitsCents: 85_000, wegPresentationCents: 25_000 },
+  },
+  endFundingRuleVersion: { validTo: '2027-02-28' },
+  createFundingApplication: {
+    projectId: ID.project,
+    programId: 'fb0fbefd-ff72-590c-9548-33e90ea8da28', // KfW 458 (seeded)
+    scenarioId: ID.scenario,
+    measureIds: ['6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d'],
+    title: 'Heizungstausch KfW 458',
+    bzaId: 'BZA-2026-0815',
+    requestedAmountCents: 1_558_000,
+  },
+  updateFundingApplication: { kfwApplicationNumber: '458-1234567', note: 'Antrag in „Meine KfW“ gestellt' },
+  moveFundingApplication: { status: 'approved', approvedAmountCents: 1_558_000, approvedOn: '2026-10-20', implementationDeadline: '2029-10-20', proofDeadline: '2030-04-20' },
+  linkFundingChecklistDocument: { itemKey: 'approval', documentId: '5b7e2c1a-3f4d-4e8a-9c2b-1d0e6f7a8b9d' },
+  recordFundingContract: { projectId: ID.project, reference: 'Werkvertrag Heizung Müller Haustechnik 2026-117', contractor: 'Müller Haustechnik GmbH', signedAt: '2026-10-10T09:00:00Z', withFundingClause: true, totalGrossCents: 4_100_000 },
 };

@@ -5,6 +5,7 @@ import { automationPermissions } from './modules/automation/automation.permissio
 import { crmPermissions } from './modules/crm/crm.permissions';
 import { documentsPermissions } from './modules/documents/documents.permissions';
 import { schedulingPermissions } from './modules/scheduling';
+import { fundingPermissions } from './modules/funding/funding.permissions';
 import { projectsPermissions } from './modules/projects/projects.permissions';
 import { platformPermissions } from './events/events.permissions';
 
@@ -21,6 +22,7 @@ export const PERMISSION_SETS: readonly PermissionSet[] = [
   automationPermissions,
   documentsPermissions,
   schedulingPermissions,
+  fundingPermissions,
 ];
 
 export const PERMISSIONS = createPermissionCatalogue(PERMISSION_SETS);

@@ -1297,6 +1297,303 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/funding/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Funding applications with deadline states (filter deadline=due_soon|overdue) */
+        get: operations["listFundingApplications"];
+        put?: never;
+        /** Create a funding application (draft) of a project for a programme */
+        post: operations["createFundingApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/funding/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A funding application (ETag: its version) */
+        get: operations["getFundingApplication"];
+        put?: never;
+        post?: never;
+        /** Soft-delete a funding application (If-Match) */
+        delete: operations["deleteFundingApplication"];
+        options?: never;
+        head?: never;
+        /** Change a funding application (If-Match) */
+        patch: operations["updateFundingApplication"];
+        trace?: never;
+    };
+    "/api/v1/funding/applications/{id}/checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The programme's document checklist with the documents linked to each item */
+        get: operations["getFundingApplicationChecklist"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/funding/applications/{id}/checklist-documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Link a document to an item of the programme's checklist (by its key) */
+        post: operations["linkFundingChecklistDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/funding/applications/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a soft-deleted funding application */
+        post: operations["restoreFundingApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/funding/applications/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a funding application through its pipeline; submitting checks the start-of-project rule
+         * @description Allowed moves: draft → prepared → submitted → approved → proofs_submitted → paid, plus rejected, withdrawn, expired (409 otherwise, `nextStatuses` names them). Approval needs amount and date, payment amount and date (422). Submitting is refused (422 FUNDING_CONTRACT_WITHOUT_FUNDING_CLAUSE) when the project has a works contract signed without the funding clause. If-Match optional (412 when stale).
+         */
+        post: operations["moveFundingApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/funding/calculations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Calculate funding per route (BEG EM + KfW 458, KfW 261, §35c) with the best marked: a stateless preview */
+        post: operations["calculateFunding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/funding/contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Contracts of projects (recorded, or from accepted quotes) */
+        get: operations["listFundingContracts"];
+        put?: never;
+        /** Record a works contract signed outside the system (with or without the funding clause) */
+        post: operations["recordFundingContract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/funding/contracts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A contract */
+        get: operations["getFundingContract"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/funding/programs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Funding programmes with funding body, links and document checklist */
+        get: operations["listFundingPrograms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/funding/programs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A funding programme */
+        get: operations["getFundingProgram"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/funding/programs/{id}/rule-versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enter a new rule version of a programme (validity must not overlap its other versions) */
+        post: operations["createFundingRuleVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/funding/rule-versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dated rule versions (by programme, newest first), optionally of one programme or valid on one day */
+        get: operations["listFundingRuleVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/funding/rule-versions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A rule version with its body */
+        get: operations["getFundingRuleVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/funding/rule-versions/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bring a rule version's end forward (to make room for a successor) */
+        post: operations["endFundingRuleVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/funding/stored-calculations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stored funding calculations */
+        get: operations["listStoredFundingCalculations"];
+        put?: never;
+        /** Calculate and store the funding of a scenario or one of its measures (immutable, with inputs and rule versions) */
+        post: operations["storeFundingCalculation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/funding/stored-calculations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A stored funding calculation */
+        get: operations["getStoredFundingCalculation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/leads": {
         parameters: {
             query?: never;
@@ -2659,6 +2956,77 @@ export interface components {
              */
             fileId: string;
         };
+        ApplicationChecklistDto: {
+            /** Format: uuid */
+            applicationId: string;
+            items: components["schemas"]["ChecklistEntryDto"][];
+        };
+        ApplicationPageDto: {
+            items: components["schemas"]["ApplicationResponseDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        ApplicationResponseDto: {
+            approvedAmountCents: number | null;
+            /** Format: date */
+            approvedOn: string | null;
+            bafaCaseNumber: string | null;
+            bndId: string | null;
+            bzaId: string | null;
+            /** Format: uuid */
+            calculationId: string | null;
+            closedReason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            /**
+             * Format: date-time
+             * @description Set while the record is soft-deleted (restore undoes it).
+             */
+            deletedAt: string | null;
+            /** Format: uuid */
+            departmentId: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            implementationDeadline: string | null;
+            /** @enum {string} */
+            implementationDeadlineState: "none" | "open" | "due_soon" | "overdue" | "met";
+            kfwApplicationNumber: string | null;
+            measureIds: string[];
+            nextStatuses: ("draft" | "prepared" | "submitted" | "approved" | "proofs_submitted" | "paid" | "rejected" | "withdrawn" | "expired")[];
+            note: string | null;
+            /** Format: uuid */
+            ownerId: string | null;
+            paidAmountCents: number | null;
+            /** Format: date */
+            paidOn: string | null;
+            /** Format: uuid */
+            programId: string;
+            /** Format: uuid */
+            projectId: string;
+            /** Format: date */
+            proofDeadline: string | null;
+            /** @enum {string} */
+            proofDeadlineState: "none" | "open" | "due_soon" | "overdue" | "met";
+            /** Format: date */
+            proofsSubmittedOn: string | null;
+            requestedAmountCents: number | null;
+            /** Format: uuid */
+            scenarioId: string | null;
+            /** @enum {string} */
+            status: "draft" | "prepared" | "submitted" | "approved" | "proofs_submitted" | "paid" | "rejected" | "withdrawn" | "expired";
+            /** Format: date */
+            submittedOn: string | null;
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            updatedBy: string | null;
+            /** @description Bumped by every change; the ETag header carries it. */
+            version: number;
+        };
         AppointmentLocationDto: {
             /** @example München */
             city: string;
@@ -2886,6 +3254,126 @@ export interface components {
             version: number;
             yearInstalled: number | null;
         };
+        CalculationBuildingDto: {
+            /**
+             * @description Units a heating measure serves (KfW 458: cap × affected / all); default all.
+             * @example 2
+             */
+            affectedUnits?: number;
+            /** @enum {string} */
+            energyCertificateClass?: "a_plus" | "a" | "b" | "c" | "d" | "e" | "f" | "g" | "h";
+            finalEnergyKwhM2a?: number;
+            /**
+             * Format: date
+             * @description Day the iSFP was handed over; default for a scenario: the building's latest presented iSFP.
+             * @example 2026-05-01
+             */
+            isfpDate?: string;
+            /** @example 1 */
+            ownerOccupiedUnits?: number;
+            replacedHeating?: components["schemas"]["ReplacedHeatingDto"];
+            /** @example 2 */
+            units?: number;
+            /** @example 1972 */
+            yearOfConstruction?: number;
+        };
+        CalculationMeasureDto: {
+            biomassLowEmission?: boolean;
+            /**
+             * @description Eligible costs in cents (private owners: gross). Default for a scenario measure: its net cost estimate.
+             * @example 3600000
+             */
+            costCents?: number;
+            /** @description A heat pump made in the EU (value-added bonus, once its start day is entered). */
+            euOrigin?: boolean;
+            /** @description A fossil peak-load boiler stays: no climate-speed bonus. */
+            fossilPeakLoad?: boolean;
+            /**
+             * @example heat_pump_air
+             * @enum {string}
+             */
+            kind?: "wall_insulation" | "roof_insulation" | "ceiling_insulation" | "floor_insulation" | "windows" | "doors" | "heat_pump_air" | "heat_pump_ground" | "heat_pump_water" | "biomass" | "solar_thermal" | "district_heating" | "ventilation_heat_recovery" | "hydraulic_balancing" | "photovoltaics" | "storage" | "other";
+            /**
+             * Format: uuid
+             * @description A measure of the scenario whose facts this entry overrides; without it, an extra measure (kind and costs required).
+             */
+            measureId?: string;
+            naturalRefrigerant?: boolean;
+            /** @description Other public funds for this measure (cumulation limit). */
+            otherPublicFundingCents?: number;
+        };
+        CalculationRequestDto: {
+            /**
+             * @example {
+             *       "ownerOccupiedUnits": 1,
+             *       "replacedHeating": {
+             *         "ageYears": 25,
+             *         "kind": "oil_boiler",
+             *         "working": true
+             *       },
+             *       "units": 2
+             *     }
+             */
+            building?: components["schemas"]["CalculationBuildingDto"];
+            /**
+             * @description The energy consultation fee (EBW; cents).
+             * @example 165000
+             */
+            consultationFeeCents?: number;
+            /**
+             * Format: date
+             * @description The decisive date (for BEG: receipt of the application).
+             * @example 2026-10-15
+             */
+            date: string;
+            efficiencyHouse?: components["schemas"]["EfficiencyHouseDto"];
+            /**
+             * @example {
+             *       "minorChildren": 0,
+             *       "ownerOccupied": true
+             *     }
+             */
+            household: components["schemas"]["HouseholdDto"];
+            /**
+             * Format: uuid
+             * @description Only this measure of the scenario.
+             */
+            measureId?: string;
+            /**
+             * @example [
+             *       {
+             *         "costCents": 4100000,
+             *         "kind": "heat_pump_air"
+             *       }
+             *     ]
+             */
+            measures?: components["schemas"]["CalculationMeasureDto"][];
+            /** @description Specialist planning and supervision costs (cents). */
+            planningCostsCents?: number;
+            /**
+             * @example [
+             *       "beg_em_kfw_458",
+             *       "estg_35c"
+             *     ]
+             */
+            routes?: ("beg_em_kfw_458" | "kfw_261" | "estg_35c")[];
+            /**
+             * Format: uuid
+             * @description Take measures and building facts from this scenario (projects context).
+             */
+            scenarioId?: string;
+            wegPresentation?: boolean;
+        };
+        CalculationResultDto: {
+            /** @enum {string|null} */
+            bestRoute: "beg_em_kfw_458" | "kfw_261" | "estg_35c" | null;
+            consultation: components["schemas"]["ProgramResultDto"] | null;
+            /** Format: date */
+            date: string;
+            information: components["schemas"]["ProgramResultDto"][];
+            routes: components["schemas"]["RouteResultDto"][];
+            ruleVersionIds: string[];
+        };
         CalendarFeedResponseDto: {
             /** @description Shown once; a new feed replaces the old one. Subscribe to `/api/v1/public/calendar-feeds/{feedToken}`. */
             feedToken: string;
@@ -2989,6 +3477,46 @@ export interface components {
             name: string;
             uValue: number | null;
             uValueRounded: number | null;
+        };
+        ChecklistEntryDto: {
+            /** Format: uuid */
+            checklistItemId: string;
+            documentIds: string[];
+            documentTypeKey: string | null;
+            fulfilled: boolean;
+            key: string;
+            /**
+             * @example {
+             *       "de": "Wärmepumpe",
+             *       "en": "Heat pump"
+             *     }
+             */
+            label: {
+                de: string;
+                en: string;
+            };
+            /** @enum {string} */
+            stage: "application" | "proof";
+        };
+        ChecklistItemDto: {
+            /** @description The document type a matching document usually has (documents context). */
+            documentTypeKey: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @example bnd */
+            key: string;
+            /**
+             * @example {
+             *       "de": "Wärmepumpe",
+             *       "en": "Heat pump"
+             *     }
+             */
+            label: {
+                de: string;
+                en: string;
+            };
+            /** @enum {string} */
+            stage: "application" | "proof";
         };
         CompanyPageDto: {
             items: components["schemas"]["CompanyResponseDto"][];
@@ -3151,6 +3679,47 @@ export interface components {
             /** @description Bumped by every change; the ETag header carries it. */
             version: number;
         };
+        ContractPageDto: {
+            items: components["schemas"]["ContractResponseDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        ContractResponseDto: {
+            contractor: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            /**
+             * Format: date-time
+             * @description Set while the record is soft-deleted (restore undoes it).
+             */
+            deletedAt: string | null;
+            /** Format: uuid */
+            departmentId: string | null;
+            /** Format: uuid */
+            id: string;
+            method: string | null;
+            /** Format: uuid */
+            ownerId: string | null;
+            /** Format: uuid */
+            projectId: string;
+            /** Format: uuid */
+            quoteId: string | null;
+            reference: string;
+            /** Format: date-time */
+            signedAt: string;
+            /** @enum {string} */
+            source: "quote_accepted" | "recorded";
+            totalGrossCents: number | null;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            updatedBy: string | null;
+            /** @description Bumped by every change; the ETag header carries it. */
+            version: number;
+            withFundingClause: boolean;
+        };
         ConvertLeadDto: {
             /** @description Create the contact even though existing contacts or leads share its e-mail or phone (else 409 with them). */
             allowDuplicates?: boolean;
@@ -3291,6 +3860,66 @@ export interface components {
             subject: string;
             /** @enum {string} */
             type: "note" | "call" | "email" | "meeting";
+        };
+        CreateApplicationDto: {
+            /**
+             * @description BAFA Vorgangsnummer (format not published: letters, digits, - / . ; 4–40 characters)
+             * @example VOB-12345678
+             */
+            bafaCaseNumber?: string | null;
+            /**
+             * @description BnD-ID (format not published: letters, digits, - / . ; 4–40 characters)
+             * @example BND-2026-0001
+             */
+            bndId?: string | null;
+            /**
+             * @description BzA-ID (format not published: letters, digits, - / . ; 4–40 characters)
+             * @example BZA-2026-0001
+             */
+            bzaId?: string | null;
+            /**
+             * Format: uuid
+             * @description The stored calculation the application is based on.
+             */
+            calculationId?: string | null;
+            /**
+             * Format: uuid
+             * @description Defaults to the creator's department; a scoped user may only choose their own.
+             */
+            departmentId?: string | null;
+            /**
+             * Format: date
+             * @example 2027-10-31
+             */
+            implementationDeadline?: string | null;
+            /**
+             * @description KfW Antragsnummer (format not published: letters, digits, - / . ; 4–40 characters)
+             * @example 458-1234567
+             */
+            kfwApplicationNumber?: string | null;
+            /** @description The project's measures it covers (of `scenarioId`). */
+            measureIds?: string[];
+            note?: string | null;
+            /**
+             * Format: uuid
+             * @description Defaults to the creator.
+             */
+            ownerId?: string | null;
+            /** Format: uuid */
+            programId: string;
+            /** Format: uuid */
+            projectId: string;
+            /**
+             * Format: date
+             * @example 2028-01-31
+             */
+            proofDeadline?: string | null;
+            /** @example 1558000 */
+            requestedAmountCents?: number | null;
+            /** Format: uuid */
+            scenarioId?: string | null;
+            /** @example Heizungstausch KfW 458 */
+            title: string;
         };
         CreateAppointmentDto: {
             /** @description Travel buffer after (minutes); defaults to the kind's. */
@@ -3965,6 +4594,175 @@ export interface components {
             };
             permissions: components["schemas"]["GrantDto"][];
         };
+        CreateRuleVersionDto: {
+            /**
+             * @description The rule body; its `kind` must be the programme's (docs/funding.md lists the fields).
+             * @example {
+             *       "baseRateBp": 3000,
+             *       "baseRateOverrides": [
+             *         {
+             *           "from": null,
+             *           "measureKinds": [
+             *             "heat_pump_air",
+             *             "heat_pump_ground",
+             *             "heat_pump_water"
+             *           ],
+             *           "rateBp": 1500
+             *         }
+             *       ],
+             *       "bonuses": {
+             *         "climateSpeed": {
+             *           "minAgeYears": 20,
+             *           "replacedHeatingAnyAge": [
+             *             "oil_boiler",
+             *             "coal_stove",
+             *             "gas_floor_heating",
+             *             "night_storage"
+             *           ],
+             *           "replacedHeatingMinAge": [
+             *             "gas_boiler",
+             *             "biomass_boiler"
+             *           ],
+             *           "steps": [
+             *             {
+             *               "from": "2026-07-21",
+             *               "rateBp": 1600
+             *             },
+             *             {
+             *               "from": "2027-02-01",
+             *               "rateBp": 1200
+             *             },
+             *             {
+             *               "from": "2027-08-01",
+             *               "rateBp": 800
+             *             },
+             *             {
+             *               "from": "2028-02-01",
+             *               "rateBp": 400
+             *             },
+             *             {
+             *               "from": "2028-08-01",
+             *               "rateBp": 0
+             *             }
+             *           ]
+             *         },
+             *         "euOriginHeatPump": {
+             *           "from": null,
+             *           "measureKinds": [
+             *             "heat_pump_air",
+             *             "heat_pump_ground",
+             *             "heat_pump_water"
+             *           ],
+             *           "rateBp": 1500
+             *         },
+             *         "income": {
+             *           "familySupplement": {
+             *             "perChild": false,
+             *             "reductionCents": 1000000
+             *           },
+             *           "steps": [
+             *             {
+             *               "maxIncomeCents": 3000000,
+             *               "rateBp": 4000
+             *             },
+             *             {
+             *               "maxIncomeCents": 4000000,
+             *               "rateBp": 3000
+             *             },
+             *             {
+             *               "maxIncomeCents": 5000000,
+             *               "rateBp": 1000
+             *             }
+             *           ]
+             *         }
+             *       },
+             *       "costCaps": {
+             *         "buildingMaxCents": null,
+             *         "withIsfp": null,
+             *         "withoutIsfp": {
+             *           "firstUnitCents": 2800000,
+             *           "firstUnitSteps": [
+             *             {
+             *               "cents": 2725000,
+             *               "from": "2027-02-01"
+             *             },
+             *             {
+             *               "cents": 2650000,
+             *               "from": "2027-08-01"
+             *             },
+             *             {
+             *               "cents": 2575000,
+             *               "from": "2028-02-01"
+             *             },
+             *             {
+             *               "cents": 2500000,
+             *               "from": "2028-08-01"
+             *             },
+             *             {
+             *               "cents": 2425000,
+             *               "from": "2029-02-01"
+             *             },
+             *             {
+             *               "cents": 2350000,
+             *               "from": "2029-08-01"
+             *             },
+             *             {
+             *               "cents": 2275000,
+             *               "from": "2030-02-01"
+             *             },
+             *             {
+             *               "cents": 2200000,
+             *               "from": "2030-08-01"
+             *             }
+             *           ],
+             *           "unit7PlusCents": 800000,
+             *           "units2To6Cents": 1500000
+             *         }
+             *       },
+             *       "cumulationLimitBp": 6000,
+             *       "decisiveDate": "application_receipt",
+             *       "kind": "measure_grant",
+             *       "measureKinds": [
+             *         "heat_pump_air",
+             *         "heat_pump_ground",
+             *         "heat_pump_water",
+             *         "biomass",
+             *         "solar_thermal",
+             *         "district_heating"
+             *       ],
+             *       "minimumInvestmentGrossCents": null,
+             *       "planningGrant": null,
+             *       "rateCap": {
+             *         "defaultBp": 7000,
+             *         "lowIncome": {
+             *           "maxAdjustedIncomeCents": 3000000,
+             *           "rateBp": 8000
+             *         }
+             *       }
+             *     }
+             */
+            body: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Where the numbers come from (guideline, Merkblatt, date).
+             * @example KfW Merkblatt 458 (01/2031)
+             */
+            source: string;
+            /**
+             * Format: date
+             * @example 2031-01-01
+             */
+            validFrom: string;
+            /**
+             * Format: date
+             * @description Inclusive; null = open-ended (until a successor is entered after ending this one).
+             * @example 2031-12-31
+             */
+            validTo: string | null;
+            /** @example KfW 458 2031-01 */
+            versionLabel: string;
+        };
         CreateScenarioDto: {
             /** Format: uuid */
             buildingId: string;
@@ -4522,6 +5320,17 @@ export interface components {
             /** @example https://renewa.dev/problems/crm-lead-not-found */
             type: string;
         };
+        EfficiencyHouseDto: {
+            /**
+             * @example eh55
+             * @enum {string}
+             */
+            efficiencyClass: "eh40" | "eh55" | "eh70" | "eh85" | "denkmal";
+            /** @example true */
+            renewableClass: boolean;
+            serialRenovation?: boolean;
+            sustainabilityClass?: boolean;
+        };
         EmailTemplateDto: {
             /**
              * @description Liquid placeholders: `{{ recipient.name }}`, `{{ event.payload.… }}`.
@@ -4544,6 +5353,14 @@ export interface components {
                 de: string;
                 en: string;
             };
+        };
+        EndRuleVersionDto: {
+            /**
+             * Format: date
+             * @description The new last day of the version (inclusive): not before its first day, not after its current end.
+             * @example 2030-12-31
+             */
+            validTo: string;
         };
         EraseContactDocumentsDto: {
             /**
@@ -4799,6 +5616,69 @@ export interface components {
             items: components["schemas"]["FormSubmissionDto"][];
             nextCursor: string | null;
         };
+        FundingProgramPageDto: {
+            items: components["schemas"]["FundingProgramResponseDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        FundingProgramResponseDto: {
+            /** @enum {string} */
+            applicationKind: "grant" | "loan" | "tax" | "information";
+            checklist: components["schemas"]["ChecklistItemDto"][];
+            /**
+             * @example {
+             *       "de": "Wärmepumpe",
+             *       "en": "Heat pump"
+             *     }
+             */
+            description: {
+                de: string;
+                en: string;
+            };
+            /** @enum {string} */
+            fundingBody: "bafa" | "kfw" | "tax_office";
+            /** Format: uuid */
+            id: string;
+            /** @example kfw_458 */
+            key: string;
+            links: components["schemas"]["ProgramLinkDto"][];
+            /**
+             * @example {
+             *       "de": "Wärmepumpe",
+             *       "en": "Heat pump"
+             *     }
+             */
+            name: {
+                de: string;
+                en: string;
+            };
+        };
+        FundingRuleVersionPageDto: {
+            items: components["schemas"]["FundingRuleVersionResponseDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        FundingRuleVersionResponseDto: {
+            /** @description The rule body (shape by `kind`: docs/funding.md). */
+            body: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programId: string;
+            /** @example kfw_458 */
+            programKey: string;
+            source: string;
+            /** Format: date */
+            validFrom: string;
+            /** Format: date */
+            validTo: string | null;
+            /** @example KfW 458 2026-07 */
+            versionLabel: string;
+        };
         GrantDto: {
             /** @example crm.leads:read */
             permission: string;
@@ -4807,6 +5687,17 @@ export interface components {
              * @enum {string}
              */
             scope: "own" | "department" | "all";
+        };
+        HouseholdDto: {
+            /** @example 0 */
+            minorChildren?: number;
+            /** @example true */
+            ownerOccupied: boolean;
+            /**
+             * @description Mean taxable household income of the 2nd and 3rd year before the application (cents); omit to claim no income bonus.
+             * @example 4500000
+             */
+            taxableIncomeCents?: number;
         };
         IssueDocumentRequestLinkDto: {
             /**
@@ -4957,6 +5848,15 @@ export interface components {
             version: number;
             yearBuilt: number | null;
         };
+        LinkChecklistDocumentDto: {
+            /** Format: uuid */
+            documentId: string;
+            /**
+             * @description The checklist item's key in the application's programme (GET …/checklist lists them).
+             * @example approval
+             */
+            itemKey: string;
+        };
         LivenessDto: {
             /**
              * @example ok
@@ -5075,6 +5975,15 @@ export interface components {
             /** @description Bumped by every change; the ETag header carries it. */
             version: number;
         };
+        MeasureGrantDto: {
+            costCents: number;
+            eligibleCents: number;
+            grantCents: number;
+            kind: string;
+            /** Format: uuid */
+            measureId: string | null;
+            rateBp: number;
+        };
         MeasurePageDto: {
             items: components["schemas"]["MeasureResponseDto"][];
             /** @description Pass as `cursor` for the next page; null on the last page. */
@@ -5184,6 +6093,49 @@ export interface components {
             updatedBy: string | null;
             /** @description Bumped by every change; the ETag header carries it. */
             version: number;
+        };
+        MoveApplicationDto: {
+            /** @example 1558000 */
+            approvedAmountCents?: number | null;
+            /**
+             * Format: date
+             * @example 2026-10-20
+             */
+            approvedOn?: string | null;
+            /** @description Why it was rejected, withdrawn or expired. */
+            closedReason?: string;
+            /**
+             * Format: date
+             * @example 2029-10-20
+             */
+            implementationDeadline?: string | null;
+            /** @example 1558000 */
+            paidAmountCents?: number | null;
+            /**
+             * Format: date
+             * @example 2027-06-01
+             */
+            paidOn?: string | null;
+            /**
+             * Format: date
+             * @example 2030-04-20
+             */
+            proofDeadline?: string | null;
+            /**
+             * Format: date
+             * @example 2027-05-01
+             */
+            proofsSubmittedOn?: string | null;
+            /**
+             * @example prepared
+             * @enum {string}
+             */
+            status: "draft" | "prepared" | "submitted" | "approved" | "proofs_submitted" | "paid" | "rejected" | "withdrawn" | "expired";
+            /**
+             * Format: date
+             * @example 2026-10-15
+             */
+            submittedOn?: string | null;
         };
         OfferedSlotDto: {
             /**
@@ -5381,6 +6333,48 @@ export interface components {
             /** @example https://renewa.dev/problems/crm-lead-not-found */
             type: string;
         };
+        ProgramLinkDto: {
+            /**
+             * @example {
+             *       "de": "Wärmepumpe",
+             *       "en": "Heat pump"
+             *     }
+             */
+            label: {
+                de: string;
+                en: string;
+            };
+            /** @example https://www.kfw.de/458 */
+            url: string;
+        };
+        ProgramResultDto: {
+            capCents: number | null;
+            cappedRateBp: number;
+            components: components["schemas"]["RateComponentDto"][];
+            costsCents: number;
+            eligibleCostsCents: number;
+            /**
+             * @example {
+             *       "de": "Wärmepumpe",
+             *       "en": "Heat pump"
+             *     }
+             */
+            explanation: {
+                de: string;
+                en: string;
+            };
+            grantCents: number;
+            measures: components["schemas"]["MeasureGrantDto"][];
+            /** @enum {string} */
+            programKey: "beg_em_bafa" | "kfw_458" | "kfw_261" | "kfw_358_359" | "ebw" | "estg_35c";
+            rateCapBp: number | null;
+            /** Format: uuid */
+            ruleVersionId: string;
+            ruleVersionLabel: string;
+            uncappedRateBp: number;
+            unitShares: components["schemas"]["UnitShareDto"][];
+            yearAmountsCents: number[];
+        };
         ProjectPageDto: {
             items: components["schemas"]["ProjectResponseDto"][];
             /** @description Pass as `cursor` for the next page; null on the last page. */
@@ -5471,6 +6465,23 @@ export interface components {
             slug: string;
             version: number;
         };
+        RateComponentDto: {
+            amountCents: number;
+            baseCents: number;
+            /** @example climateSpeed */
+            key: string;
+            /**
+             * @example {
+             *       "de": "Wärmepumpe",
+             *       "en": "Heat pump"
+             *     }
+             */
+            label: {
+                de: string;
+                en: string;
+            };
+            rateBp: number | null;
+        };
         ReadinessChecksDto: {
             /**
              * @example up
@@ -5499,6 +6510,40 @@ export interface components {
             /** @description Event path of the id (default: aggregateId; for assignee payload.snapshot.assigneeId). */
             path?: string;
         };
+        RecordContractDto: {
+            /** @example Müller Haustechnik GmbH */
+            contractor?: string | null;
+            /**
+             * Format: uuid
+             * @description Defaults to the creator's department; a scoped user may only choose their own.
+             */
+            departmentId?: string | null;
+            /**
+             * Format: uuid
+             * @description Defaults to the creator.
+             */
+            ownerId?: string | null;
+            /** Format: uuid */
+            projectId: string;
+            /**
+             * @description The contract's number or name.
+             * @example Werkvertrag Heizung Müller GmbH 2026-117
+             */
+            reference: string;
+            /**
+             * Format: date-time
+             * @description When it was signed (ISO date-time).
+             * @example 2026-10-01T10:00:00Z
+             */
+            signedAt: string;
+            /** @example 4100000 */
+            totalGrossCents?: number | null;
+            /**
+             * @description Signed with the funding condition clause (suspensive/resolutive condition tied to the approval).
+             * @example true
+             */
+            withFundingClause: boolean;
+        };
         RefreshTokenDto: {
             /** @description The refresh token of the last sign-in or refresh; it can be used once. */
             refreshToken: string;
@@ -5513,6 +6558,16 @@ export interface components {
         ReplaceUserRolesDto: {
             /** @description The complete set of roles the user should have afterwards. */
             roleIds: string[];
+        };
+        ReplacedHeatingDto: {
+            /** @example 25 */
+            ageYears?: number | null;
+            /**
+             * @example oil_boiler
+             * @enum {string|null}
+             */
+            kind?: "gas_boiler" | "gas_floor_heating" | "oil_boiler" | "coal_stove" | "night_storage" | "heat_pump_air" | "heat_pump_ground" | "heat_pump_water" | "biomass_boiler" | "district_heating" | "electric_direct" | "other" | null;
+            working?: boolean | null;
         };
         ReplayedDeliveryDto: {
             /** Format: uuid */
@@ -5642,6 +6697,24 @@ export interface components {
                 de: string;
                 en: string;
             };
+        };
+        RouteResultDto: {
+            available: boolean;
+            best: boolean;
+            programs: components["schemas"]["ProgramResultDto"][];
+            /**
+             * @example {
+             *       "de": "Wärmepumpe",
+             *       "en": "Heat pump"
+             *     }
+             */
+            reason: {
+                de: string;
+                en: string;
+            } | null;
+            /** @enum {string} */
+            route: "beg_em_kfw_458" | "kfw_261" | "estg_35c";
+            totalCents: number;
         };
         SampleEventDto: {
             /** Format: uuid */
@@ -5809,6 +6882,113 @@ export interface components {
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
         };
+        StoreCalculationDto: {
+            /**
+             * @example {
+             *       "ownerOccupiedUnits": 1,
+             *       "replacedHeating": {
+             *         "ageYears": 25,
+             *         "kind": "oil_boiler",
+             *         "working": true
+             *       },
+             *       "units": 2
+             *     }
+             */
+            building?: components["schemas"]["CalculationBuildingDto"];
+            /**
+             * @description The energy consultation fee (EBW; cents).
+             * @example 165000
+             */
+            consultationFeeCents?: number;
+            /**
+             * Format: date
+             * @description The decisive date (for BEG: receipt of the application).
+             * @example 2026-10-15
+             */
+            date: string;
+            efficiencyHouse?: components["schemas"]["EfficiencyHouseDto"];
+            /**
+             * @example {
+             *       "minorChildren": 0,
+             *       "ownerOccupied": true
+             *     }
+             */
+            household: components["schemas"]["HouseholdDto"];
+            /**
+             * Format: uuid
+             * @description Only this measure of the scenario.
+             */
+            measureId?: string;
+            /**
+             * @example [
+             *       {
+             *         "costCents": 4100000,
+             *         "kind": "heat_pump_air"
+             *       }
+             *     ]
+             */
+            measures?: components["schemas"]["CalculationMeasureDto"][];
+            /** @description Specialist planning and supervision costs (cents). */
+            planningCostsCents?: number;
+            /**
+             * @example [
+             *       "beg_em_kfw_458",
+             *       "estg_35c"
+             *     ]
+             */
+            routes?: ("beg_em_kfw_458" | "kfw_261" | "estg_35c")[];
+            /**
+             * Format: uuid
+             * @description Take measures and building facts from this scenario (projects context).
+             */
+            scenarioId?: string;
+            wegPresentation?: boolean;
+        };
+        StoredCalculationPageDto: {
+            items: components["schemas"]["StoredCalculationResponseDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        StoredCalculationResponseDto: {
+            /** @enum {string|null} */
+            bestRoute: "beg_em_kfw_458" | "kfw_261" | "estg_35c" | null;
+            bestTotalCents: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            /** Format: date */
+            decisiveDate: string;
+            /**
+             * Format: date-time
+             * @description Set while the record is soft-deleted (restore undoes it).
+             */
+            deletedAt: string | null;
+            /** Format: uuid */
+            departmentId: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description The inputs exactly as calculated (facts copied from the project at that moment). */
+            input: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            measureId: string | null;
+            /** Format: uuid */
+            ownerId: string | null;
+            /** Format: uuid */
+            projectId: string;
+            result: components["schemas"]["CalculationResultDto"];
+            ruleVersionIds: string[];
+            /** Format: uuid */
+            scenarioId: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            updatedBy: string | null;
+            /** @description Bumped by every change; the ETag header carries it. */
+            version: number;
+        };
         SubmissionReceiptDto: {
             /**
              * @description The form's confirmation in both languages.
@@ -5927,6 +7107,12 @@ export interface components {
             /** Format: date */
             validTo: string | null;
         };
+        UnitShareDto: {
+            capCents: number;
+            eligibleCents: number;
+            ownerOccupied: boolean;
+            unit: number;
+        };
         UpdateActivityDto: {
             /** @description Longer text: the note, call summary, e-mail body, meeting minutes. */
             body?: string | null;
@@ -5950,6 +7136,53 @@ export interface components {
             subject?: string;
             /** @enum {string} */
             type?: "note" | "call" | "email" | "meeting";
+        };
+        UpdateApplicationDto: {
+            /**
+             * @description BAFA Vorgangsnummer (format not published: letters, digits, - / . ; 4–40 characters)
+             * @example VOB-12345678
+             */
+            bafaCaseNumber?: string | null;
+            /**
+             * @description BnD-ID (format not published: letters, digits, - / . ; 4–40 characters)
+             * @example BND-2026-0001
+             */
+            bndId?: string | null;
+            /**
+             * @description BzA-ID (format not published: letters, digits, - / . ; 4–40 characters)
+             * @example BZA-2026-0001
+             */
+            bzaId?: string | null;
+            /**
+             * Format: uuid
+             * @description Defaults to the creator's department; a scoped user may only choose their own.
+             */
+            departmentId?: string | null;
+            /**
+             * Format: date
+             * @example 2027-10-31
+             */
+            implementationDeadline?: string | null;
+            /**
+             * @description KfW Antragsnummer (format not published: letters, digits, - / . ; 4–40 characters)
+             * @example 458-1234567
+             */
+            kfwApplicationNumber?: string | null;
+            note?: string | null;
+            /**
+             * Format: uuid
+             * @description Defaults to the creator.
+             */
+            ownerId?: string | null;
+            /**
+             * Format: date
+             * @example 2028-01-31
+             */
+            proofDeadline?: string | null;
+            /** @example 1558000 */
+            requestedAmountCents?: number | null;
+            /** @example Heizungstausch KfW 458 */
+            title?: string;
         };
         UpdateAppointmentDto: {
             /** @description Travel buffer after (minutes); defaults to the kind's. */
@@ -15057,6 +16290,1673 @@ export interface operations {
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listFundingApplications: {
+        parameters: {
+            query?: {
+                /** @description Items per page (default 50). Optional in the contract: it has a default. */
+                limit?: number;
+                /**
+                 * @description Soft-deleted rows: `exclude` (default), `include` or `only`. Anything but `exclude` needs the
+                 *     resource's delete permission (whoever may restore them may see them).
+                 */
+                deleted?: "exclude" | "include" | "only";
+                ownerId?: string;
+                departmentId?: string;
+                sort?: "createdAt" | "-createdAt" | "implementationDeadline" | "-implementationDeadline" | "proofDeadline" | "-proofDeadline";
+                status?: ("draft" | "prepared" | "submitted" | "approved" | "proofs_submitted" | "paid" | "rejected" | "withdrawn" | "expired")[];
+                projectId?: string;
+                programId?: string;
+                /** @description Approved applications with a deadline due within 30 days (`due_soon`) or passed (`overdue`). */
+                deadline?: "due_soon" | "overdue";
+                /**
+                 * @description Search over names, e-mail, phone numbers and company (case-insensitive substring; phone numbers
+                 *     in any common notation).
+                 */
+                q?: string;
+                /** @description Created at or after this instant (ISO 8601). */
+                createdFrom?: string;
+                /** @description Created before this instant (ISO 8601, exclusive). */
+                createdTo?: string;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationPageDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    createFundingApplication: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "bzaId": "BZA-2026-0815",
+                 *       "measureIds": [
+                 *         "6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d"
+                 *       ],
+                 *       "programId": "fb0fbefd-ff72-590c-9548-33e90ea8da28",
+                 *       "projectId": "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e",
+                 *       "requestedAmountCents": 1558000,
+                 *       "scenarioId": "9a0b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d",
+                 *       "title": "Heizungstausch KfW 458"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateApplicationDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Forbidden
+             *
+             *     Forbidden
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Unprocessable Entity
+             *
+             *     Unprocessable Entity
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getFundingApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    deleteFundingApplication: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed (from a previous read). 428 without it, 412 when it is no longer current. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    updateFundingApplication: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed (from a previous read). 428 without it, 412 when it is no longer current. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kfwApplicationNumber": "458-1234567",
+                 *       "note": "Antrag in „Meine KfW“ gestellt"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateApplicationDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Forbidden
+             *
+             *     Forbidden
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getFundingApplicationChecklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationChecklistDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    linkFundingChecklistDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "documentId": "5b7e2c1a-3f4d-4e8a-9c2b-1d0e6f7a8b9d",
+                 *       "itemKey": "approval"
+                 *     }
+                 */
+                "application/json": components["schemas"]["LinkChecklistDocumentDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationChecklistDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    restoreFundingApplication: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the ETag of the version being acted on; 412 when it is no longer current. */
+                "If-Match"?: string;
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    moveFundingApplication: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the ETag of the version being acted on; 412 when it is no longer current. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "approvedAmountCents": 1558000,
+                 *       "approvedOn": "2026-10-20",
+                 *       "implementationDeadline": "2029-10-20",
+                 *       "proofDeadline": "2030-04-20",
+                 *       "status": "approved"
+                 *     }
+                 */
+                "application/json": components["schemas"]["MoveApplicationDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    calculateFunding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "building": {
+                 *         "isfpDate": "2026-09-30",
+                 *         "ownerOccupiedUnits": 1,
+                 *         "replacedHeating": {
+                 *           "ageYears": 31,
+                 *           "kind": "oil_boiler",
+                 *           "working": true
+                 *         },
+                 *         "units": 2
+                 *       },
+                 *       "consultationFeeCents": 165000,
+                 *       "date": "2026-10-15",
+                 *       "efficiencyHouse": {
+                 *         "efficiencyClass": "eh55",
+                 *         "renewableClass": true
+                 *       },
+                 *       "household": {
+                 *         "minorChildren": 1,
+                 *         "ownerOccupied": true,
+                 *         "taxableIncomeCents": 4500000
+                 *       },
+                 *       "measures": [
+                 *         {
+                 *           "costCents": 4100000,
+                 *           "euOrigin": true,
+                 *           "kind": "heat_pump_air"
+                 *         }
+                 *       ],
+                 *       "planningCostsCents": 250000,
+                 *       "routes": [
+                 *         "beg_em_kfw_458",
+                 *         "kfw_261",
+                 *         "estg_35c"
+                 *       ],
+                 *       "scenarioId": "9a0b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CalculationRequestDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalculationResultDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listFundingContracts: {
+        parameters: {
+            query?: {
+                /** @description Items per page (default 50). Optional in the contract: it has a default. */
+                limit?: number;
+                /**
+                 * @description Soft-deleted rows: `exclude` (default), `include` or `only`. Anything but `exclude` needs the
+                 *     resource's delete permission (whoever may restore them may see them).
+                 */
+                deleted?: "exclude" | "include" | "only";
+                sort?: "createdAt" | "-createdAt";
+                projectId?: string;
+                /**
+                 * @description Search over names, e-mail, phone numbers and company (case-insensitive substring; phone numbers
+                 *     in any common notation).
+                 */
+                q?: string;
+                /** @description Created at or after this instant (ISO 8601). */
+                createdFrom?: string;
+                /** @description Created before this instant (ISO 8601, exclusive). */
+                createdTo?: string;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractPageDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    recordFundingContract: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "contractor": "Müller Haustechnik GmbH",
+                 *       "projectId": "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e",
+                 *       "reference": "Werkvertrag Heizung Müller Haustechnik 2026-117",
+                 *       "signedAt": "2026-10-10T09:00:00Z",
+                 *       "totalGrossCents": 4100000,
+                 *       "withFundingClause": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["RecordContractDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Forbidden
+             *
+             *     Forbidden
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Unprocessable Entity
+             *
+             *     Unprocessable Entity
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getFundingContract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listFundingPrograms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingProgramPageDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getFundingProgram: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingProgramResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    createFundingRuleVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "body": {
+                 *         "decisiveDate": "application_receipt",
+                 *         "kind": "consultation",
+                 *         "maxFrom3UnitsCents": 85000,
+                 *         "maxUpTo2UnitsCents": 65000,
+                 *         "rateBp": 5000,
+                 *         "wegPresentationCents": 25000
+                 *       },
+                 *       "source": "BAFA-Richtlinie EBW (Fassung 2027), BAnz AT …",
+                 *       "validFrom": "2027-01-01",
+                 *       "validTo": "2027-12-31",
+                 *       "versionLabel": "EBW 2027"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateRuleVersionDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingRuleVersionResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Unprocessable Entity
+             *
+             *     Unprocessable Entity
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listFundingRuleVersions: {
+        parameters: {
+            query?: {
+                /** @description Only the versions of this programme. */
+                programId?: string;
+                /** @description Only the version valid on this day. */
+                validOn?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingRuleVersionPageDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getFundingRuleVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingRuleVersionResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    endFundingRuleVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "validTo": "2027-02-28"
+                 *     }
+                 */
+                "application/json": components["schemas"]["EndRuleVersionDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingRuleVersionResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listStoredFundingCalculations: {
+        parameters: {
+            query?: {
+                /** @description Items per page (default 50). Optional in the contract: it has a default. */
+                limit?: number;
+                /**
+                 * @description Soft-deleted rows: `exclude` (default), `include` or `only`. Anything but `exclude` needs the
+                 *     resource's delete permission (whoever may restore them may see them).
+                 */
+                deleted?: "exclude" | "include" | "only";
+                sort?: "createdAt" | "-createdAt";
+                projectId?: string;
+                scenarioId?: string;
+                measureId?: string;
+                /**
+                 * @description Search over names, e-mail, phone numbers and company (case-insensitive substring; phone numbers
+                 *     in any common notation).
+                 */
+                q?: string;
+                /** @description Created at or after this instant (ISO 8601). */
+                createdFrom?: string;
+                /** @description Created before this instant (ISO 8601, exclusive). */
+                createdTo?: string;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredCalculationPageDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    storeFundingCalculation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "date": "2026-10-15",
+                 *       "household": {
+                 *         "minorChildren": 1,
+                 *         "ownerOccupied": true,
+                 *         "taxableIncomeCents": 4500000
+                 *       },
+                 *       "scenarioId": "9a0b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d"
+                 *     }
+                 */
+                "application/json": components["schemas"]["StoreCalculationDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredCalculationResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Forbidden
+             *
+             *     Forbidden
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Unprocessable Entity
+             *
+             *     Unprocessable Entity
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getStoredFundingCalculation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredCalculationResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -289,7 +289,27 @@ describe('the customer journey, end to end', () => {
   });
 
   describe('step 5: funding calculation', () => {
-    it.todo('funding for the scenario (BEG EM envelope with iSFP bonus + KfW 458 heat pump, owner-occupier with a given income) is stored with its rule versions');
+    it('funding for the scenario (BEG EM envelope with iSFP bonus + KfW 458 heat pump, owner-occupier with a given income) is stored with its rule versions', async () => {
+      const { consultant } = cast;
+      // A fixed decisive date and iSFP day keep the figures independent of the day the test runs.
+      const request = {
+        date: '2027-01-15',
+        scenarioId: state.scenarioId!,
+        routes: ['beg_em_kfw_458' as const, 'estg_35c' as const],
+        measures: [{ kind: 'heat_pump_air' as const, costCents: 3_000_000 }],
+        building: { isfpDate: '2026-12-01', replacedHeating: { kind: 'gas_boiler' as const, ageYears: 30, working: true } },
+        household: { ownerOccupied: true, taxableIncomeCents: 3_500_000, minorChildren: 1 },
+      };
+      const stored = await unwrap(consultant.POST('/api/v1/funding/stored-calculations', { body: request, headers: { 'Idempotency-Key': 'journey-funding' } }));
+      const [beg, tax] = stored.result.routes;
+      // BAFA: 67,000 € capped at 60,000 € (with iSFP): 15 % × 60,000 + 5 % × 30,000 = 10,500 €.
+      expect(beg.programs[0]).toMatchObject({ programKey: 'beg_em_bafa', eligibleCostsCents: 6_000_000, grantCents: 1_050_000 });
+      // KfW 458: 28,000 € × (30 + 16 + 40 = 86 % → 80 %, income 35,000 € − 10,000 € family supplement) = 22,400 €.
+      expect(beg.programs[1]).toMatchObject({ programKey: 'kfw_458', eligibleCostsCents: 2_800_000, cappedRateBp: 8000, grantCents: 2_240_000 });
+      expect(tax).toMatchObject({ route: 'estg_35c', totalCents: 1_940_000 });
+      expect(stored).toMatchObject({ scenarioId: state.scenarioId, bestRoute: 'beg_em_kfw_458', bestTotalCents: 3_290_000 });
+      expect(stored.ruleVersionIds).toEqual(expect.arrayContaining([seedUuid('fundingPrograms', 'beg_em_bafa:rule:2026-07-21'), seedUuid('fundingPrograms', 'kfw_458:rule:2026-07-21')]));
+    });
   });
 
   describe('step 6: quote', () => {

@@ -100,14 +100,14 @@ const WORKFLOWS = [
   {
     key: 'funding-deadline-reminder',
     name: label('Erinnerung an Förderfristen', 'Funding deadline reminder'),
-    description: 'Two weeks before an approved funding application’s deadline (payload.deadline), reminds its assignee and notes it on the lead.',
-    triggerEventType: 'funding.application.approved',
+    description: 'When the daily funding check reports an approaching implementation or proof deadline (payload.deadline), waits until two weeks before it and reminds the application’s owner.',
+    triggerEventType: 'funding.application.deadline_approaching',
     conditions: [],
     actions: [
       { type: 'wait' as const, untilPath: 'payload.deadline', offsetSeconds: -14 * 86_400 },
       {
         type: 'send_email' as const,
-        recipient: { kind: 'assignee' as const, path: 'payload.assigneeId' },
+        recipient: { kind: 'assignee' as const, path: 'payload.ownerId' },
         template: {
           subject: label('Förderfrist läuft in zwei Wochen ab', 'Funding deadline in two weeks'),
           body: label(

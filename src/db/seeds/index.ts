@@ -6,6 +6,8 @@ import { demoHouseSeed } from './demo-house.seed';
 import { departmentsSeed } from './departments.seed';
 import { documentRequestGrantsSeed, documentRequestWorkflowSeed } from './document-requests.seed';
 import { documentTypesSeed } from './document-types.seed';
+import { fundingProgramsSeed } from './funding-programs.seed';
+import { demoFundingSeed } from './demo/funding.demo';
 import { pdfTemplatesSeed } from './pdf-templates.seed';
 import { materialsSeed } from './materials.seed';
 import { schedulingSeed } from './scheduling.seed';
@@ -40,4 +42,8 @@ export const SEEDS: readonly Seed[] = [
   documentRequestWorkflowSeed,
   // Demo, after the document types it refers to (DEMO_SEEDS run before those were added).
   demoDocumentRequestsSeed,
+  standardRoleGrantsSeed('funding'),
+  fundingProgramsSeed,
+  // After the programmes it refers to (DEMO_SEEDS run before them).
+  demoFundingSeed,
 ];

@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import type { BodyPayload } from './arbitraries';
 import type { FuzzFixtures } from './anchors';
 import type { FuzzContext } from './fuzz-context';
+import { seedUuid } from '../../../src/db/seeds/seed-utils';
 import { insertSalesDepartmentProject } from './projects-fixture';
 import { insertWorkingHoursForEveryone } from './scheduling-fixture';
 
@@ -26,6 +27,21 @@ export const EXAMPLE_BODIES: Record<string, (ctx: FuzzContext) => BodyPayload> =
     raw: ['--fuzz-boundary', 'Content-Disposition: form-data; name="file"; filename="Grundriss.pdf"', 'Content-Type: application/pdf', '', '%PDF-1.4', '%%EOF', '--fuzz-boundary--', ''].join('\r\n'),
     contentType: 'multipart/form-data; boundary=fuzz-boundary',
   }),
+  // The example's scenarioId and measureId come from separate pools and need not belong together
+  // (a measure of another scenario is a 422): a plain calculation, and a stored one of the newest
+  // scenario with an extra measure (the newest scenario may have none yet).
+  calculateFunding: () => ({ json: { date: '2026-10-15', household: { ownerOccupied: true }, building: { units: 2, ownerOccupiedUnits: 1 }, measures: [{ kind: 'heat_pump_air', costCents: 4_100_000 }] } }),
+  // Likewise the example's scenarioId and measureIds: an application of the newest project without measures.
+  createFundingApplication: (ctx) => {
+    const op = ctx.operations.find((o) => o.id === 'createFundingApplication')!;
+    const [projectId] = ctx.ids.fieldCandidates(op, 'projectId');
+    const [programId] = ctx.ids.fieldCandidates(op, 'programId');
+    return { json: { projectId, programId, title: 'Heizungstausch KfW 458', bzaId: 'BZA-2026-0001' } };
+  },
+  storeFundingCalculation: (ctx) => {
+    const op = ctx.operations.find((o) => o.id === 'storeFundingCalculation')!;
+    return { json: { date: '2026-10-15', household: { ownerOccupied: true }, scenarioId: ctx.ids.fieldCandidates(op, 'scenarioId')[0], measures: [{ kind: 'heat_pump_air', costCents: 4_100_000 }] } };
+  },
 };
 
 /** Fixture records and state; `adminUrl`: superuser URL of the test database (for state no operation creates). */
@@ -46,6 +62,9 @@ export function fuzzFixtures(adminUrl: string): FuzzFixtures {
       { operationId: 'createScenario', body: {} },
       { operationId: 'createMeasure', body: { targetUValue: 0.2 } },
       { operationId: 'createScenario', body: {} },
+      // A KfW 458 application last (the newest is used first): checklist keys such as `approval`
+      // belong to a programme, and the pool's programme could be one without a checklist.
+      { operationId: 'createFundingApplication', body: { programId: seedUuid('fundingPrograms', 'kfw_458'), scenarioId: null, measureIds: [] } },
       // A second upload: the fresh document deleted for the restore needs a file no document uses yet.
       { operationId: 'uploadFile', body: {} },
       // Appointments: a second booking from the same example would double-book its consultant (409),

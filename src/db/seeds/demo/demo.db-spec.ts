@@ -7,6 +7,7 @@ import { useProjectsTestContext } from '../../../../test/support/projects-fixtur
 import { SEEDS } from '../index';
 import { runSeeds } from '../seed-runner';
 import { demoHouseSeed } from '../demo-house.seed';
+import { demoFundingSeed } from './funding.demo';
 import { DEMO_SEEDS } from './index';
 import { DEMO_PORTAL_TOKEN, demoDocumentRequestsSeed } from './document-requests.demo';
 import { portalTokenHash } from '../../../modules/documents/requests/document-request.rules';
@@ -14,7 +15,7 @@ import { DEMO_DEPARTMENTS, DEMO_USERS, demoId, demoUserId } from './demo-data';
 import { refuseDemoUsersInProduction } from './demo-guard';
 
 const quiet = { info: () => undefined, warn: () => undefined };
-const TABLES = ['departments', 'users', 'user_roles', 'contacts', 'leads', 'projects', 'buildings', 'building_components', 'building_systems', 'scenarios', 'measures', 'workflows', 'project_number_counters', 'document_requests', 'document_request_items'];
+const TABLES = ['departments', 'users', 'user_roles', 'contacts', 'leads', 'projects', 'buildings', 'building_components', 'building_systems', 'scenarios', 'measures', 'workflows', 'project_number_counters', 'document_requests', 'document_request_items', 'funding_contracts', 'funding_applications'];
 
 describe('demo seed: the demo consultancy', () => {
   const ctx = useProjectsTestContext();
@@ -48,7 +49,7 @@ describe('demo seed: the demo consultancy', () => {
 
   it('seeds 3 departments, 8 users, 200 leads in every status and 20 projects across the pipeline — once', async () => {
     const report = await runSeeds(db, SEEDS, { env: { nodeEnv: 'test' }, log: quiet, includeDemo: true });
-    expect(report.applied).toEqual([demoHouseSeed.key, ...DEMO_SEEDS.map((s) => s.key), demoDocumentRequestsSeed.key]);
+    expect(report.applied).toEqual([demoHouseSeed.key, ...DEMO_SEEDS.map((s) => s.key), demoDocumentRequestsSeed.key, demoFundingSeed.key]);
 
     const count = async (sql: string, params: unknown[] = []) => (await ctx.admin.query<{ n: number }>(`select count(*)::int as n ${sql}`, params)).rows[0].n;
     expect(await count('from departments where id = any($1)', [Object.values(DEMO_DEPARTMENTS)])).toBe(3);
@@ -84,12 +85,16 @@ describe('demo seed: the demo consultancy', () => {
     expect(await count(`from document_requests where token_revoked_at is not null`)).toBe(1);
     expect(await count(`from document_request_items`)).toBe(9);
 
+    // Funding: applications across the pipeline, each after a contract (one project's contract lacks the clause).
+    expect(await count(`from funding_applications`)).toBe(6);
+    expect(await count(`from funding_contracts where not with_funding_clause`)).toBe(1);
+
     expect((await runSeeds(db, SEEDS, { env: { nodeEnv: 'test' }, log: quiet, includeDemo: true })).applied).toEqual([]);
   });
 
   it('is idempotent row by row: running every demo seed again changes nothing', async () => {
     const before = await fingerprint();
-    for (const seed of [...DEMO_SEEDS, demoDocumentRequestsSeed]) {
+    for (const seed of [...DEMO_SEEDS, demoDocumentRequestsSeed, demoFundingSeed]) {
       await runAsActor(() => db.transaction((tx) => seed.run({ db: tx as unknown as Database, env: { nodeEnv: 'test' }, log: quiet })));
     }
     expect(await fingerprint()).toEqual(before);

@@ -1836,6 +1836,483 @@ export const EVENT_PAYLOAD_SCHEMAS: EventPayloadSchemas = {
       ]
     }
   },
+  "funding.application.approved": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "applicationId": {
+          "type": "string"
+        },
+        "projectId": {
+          "type": "string"
+        },
+        "programKey": {
+          "type": "string"
+        },
+        "approvedAmountCents": {
+          "type": "number"
+        },
+        "approvedOn": {
+          "type": "string"
+        },
+        "implementationDeadline": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "proofDeadline": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "deadline": {
+          "type": [
+            "string",
+            "null"
+          ],
+          "description": "The next deadline (implementation, else proof), for reminders."
+        }
+      },
+      "required": [
+        "applicationId",
+        "projectId",
+        "programKey",
+        "approvedAmountCents",
+        "approvedOn",
+        "implementationDeadline",
+        "proofDeadline",
+        "deadline"
+      ]
+    }
+  },
+  "funding.application.created": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "snapshot": {
+          "type": "object",
+          "additionalProperties": {}
+        },
+        "projectId": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "snapshot"
+      ]
+    }
+  },
+  "funding.application.deadline_approaching": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "applicationId": {
+          "type": "string"
+        },
+        "projectId": {
+          "type": "string"
+        },
+        "programKey": {
+          "type": "string"
+        },
+        "kind": {
+          "type": "string",
+          "enum": [
+            "implementation",
+            "proof"
+          ]
+        },
+        "deadline": {
+          "type": "string"
+        },
+        "daysLeft": {
+          "type": "number"
+        },
+        "ownerId": {
+          "type": [
+            "string",
+            "null"
+          ]
+        }
+      },
+      "required": [
+        "applicationId",
+        "projectId",
+        "programKey",
+        "kind",
+        "deadline",
+        "daysLeft",
+        "ownerId"
+      ]
+    }
+  },
+  "funding.application.deleted": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "funding.application.restored": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "funding.application.status_changed": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "from": {
+          "type": "string"
+        },
+        "to": {
+          "type": "string"
+        },
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "from",
+        "to",
+        "changes"
+      ]
+    }
+  },
+  "funding.application.submitted": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "applicationId": {
+          "type": "string"
+        },
+        "projectId": {
+          "type": "string"
+        },
+        "programKey": {
+          "type": "string"
+        },
+        "submittedOn": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "applicationId",
+        "projectId",
+        "programKey",
+        "submittedOn"
+      ]
+    }
+  },
+  "funding.application.updated": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "funding.calculation.created": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "snapshot": {
+          "type": "object",
+          "additionalProperties": {}
+        }
+      },
+      "required": [
+        "snapshot"
+      ]
+    }
+  },
+  "funding.calculation.deleted": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "funding.calculation.restored": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "funding.calculation.updated": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "funding.contract.created": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "snapshot": {
+          "type": "object",
+          "additionalProperties": {}
+        }
+      },
+      "required": [
+        "snapshot"
+      ]
+    }
+  },
+  "funding.contract.deleted": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "funding.contract.restored": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "funding.contract.updated": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "funding.rule_version.created": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "programKey": {
+          "type": "string"
+        },
+        "versionLabel": {
+          "type": "string"
+        },
+        "validFrom": {
+          "type": "string"
+        },
+        "validTo": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "source": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "programKey",
+        "versionLabel",
+        "validFrom",
+        "validTo",
+        "source"
+      ]
+    }
+  },
+  "funding.rule_version.ended": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "programKey": {
+          "type": "string"
+        },
+        "versionLabel": {
+          "type": "string"
+        },
+        "validFrom": {
+          "type": "string"
+        },
+        "validTo": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "source": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "programKey",
+        "versionLabel",
+        "validFrom",
+        "validTo",
+        "source"
+      ]
+    }
+  },
   "projects.building.created": {
     "payload": {
       "type": "object",

@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { InjectTransactionHost } from '@nestjs-cls/transactional';
+import { assertDepartmentInScope, currentScope, defaultDepartment } from '@libs/auth';
+import { currentActorId } from '@libs/context';
+import type { DbTransactionHost } from '@libs/db';
+import { EventOutbox } from '@libs/events';
+import { auditedPick, ResourceDefinition, resourcePermissions, ResourceService } from '@libs/resource';
+import { ProjectsQueries } from '../../projects';
+import { FUNDING_EVENTS } from '../funding.events';
+import { FundingErrors } from '../funding.errors';
+import { ContractResponseDto, RecordContractDto } from './contract.dto';
+import { ContractFilters, ContractsRepository } from './contracts.repository';
+import type { FundingContract, fundingContracts } from './funding-contracts.schema';
+
+const FIELDS = ['projectId', 'source', 'quoteId', 'reference', 'contractor', 'signedAt', 'withFundingClause', 'method', 'totalGrossCents', 'ownerId', 'departmentId'] as const satisfies readonly (keyof FundingContract)[];
+
+const CONTRACT: ResourceDefinition<FundingContract> = {
+  name: 'contract',
+  code: 'FUNDING_CONTRACT',
+  permissions: resourcePermissions('funding.contracts'),
+  events: FUNDING_EVENTS.contract,
+  auditedFields: [...FIELDS],
+};
+
+export const toContractResponse = (row: FundingContract): ContractResponseDto => auditedPick(row, FIELDS) as unknown as ContractResponseDto;
+
+/** What finance's `finance.quote.accepted` carries (declared here: funding reads the event, not finance's code). */
+export interface QuoteAcceptedPayload {
+  quoteId: string;
+  number: string;
+  version: number;
+  projectId: string;
+  contactId: string;
+  acceptedAt: string;
+  method: 'portal' | 'signed_upload' | 'email';
+  withFundingClause: boolean;
+  totalNetCents: number;
+  totalGrossCents: number;
+}
+
+/** Contract facts of projects: recorded by hand, or from accepted quotes. */
+@Injectable()
+export class ContractsService extends ResourceService<typeof fundingContracts, ContractFilters, ContractResponseDto> {
+  constructor(
+    @InjectTransactionHost() txHost: DbTransactionHost,
+    readonly repository: ContractsRepository,
+    outbox: EventOutbox,
+    private readonly projects: ProjectsQueries,
+  ) {
+    super({ txHost, outbox, repository }, CONTRACT, toContractResponse);
+  }
+
+  async record(dto: RecordContractDto): Promise<ContractResponseDto> {
+    const departmentId = defaultDepartment(dto.departmentId);
+    assertDepartmentInScope(currentScope('funding.contracts:create'), departmentId);
+    if (!(await this.projects.project(dto.projectId))) throw FundingErrors.projectNotVisible();
+    const row = await this.steps.create({
+      projectId: dto.projectId,
+      source: 'recorded',
+      reference: dto.reference,
+      contractor: dto.contractor ?? null,
+      signedAt: dto.signedAt,
+      withFundingClause: dto.withFundingClause,
+      totalGrossCents: dto.totalGrossCents ?? null,
+      ownerId: dto.ownerId === undefined ? currentActorId() : dto.ownerId,
+      departmentId,
+    });
+    return toContractResponse(row);
+  }
+
+  /** From `finance.quote.accepted` (runs as the system inside the relay's transaction): once per quote. */
+  async fromAcceptedQuote(payload: QuoteAcceptedPayload): Promise<void> {
+    if (!(await this.projects.project(payload.projectId))) return;
+    const signedAt = new Date(payload.acceptedAt);
+    if (Number.isNaN(signedAt.getTime())) return;
+    await this.steps.transaction(async () => {
+      const row = await this.repository.insertFromQuote({
+        projectId: payload.projectId,
+        source: 'quote_accepted',
+        quoteId: payload.quoteId,
+        reference: `${payload.number} v${payload.version}`.slice(0, 200),
+        signedAt,
+        withFundingClause: payload.withFundingClause,
+        method: payload.method,
+        totalGrossCents: payload.totalGrossCents,
+        createdBy: currentActorId(),
+      });
+      if (row) await this.steps.publish(FUNDING_EVENTS.contract.created(row.id, { snapshot: auditedPick(row, FIELDS) as unknown as Record<string, unknown> }));
+    });
+  }
+}
