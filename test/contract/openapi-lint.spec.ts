@@ -26,6 +26,7 @@ function lint(file: string): LintReport {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: 60_000,
+      maxBuffer: 64 * 1024 * 1024,
     });
   } catch (error) {
     stdout = (error as { stdout?: string }).stdout ?? '';
