@@ -1,6 +1,21 @@
 import { Module } from '@nestjs/common';
 import { CsvModule } from '@libs/csv';
 import { IdempotencyModule } from '@libs/idempotency';
+import { CrmModule } from '../crm';
+import { DocumentsModule } from '../documents';
+import { ProjectsModule } from '../projects';
+import { InvoiceBalanceService } from './invoices/invoice-balance.service';
+import { InvoiceCancellationService } from './invoices/invoice-cancellation.service';
+import { InvoiceComposer } from './invoices/invoice-composer';
+import { InvoiceFinalisationService } from './invoices/invoice-finalisation.service';
+import { InvoiceNumbersRepository } from './invoices/invoice-numbers.repository';
+import { InvoicePdfService } from './invoices/invoice-pdf.service';
+import { InvoicesController } from './invoices/invoices.controller';
+import { InvoicesRepository } from './invoices/invoices.repository';
+import { InvoicesService } from './invoices/invoices.service';
+import { PaymentsController } from './payments/payments.controller';
+import { PaymentsRepository } from './payments/payments.repository';
+import { PaymentsService } from './payments/payments.service';
 import { ProductsController } from './products/products.controller';
 import { ProductsRepository } from './products/products.repository';
 import { ProductsService } from './products/products.service';
@@ -17,8 +32,25 @@ import { VatRatesService } from './vat-rates/vat-rates.service';
  * (`finance.quote.accepted`, …) and FinanceQueries.
  */
 @Module({
-  imports: [IdempotencyModule, CsvModule],
-  controllers: [FinanceSettingsController, ProductsController, VatRatesController],
-  providers: [FinanceSettingsRepository, FinanceSettingsService, ProductsRepository, ProductsService, VatRatesRepository, VatRatesService],
+  imports: [IdempotencyModule, CsvModule, CrmModule, ProjectsModule, DocumentsModule],
+  controllers: [FinanceSettingsController, ProductsController, VatRatesController, InvoicesController, PaymentsController],
+  providers: [
+    FinanceSettingsRepository,
+    FinanceSettingsService,
+    ProductsRepository,
+    ProductsService,
+    VatRatesRepository,
+    VatRatesService,
+    InvoicesRepository,
+    InvoiceNumbersRepository,
+    InvoicesService,
+    InvoiceComposer,
+    InvoiceFinalisationService,
+    InvoiceCancellationService,
+    InvoicePdfService,
+    InvoiceBalanceService,
+    PaymentsRepository,
+    PaymentsService,
+  ],
 })
 export class FinanceModule {}

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { rangeFilter } from '@libs/pagination';
+import { CommonListFilters, ResourceRepository, ResourceTableSpec } from '@libs/resource';
+import type { PaymentMethod } from './payments.schema';
+import { payments } from './payments.schema';
+
+export interface PaymentFilters extends CommonListFilters {
+  invoiceId?: string;
+  method?: PaymentMethod[];
+  paidFrom?: string;
+  paidTo?: string;
+}
+
+const PAYMENTS: ResourceTableSpec<typeof payments> = {
+  table: payments,
+  scope: { ownerColumns: [payments.ownerId, payments.createdBy], departmentColumn: payments.departmentId },
+  sort: {
+    fields: {
+      createdAt: { expression: payments.createdAt, type: 'timestamp' },
+      paidOn: { expression: payments.paidOn, type: 'text' },
+      amountCents: { expression: payments.amountCents, type: 'number' },
+    },
+    tieBreaker: payments.id,
+    defaultSort: '-paidOn',
+  },
+  search: { text: payments.searchText },
+  filters: { invoiceId: payments.invoiceId, method: payments.method },
+};
+
+@Injectable()
+export class PaymentsRepository extends ResourceRepository<typeof payments, PaymentFilters> {
+  protected readonly spec = PAYMENTS;
+
+  protected override filterConditions(f: PaymentFilters) {
+    return [rangeFilter(payments.paidOn, f.paidFrom, f.paidTo)];
+  }
+
+  /** The sum of an invoice's live payments and the latest value date. */
+  async totalOf(invoiceId: string): Promise<{ paidCents: number; lastPaidOn: string | null }> {
+    const [row] = await this.db
+      .select({ paid: sql<string>`coalesce(sum(${payments.amountCents}), 0)`, last: sql<string | null>`max(${payments.paidOn})::text` })
+      .from(payments)
+      .where(and(eq(payments.invoiceId, invoiceId), isNull(payments.deletedAt)));
+    return { paidCents: Number(row.paid), lastPaidOn: row.last };
+  }
+}
