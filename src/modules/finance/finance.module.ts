@@ -4,6 +4,10 @@ import { IdempotencyModule } from '@libs/idempotency';
 import { CrmModule } from '../crm';
 import { DocumentsModule } from '../documents';
 import { ProjectsModule } from '../projects';
+import { FinalInvoiceDueCheck } from './checks/final-invoice-due.check';
+import { FinanceNoticesRepository } from './checks/finance-notices.repository';
+import { InvoiceOverdueCheck } from './checks/invoice-overdue.check';
+import { ProjectCompletionSubscriber } from './checks/project-completion.subscriber';
 import { InvoiceBalanceService } from './invoices/invoice-balance.service';
 import { InvoiceCancellationService } from './invoices/invoice-cancellation.service';
 import { InvoiceComposer } from './invoices/invoice-composer';
@@ -51,6 +55,10 @@ import { VatRatesService } from './vat-rates/vat-rates.service';
     InvoiceBalanceService,
     PaymentsRepository,
     PaymentsService,
+    FinanceNoticesRepository,
+    InvoiceOverdueCheck,
+    FinalInvoiceDueCheck,
+    ProjectCompletionSubscriber,
   ],
 })
 export class FinanceModule {}
