@@ -180,4 +180,20 @@ export const REQUEST_EXAMPLES: Readonly<Record<string, unknown>> = {
     vatCategory: 'standard',
   },
   updateProduct: { unitPriceCents: 175000 },
+  createInvoice: {
+    kind: 'standalone',
+    contactId: ID.contact,
+    projectId: ID.project,
+    serviceDate: '2026-11-20',
+    propertyRelated: true,
+    subject: 'Energieberatung Haus Kühn',
+    lines: [
+      { text: { de: 'Energieberatung mit iSFP', en: 'Energy consultation with iSFP' }, quantity: '1', unit: 'flat', unitPriceCents: 165000, vatCategory: 'standard' },
+      { text: { de: 'Blower-Door-Messung', en: 'Blower door test' }, quantity: '2.5', unit: 'hour', unitPriceCents: 9500, discountCents: 1000, vatCategory: 'standard' },
+    ],
+  },
+  updateInvoice: { serviceDate: '2026-11-21', notes: 'Vielen Dank für Ihren Auftrag.' },
+  cancelInvoice: { reason: 'Rechnungsbetrag fehlerhaft; Korrektur folgt' },
+  recordPayment: { amountCents: 196350, paidOn: '2026-11-28', method: 'bank_transfer', reference: 'RE-2026-000042 Kühn' },
+  updatePayment: { paidOn: '2026-11-29' },
 };

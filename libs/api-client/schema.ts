@@ -907,6 +907,238 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/finance/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List invoices (without lines) */
+        get: operations["listInvoices"];
+        put?: never;
+        /** Create a draft invoice */
+        post: operations["createInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/invoices/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export invoices as CSV
+         * @description Same filters and sort as the list; streamed, every matching row.
+         */
+        get: operations["exportInvoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An invoice with its lines (ETag: its version) */
+        get: operations["getInvoice"];
+        put?: never;
+        post?: never;
+        /** Soft-delete a draft invoice (If-Match); finalised invoices are cancelled instead */
+        delete: operations["deleteInvoice"];
+        options?: never;
+        head?: never;
+        /** Change a draft invoice (If-Match); `lines` replaces all lines */
+        patch: operations["updateInvoice"];
+        trace?: never;
+    };
+    "/api/v1/finance/invoices/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a finalised invoice: issues the cancellation invoice (own number, negated amounts) and answers it */
+        post: operations["cancelInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/invoices/{id}/finalize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finalise a draft: §14(4) UStG check (422 listing what is missing), gap-free number, frozen content, PDF */
+        post: operations["finalizeInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/invoices/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a payment received for a finalised invoice; its status follows */
+        post: operations["recordPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/invoices/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Render the PDF of a finalised invoice if it has none yet (download through the documents API) */
+        post: operations["renderInvoicePdf"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/invoices/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a soft-deleted draft invoice */
+        post: operations["restoreInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/invoices/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a finalised invoice as sent to its recipient */
+        post: operations["sendInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List payments received */
+        get: operations["listPayments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/payments/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export payments as CSV
+         * @description Same filters and sort as the list; streamed, every matching row.
+         */
+        get: operations["exportPayments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/payments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A payment (ETag: its version) */
+        get: operations["getPayment"];
+        put?: never;
+        post?: never;
+        /** Soft-delete a payment recorded by mistake (If-Match) */
+        delete: operations["deletePayment"];
+        options?: never;
+        head?: never;
+        /** Correct a payment (If-Match); the invoice status follows */
+        patch: operations["updatePayment"];
+        trace?: never;
+    };
+    "/api/v1/finance/payments/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a soft-deleted payment */
+        post: operations["restorePayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/finance/products": {
         parameters: {
             query?: never;
@@ -2437,6 +2669,13 @@ export interface components {
             version: number;
             yearInstalled: number | null;
         };
+        CancelInvoiceDto: {
+            /**
+             * @description Why the invoice is cancelled (printed on the cancellation invoice).
+             * @example Rechnungsbetrag fehlerhaft; Korrektur folgt
+             */
+            reason: string;
+        };
         ChainBreakDto: {
             /** Format: uuid */
             id: string;
@@ -3141,6 +3380,80 @@ export interface components {
             settings?: components["schemas"]["FormSettingsDto"];
             /** @description In the public URL; default: from the German name plus a random suffix. */
             slug?: string;
+        };
+        CreateInvoiceDto: {
+            /**
+             * @description Leitweg-ID of a public buyer or the buyer's own reference (XRechnung BT-10).
+             * @example 04011000-12345-67
+             */
+            buyerReference?: string | null;
+            /** Format: uuid */
+            companyId?: string | null;
+            /**
+             * Format: uuid
+             * @description The recipient (CRM contact); name and address are copied onto the invoice.
+             */
+            contactId: string;
+            /**
+             * Format: uuid
+             * @description Defaults to the creator's department; a scoped user may only choose their own.
+             */
+            departmentId?: string | null;
+            /**
+             * @description down_payment (Abschlag), partial, final (deducts the project's down payments), standalone. Cancellations come from POST …/cancel.
+             * @example standalone
+             * @enum {string}
+             */
+            kind: "down_payment" | "partial" | "final" | "standalone";
+            /**
+             * @default de
+             * @enum {string}
+             */
+            language: "de" | "en";
+            lines?: components["schemas"]["InvoiceLineInputDto"][];
+            /** @example Vielen Dank für Ihren Auftrag. */
+            notes?: string | null;
+            /**
+             * Format: uuid
+             * @description Defaults to the creator.
+             */
+            ownerId?: string | null;
+            /**
+             * @description Days from the issue date to the due date; defaults to the settings.
+             * @example 14
+             */
+            paymentTermsDays?: number;
+            /** Format: uuid */
+            projectId?: string | null;
+            /**
+             * @description A property-related service (construction, planning, supervision): private recipients get the 2-year retention note.
+             * @example true
+             */
+            propertyRelated?: boolean | null;
+            /** @description Overrides the address copied from the contact (or company). */
+            recipient?: components["schemas"]["InvoiceRecipientDto"] | null;
+            /**
+             * @description A business recipient (e-invoice possible); defaults to whether a company is set.
+             * @example false
+             */
+            recipientIsBusiness?: boolean;
+            /**
+             * Format: date
+             * @example 2026-11-20
+             */
+            serviceDate?: string | null;
+            /**
+             * Format: date
+             * @example 2026-11-30
+             */
+            servicePeriodEnd?: string | null;
+            /**
+             * Format: date
+             * @example 2026-11-01
+             */
+            servicePeriodStart?: string | null;
+            /** @example Energieberatung Haus Kühn */
+            subject?: string | null;
         };
         CreateLeadDto: {
             /**
@@ -4134,6 +4447,325 @@ export interface components {
              */
             scope: "own" | "department" | "all";
         };
+        InvoiceDeductionDto: {
+            grossCents: number;
+            /** Format: uuid */
+            invoiceId: string;
+            /** Format: date */
+            issueDate: string;
+            number: string;
+            perRate: components["schemas"]["InvoiceRateTotalDto"][];
+        };
+        InvoiceLegalNoteDto: {
+            key: string;
+            text: string;
+        };
+        InvoiceLineInputDto: {
+            /**
+             * @example {
+             *       "de": "Vor-Ort-Termin am 12.11.2026",
+             *       "en": "Site visit on 12 Nov 2026"
+             *     }
+             */
+            description?: {
+                de: string;
+                en: string;
+            } | null;
+            /** @example 0 */
+            discountCents?: number;
+            /**
+             * Format: uuid
+             * @description Copies SKU, name, unit, price and VAT category of the product (a snapshot).
+             */
+            productId?: string | null;
+            /**
+             * @description Decimal with up to 3 decimals, e.g. "0.333"
+             * @example 12.5
+             */
+            quantity: string;
+            /**
+             * @example {
+             *       "de": "Energieberatung mit iSFP",
+             *       "en": "Energy consultation with iSFP"
+             *     }
+             */
+            text?: {
+                de: string;
+                en: string;
+            };
+            /**
+             * @example flat
+             * @enum {string}
+             */
+            unit?: "piece" | "hour" | "m2" | "m" | "kwp" | "flat";
+            /** @example 165000 */
+            unitPriceCents?: number;
+            /**
+             * @example standard
+             * @enum {string}
+             */
+            vatCategory?: "standard" | "reduced" | "zero_pv" | "exempt";
+        };
+        InvoiceLineResponseDto: {
+            /**
+             * @example {
+             *       "de": "Wärmepumpe",
+             *       "en": "Heat pump"
+             *     }
+             */
+            description: {
+                de: string;
+                en: string;
+            } | null;
+            discountCents: number;
+            /** Format: uuid */
+            id: string;
+            netCents: number;
+            position: number;
+            /** Format: uuid */
+            productId: string | null;
+            /** @description Decimal string, up to 3 decimals; negative on a cancellation. */
+            quantity: string;
+            sku: string | null;
+            /**
+             * @example {
+             *       "de": "Wärmepumpe",
+             *       "en": "Heat pump"
+             *     }
+             */
+            text: {
+                de: string;
+                en: string;
+            };
+            /** @enum {string} */
+            unit: "piece" | "hour" | "m2" | "m" | "kwp" | "flat";
+            unitPriceCents: number;
+            /** @enum {string} */
+            vatCategory: "standard" | "reduced" | "zero_pv" | "exempt";
+            vatRateBasisPoints: number;
+            /** Format: uuid */
+            vatRateId: string;
+        };
+        InvoiceRateTotalDto: {
+            netCents: number;
+            rateBasisPoints: number;
+            taxCents: number;
+            /** @enum {string} */
+            vatCategory: "standard" | "reduced" | "zero_pv" | "exempt";
+        };
+        InvoiceRecipientDto: {
+            /**
+             * @description A second address line: a contact person, c/o.
+             * @example z. Hd. Frau Kühn
+             */
+            addition?: string | null;
+            address: components["schemas"]["PostalAddressDto"];
+            /** @example Familie Kühn */
+            name: string;
+            /**
+             * @description The recipient's VAT ID (B2B).
+             * @example DE987654321
+             */
+            vatId?: string | null;
+        };
+        InvoiceResponseDto: {
+            amountDueCents: number;
+            buyerReference: string | null;
+            cancellationReason: string | null;
+            /** Format: uuid */
+            cancelledByInvoiceId: string | null;
+            /** Format: uuid */
+            cancelsInvoiceId: string | null;
+            /** Format: uuid */
+            companyId: string | null;
+            /** Format: uuid */
+            contactId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            deductions: components["schemas"]["InvoiceDeductionDto"][];
+            /**
+             * Format: date-time
+             * @description Set while the record is soft-deleted (restore undoes it).
+             */
+            deletedAt: string | null;
+            /** Format: uuid */
+            departmentId: string | null;
+            /** Format: date */
+            dueDate: string | null;
+            /** Format: date-time */
+            finalisedAt: string | null;
+            grossCents: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            issueDate: string | null;
+            /** @enum {string} */
+            kind: "down_payment" | "partial" | "final" | "cancellation" | "standalone";
+            /** @enum {string} */
+            language: "de" | "en";
+            legalNotes: components["schemas"]["InvoiceLegalNoteDto"][];
+            lines: components["schemas"]["InvoiceLineResponseDto"][];
+            netCents: number;
+            notes: string | null;
+            number: string | null;
+            /** @description Still to pay (negative: overpaid). */
+            openCents: number;
+            /** Format: uuid */
+            ownerId: string | null;
+            /** Format: date-time */
+            paidAt: string | null;
+            paidCents: number;
+            paymentTermsDays: number;
+            /**
+             * @example {
+             *       "de": "Wärmepumpe",
+             *       "en": "Heat pump"
+             *     }
+             */
+            paymentTermsText: {
+                de: string;
+                en: string;
+            } | null;
+            /**
+             * Format: uuid
+             * @description The stored PDF (download through the documents API).
+             */
+            pdfDocumentId: string | null;
+            /** Format: uuid */
+            pdfFileId: string | null;
+            /** @description Hex SHA-256 of the PDF. */
+            pdfSha256: string | null;
+            prepaidCents: number;
+            /** Format: uuid */
+            projectId: string | null;
+            propertyRelated: boolean | null;
+            /** Format: uuid */
+            quoteId: string | null;
+            recipient: components["schemas"]["InvoiceRecipientDto"] | null;
+            recipientIsBusiness: boolean;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** Format: date */
+            serviceDate: string | null;
+            /** Format: date */
+            servicePeriodEnd: string | null;
+            /** Format: date */
+            servicePeriodStart: string | null;
+            /** @enum {string} */
+            status: "draft" | "finalised" | "sent" | "partially_paid" | "paid" | "overdue" | "cancelled";
+            subject: string | null;
+            taxCents: number;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            updatedBy: string | null;
+            vatBreakdown: components["schemas"]["InvoiceRateTotalDto"][];
+            /** @description Bumped by every change; the ETag header carries it. */
+            version: number;
+        };
+        InvoiceSummaryDto: {
+            amountDueCents: number;
+            buyerReference: string | null;
+            cancellationReason: string | null;
+            /** Format: uuid */
+            cancelledByInvoiceId: string | null;
+            /** Format: uuid */
+            cancelsInvoiceId: string | null;
+            /** Format: uuid */
+            companyId: string | null;
+            /** Format: uuid */
+            contactId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            deductions: components["schemas"]["InvoiceDeductionDto"][];
+            /**
+             * Format: date-time
+             * @description Set while the record is soft-deleted (restore undoes it).
+             */
+            deletedAt: string | null;
+            /** Format: uuid */
+            departmentId: string | null;
+            /** Format: date */
+            dueDate: string | null;
+            /** Format: date-time */
+            finalisedAt: string | null;
+            grossCents: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            issueDate: string | null;
+            /** @enum {string} */
+            kind: "down_payment" | "partial" | "final" | "cancellation" | "standalone";
+            /** @enum {string} */
+            language: "de" | "en";
+            legalNotes: components["schemas"]["InvoiceLegalNoteDto"][];
+            netCents: number;
+            notes: string | null;
+            number: string | null;
+            /** @description Still to pay (negative: overpaid). */
+            openCents: number;
+            /** Format: uuid */
+            ownerId: string | null;
+            /** Format: date-time */
+            paidAt: string | null;
+            paidCents: number;
+            paymentTermsDays: number;
+            /**
+             * @example {
+             *       "de": "Wärmepumpe",
+             *       "en": "Heat pump"
+             *     }
+             */
+            paymentTermsText: {
+                de: string;
+                en: string;
+            } | null;
+            /**
+             * Format: uuid
+             * @description The stored PDF (download through the documents API).
+             */
+            pdfDocumentId: string | null;
+            /** Format: uuid */
+            pdfFileId: string | null;
+            /** @description Hex SHA-256 of the PDF. */
+            pdfSha256: string | null;
+            prepaidCents: number;
+            /** Format: uuid */
+            projectId: string | null;
+            propertyRelated: boolean | null;
+            /** Format: uuid */
+            quoteId: string | null;
+            recipient: components["schemas"]["InvoiceRecipientDto"] | null;
+            recipientIsBusiness: boolean;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** Format: date */
+            serviceDate: string | null;
+            /** Format: date */
+            servicePeriodEnd: string | null;
+            /** Format: date */
+            servicePeriodStart: string | null;
+            /** @enum {string} */
+            status: "draft" | "finalised" | "sent" | "partially_paid" | "paid" | "overdue" | "cancelled";
+            subject: string | null;
+            taxCents: number;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            updatedBy: string | null;
+            vatBreakdown: components["schemas"]["InvoiceRateTotalDto"][];
+            /** @description Bumped by every change; the ETag header carries it. */
+            version: number;
+        };
+        InvoiceSummaryPageDto: {
+            items: components["schemas"]["InvoiceSummaryDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         KeptDocumentDto: {
             /** Format: uuid */
             documentId: string;
@@ -4523,6 +5155,43 @@ export interface components {
             /** @description Only when no password was given: shown once, never stored in clear. */
             oneTimePassword: string | null;
         };
+        PaymentPageDto: {
+            items: components["schemas"]["PaymentResponseDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        PaymentResponseDto: {
+            amountCents: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            /**
+             * Format: date-time
+             * @description Set while the record is soft-deleted (restore undoes it).
+             */
+            deletedAt: string | null;
+            /** Format: uuid */
+            departmentId: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            invoiceId: string;
+            /** @enum {string} */
+            method: "bank_transfer" | "direct_debit" | "card" | "cash" | "other";
+            note: string | null;
+            /** Format: uuid */
+            ownerId: string | null;
+            /** Format: date */
+            paidOn: string;
+            reference: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            updatedBy: string | null;
+            /** @description Bumped by every change; the ETag header carries it. */
+            version: number;
+        };
         PdfBankDto: {
             bic?: string | null;
             /** @example DE02701500000000123456 */
@@ -4815,6 +5484,31 @@ export interface components {
             language?: "de" | "en";
             /** @description Event path of the id (default: aggregateId; for assignee payload.snapshot.assigneeId). */
             path?: string;
+        };
+        RecordPaymentDto: {
+            /**
+             * @description Amount received in cents (more than is due is an over-payment, kept as such).
+             * @example 49980
+             */
+            amountCents: number;
+            /**
+             * @example bank_transfer
+             * @enum {string}
+             */
+            method: "bank_transfer" | "direct_debit" | "card" | "cash" | "other";
+            /** @example Teilzahlung laut Telefonat */
+            note?: string | null;
+            /**
+             * Format: date
+             * @description The value date.
+             * @example 2026-11-28
+             */
+            paidOn: string;
+            /**
+             * @description Verwendungszweck / bank reference.
+             * @example RE-2026-000042 Kühn
+             */
+            reference?: string | null;
         };
         RefreshTokenDto: {
             /** @description The refresh token of the last sign-in or refresh; it can be used once. */
@@ -5616,6 +6310,74 @@ export interface components {
             };
             settings?: components["schemas"]["FormSettingsDto"];
         };
+        UpdateInvoiceDto: {
+            /**
+             * @description Leitweg-ID of a public buyer or the buyer's own reference (XRechnung BT-10).
+             * @example 04011000-12345-67
+             */
+            buyerReference?: string | null;
+            /** Format: uuid */
+            companyId?: string | null;
+            /**
+             * Format: uuid
+             * @description The recipient (CRM contact); name and address are copied onto the invoice.
+             */
+            contactId?: string;
+            /**
+             * Format: uuid
+             * @description Defaults to the creator's department; a scoped user may only choose their own.
+             */
+            departmentId?: string | null;
+            /**
+             * @default de
+             * @enum {string}
+             */
+            language: "de" | "en";
+            lines?: components["schemas"]["InvoiceLineInputDto"][];
+            /** @example Vielen Dank für Ihren Auftrag. */
+            notes?: string | null;
+            /**
+             * Format: uuid
+             * @description Defaults to the creator.
+             */
+            ownerId?: string | null;
+            /**
+             * @description Days from the issue date to the due date; defaults to the settings.
+             * @example 14
+             */
+            paymentTermsDays?: number;
+            /** Format: uuid */
+            projectId?: string | null;
+            /**
+             * @description A property-related service (construction, planning, supervision): private recipients get the 2-year retention note.
+             * @example true
+             */
+            propertyRelated?: boolean | null;
+            /** @description Overrides the address copied from the contact (or company). */
+            recipient?: components["schemas"]["InvoiceRecipientDto"] | null;
+            /**
+             * @description A business recipient (e-invoice possible); defaults to whether a company is set.
+             * @example false
+             */
+            recipientIsBusiness?: boolean;
+            /**
+             * Format: date
+             * @example 2026-11-20
+             */
+            serviceDate?: string | null;
+            /**
+             * Format: date
+             * @example 2026-11-30
+             */
+            servicePeriodEnd?: string | null;
+            /**
+             * Format: date
+             * @example 2026-11-01
+             */
+            servicePeriodStart?: string | null;
+            /** @example Energieberatung Haus Kühn */
+            subject?: string | null;
+        };
         UpdateLeadDto: {
             /** Format: uuid */
             assigneeId?: string | null;
@@ -5760,6 +6522,31 @@ export interface components {
             trigger?: "any" | "replacement" | "insulation_added" | "render_renewed" | "glazing_replaced" | "waterproofing_replaced" | "floor_buildup_heated_side";
             /** @enum {string|null} */
             vatCategory?: "standard" | "reduced" | "zero_rated_pv" | null;
+        };
+        UpdatePaymentDto: {
+            /**
+             * @description Amount received in cents (more than is due is an over-payment, kept as such).
+             * @example 49980
+             */
+            amountCents?: number;
+            /**
+             * @example bank_transfer
+             * @enum {string}
+             */
+            method?: "bank_transfer" | "direct_debit" | "card" | "cash" | "other";
+            /** @example Teilzahlung laut Telefonat */
+            note?: string | null;
+            /**
+             * Format: date
+             * @description The value date.
+             * @example 2026-11-28
+             */
+            paidOn?: string;
+            /**
+             * @description Verwendungszweck / bank reference.
+             * @example RE-2026-000042 Kühn
+             */
+            reference?: string | null;
         };
         UpdateProductDto: {
             /**
@@ -11693,6 +12480,1528 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listInvoices: {
+        parameters: {
+            query?: {
+                /** @description Items per page (default 50). Optional in the contract: it has a default. */
+                limit?: number;
+                /**
+                 * @description Soft-deleted rows: `exclude` (default), `include` or `only`. Anything but `exclude` needs the
+                 *     resource's delete permission (whoever may restore them may see them).
+                 */
+                deleted?: "exclude" | "include" | "only";
+                ownerId?: string;
+                departmentId?: string;
+                sort?: "createdAt" | "-createdAt" | "grossCents" | "-grossCents";
+                status?: ("draft" | "finalised" | "sent" | "partially_paid" | "paid" | "overdue" | "cancelled")[];
+                kind?: ("down_payment" | "partial" | "final" | "cancellation" | "standalone")[];
+                projectId?: string;
+                contactId?: string;
+                /** @description Issued on or after this day. */
+                issuedFrom?: string;
+                /** @description Issued on or before this day. */
+                issuedTo?: string;
+                /**
+                 * @description Search over names, e-mail, phone numbers and company (case-insensitive substring; phone numbers
+                 *     in any common notation).
+                 */
+                q?: string;
+                /** @description Created at or after this instant (ISO 8601). */
+                createdFrom?: string;
+                /** @description Created before this instant (ISO 8601, exclusive). */
+                createdTo?: string;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceSummaryPageDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    createInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "contactId": "8d2e4f60-1b3c-4a5d-8e7f-9a0b1c2d3e4f",
+                 *       "kind": "standalone",
+                 *       "lines": [
+                 *         {
+                 *           "quantity": "1",
+                 *           "text": {
+                 *             "de": "Energieberatung mit iSFP",
+                 *             "en": "Energy consultation with iSFP"
+                 *           },
+                 *           "unit": "flat",
+                 *           "unitPriceCents": 165000,
+                 *           "vatCategory": "standard"
+                 *         },
+                 *         {
+                 *           "discountCents": 1000,
+                 *           "quantity": "2.5",
+                 *           "text": {
+                 *             "de": "Blower-Door-Messung",
+                 *             "en": "Blower door test"
+                 *           },
+                 *           "unit": "hour",
+                 *           "unitPriceCents": 9500,
+                 *           "vatCategory": "standard"
+                 *         }
+                 *       ],
+                 *       "projectId": "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e",
+                 *       "propertyRelated": true,
+                 *       "serviceDate": "2026-11-20",
+                 *       "subject": "Energieberatung Haus Kühn"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateInvoiceDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Forbidden
+             *
+             *     Forbidden
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Unprocessable Entity
+             *
+             *     Unprocessable Entity
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    exportInvoices: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Soft-deleted rows: `exclude` (default), `include` or `only`. Anything but `exclude` needs the
+                 *     resource's delete permission (whoever may restore them may see them).
+                 */
+                deleted?: "exclude" | "include" | "only";
+                ownerId?: string;
+                departmentId?: string;
+                sort?: "createdAt" | "-createdAt" | "grossCents" | "-grossCents";
+                status?: ("draft" | "finalised" | "sent" | "partially_paid" | "paid" | "overdue" | "cancelled")[];
+                kind?: ("down_payment" | "partial" | "final" | "cancellation" | "standalone")[];
+                projectId?: string;
+                contactId?: string;
+                /** @description Issued on or after this day. */
+                issuedFrom?: string;
+                /** @description Issued on or before this day. */
+                issuedTo?: string;
+                /**
+                 * @description Search over names, e-mail, phone numbers and company (case-insensitive substring; phone numbers
+                 *     in any common notation).
+                 */
+                q?: string;
+                /** @description Created at or after this instant (ISO 8601). */
+                createdFrom?: string;
+                /** @description Created before this instant (ISO 8601, exclusive). */
+                createdTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file (UTF-8 with BOM) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    deleteInvoice: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed (from a previous read). 428 without it, 412 when it is no longer current. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    updateInvoice: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed (from a previous read). 428 without it, 412 when it is no longer current. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "notes": "Vielen Dank für Ihren Auftrag.",
+                 *       "serviceDate": "2026-11-21"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateInvoiceDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Forbidden
+             *
+             *     Forbidden
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    cancelInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the ETag of the version being acted on; 412 when it is no longer current. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "Rechnungsbetrag fehlerhaft; Korrektur folgt"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CancelInvoiceDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    finalizeInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the ETag of the version being acted on; 412 when it is no longer current. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    recordPayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "amountCents": 196350,
+                 *       "method": "bank_transfer",
+                 *       "paidOn": "2026-11-28",
+                 *       "reference": "RE-2026-000042 Kühn"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RecordPaymentDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Unprocessable Entity
+             *
+             *     Unprocessable Entity
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    renderInvoicePdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    restoreInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the ETag of the version being acted on; 412 when it is no longer current. */
+                "If-Match"?: string;
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    sendInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the ETag of the version being acted on; 412 when it is no longer current. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listPayments: {
+        parameters: {
+            query?: {
+                /** @description Items per page (default 50). Optional in the contract: it has a default. */
+                limit?: number;
+                /**
+                 * @description Soft-deleted rows: `exclude` (default), `include` or `only`. Anything but `exclude` needs the
+                 *     resource's delete permission (whoever may restore them may see them).
+                 */
+                deleted?: "exclude" | "include" | "only";
+                sort?: "createdAt" | "-createdAt" | "paidOn" | "-paidOn" | "amountCents" | "-amountCents";
+                invoiceId?: string;
+                method?: ("bank_transfer" | "direct_debit" | "card" | "cash" | "other")[];
+                /** @description Paid on or after this day. */
+                paidFrom?: string;
+                /** @description Paid on or before this day. */
+                paidTo?: string;
+                /**
+                 * @description Search over names, e-mail, phone numbers and company (case-insensitive substring; phone numbers
+                 *     in any common notation).
+                 */
+                q?: string;
+                /** @description Created at or after this instant (ISO 8601). */
+                createdFrom?: string;
+                /** @description Created before this instant (ISO 8601, exclusive). */
+                createdTo?: string;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentPageDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    exportPayments: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Soft-deleted rows: `exclude` (default), `include` or `only`. Anything but `exclude` needs the
+                 *     resource's delete permission (whoever may restore them may see them).
+                 */
+                deleted?: "exclude" | "include" | "only";
+                sort?: "createdAt" | "-createdAt" | "paidOn" | "-paidOn" | "amountCents" | "-amountCents";
+                invoiceId?: string;
+                method?: ("bank_transfer" | "direct_debit" | "card" | "cash" | "other")[];
+                /** @description Paid on or after this day. */
+                paidFrom?: string;
+                /** @description Paid on or before this day. */
+                paidTo?: string;
+                /**
+                 * @description Search over names, e-mail, phone numbers and company (case-insensitive substring; phone numbers
+                 *     in any common notation).
+                 */
+                q?: string;
+                /** @description Created at or after this instant (ISO 8601). */
+                createdFrom?: string;
+                /** @description Created before this instant (ISO 8601, exclusive). */
+                createdTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file (UTF-8 with BOM) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    deletePayment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed (from a previous read). 428 without it, 412 when it is no longer current. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    updatePayment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed (from a previous read). 428 without it, 412 when it is no longer current. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "paidOn": "2026-11-29"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdatePaymentDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    restorePayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the ETag of the version being acted on; 412 when it is no longer current. */
+                "If-Match"?: string;
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -114,7 +114,8 @@ export class InvoiceComposer {
       };
     }
     const personName = [contact.title, contact.firstName, contact.lastName].filter(Boolean).join(' ');
-    const address = company?.address ?? contact.address;
+    // The company's address when it has one, else the contact's (a company may be recorded without).
+    const address = company?.address?.street && company.address.city ? company.address : contact.address;
     return {
       recipientName: company ? company.name : personName,
       recipientAddition: company ? personName : null,
