@@ -1,0 +1,76 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { EInvoiceArtefacts } from './einvoice-artefacts';
+
+const run = promisify(execFile);
+
+/** Environment override for the cache of compiled stylesheets (build products, never in git). */
+export const EINVOICE_SEF_CACHE_ENV = 'EINVOICE_SEF_CACHE_DIR';
+
+function cacheDir(): string {
+  const dir = process.env[EINVOICE_SEF_CACHE_ENV] || join(tmpdir(), 'renewa-einvoice-sef');
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+function xslt3Script(): string {
+  return require.resolve('xslt3/xslt3.js');
+}
+
+function compilerVersion(): string {
+  return (JSON.parse(readFileSync(require.resolve('xslt3/package.json'), 'utf8')) as { version: string }).version;
+}
+
+function keyOf(...files: string[]): string {
+  const hash = createHash('sha256').update(compilerVersion());
+  for (const file of files) hash.update(readFileSync(file));
+  return hash.digest('hex').slice(0, 24);
+}
+
+async function xslt3(args: string[]): Promise<void> {
+  await run(process.execPath, [xslt3Script(), ...args], { maxBuffer: 16 * 1024 * 1024, timeout: 15 * 60_000 });
+}
+
+/** Writes via a temporary name and renames: parallel test workers never read half a file. */
+function publish(tmp: string, target: string): void {
+  renameSync(tmp, target);
+}
+
+async function compile(xsl: string, sef: string): Promise<void> {
+  const tmp = `${sef}.${process.pid}.tmp.json`;
+  await xslt3([`-xsl:${xsl}`, `-export:${tmp}`, '-nogo']);
+  publish(tmp, sef);
+}
+
+/** The EN 16931 CII rules (an XSLT 2 stylesheet as published) compiled to SEF, cached by source hash. */
+export async function en16931Sef(artefacts: EInvoiceArtefacts): Promise<string> {
+  const sef = join(cacheDir(), `en16931-cii-${keyOf(artefacts.en16931Xslt)}.sef.json`);
+  if (!existsSync(sef)) await compile(artefacts.en16931Xslt, sef);
+  return sef;
+}
+
+/**
+ * The XRechnung Schematron transpiled to XSLT by schxslt2, then compiled to SEF, cached by the
+ * hash of both .sch files and the transpiler. The KoSIT rules use the `xs:` prefix without
+ * declaring it (the ISO skeleton declares it implicitly); schxslt2 does not, so the generated
+ * stylesheet gets the XML Schema namespace declared on its root before compilation.
+ */
+export async function xrechnungSef(artefacts: EInvoiceArtefacts): Promise<string> {
+  const key = keyOf(artefacts.xrechnungSchematron, artefacts.xrechnungCommon, artefacts.schematronTranspiler);
+  const sef = join(cacheDir(), `xrechnung-cii-${key}.sef.json`);
+  if (existsSync(sef)) return sef;
+  const xsl = join(cacheDir(), `xrechnung-cii-${key}.${process.pid}.xsl`);
+  await xslt3([`-xsl:${artefacts.schematronTranspiler}`, `-s:${artefacts.xrechnungSchematron}`, `-o:${xsl}`]);
+  const text = readFileSync(xsl, 'utf8');
+  if (!/<stylesheet\s/.test(text)) throw new Error('unexpected output of the Schematron transpiler: no XSLT stylesheet root');
+  const patched = /xmlns:xs=/.test(text.slice(0, text.indexOf('>', text.indexOf('<stylesheet'))))
+    ? text
+    : text.replace(/<stylesheet\s/, '<stylesheet xmlns:xs="http://www.w3.org/2001/XMLSchema" ');
+  writeFileSync(xsl, patched);
+  await compile(xsl, sef);
+  return sef;
+}
