@@ -29,6 +29,13 @@ function dropCurrencyIds(node: unknown): void {
   }
 }
 
+/** CII-SR-030: one Content per IncludedNote; the library puts every note into one IncludedNote. */
+function splitNotes(document: CiiNode): void {
+  const note = document['ram:IncludedNote'] as CiiNode | CiiNode[] | undefined;
+  if (!note || Array.isArray(note) || !Array.isArray(note['ram:Content'])) return;
+  document['ram:IncludedNote'] = (note['ram:Content'] as unknown[]).map((content) => ({ 'ram:Content': content }));
+}
+
 const compactDate = (date: string) => date.replace(/-/g, '');
 
 /**
@@ -36,7 +43,7 @@ const compactDate = (date: string) => date.replace(/-/g, '');
  * - the CII XSD requires `ApplicableHeaderTradeDelivery` even when it is empty (no single service date);
  * - BG-3 PRECEDING INVOICE REFERENCE: the library's JSON schema and its CII converter disagree on
  *   the shape, so it never reaches the XML; CII allows one reference (D16B: 0..1), the first is written;
- * - CII-DT-031 (see `dropCurrencyIds`).
+ * - CII-SR-030 and CII-DT-031 (see `splitNotes`, `dropCurrencyIds`).
  */
 export function fixCii(cii: CiiNode, doc: InvoiceDocument): void {
   const root = cii['rsm:CrossIndustryInvoice'] as CiiNode;
@@ -52,6 +59,7 @@ export function fixCii(cii: CiiNode, doc: InvoiceDocument): void {
     });
   }
   root['rsm:SupplyChainTradeTransaction'] = tx;
+  splitNotes(root['rsm:ExchangedDocument'] as CiiNode);
   dropCurrencyIds(root);
 }
 

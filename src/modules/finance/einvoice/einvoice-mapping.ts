@@ -13,8 +13,8 @@ const DISCOUNT_REASON_CODE = '95';
 
 const DISCOUNT_TEXT = { de: 'Rabatt', en: 'Discount' } as const;
 const DOWN_PAYMENT_NOTE = {
-  de: (list: string) => `Abzüglich erhaltener Anzahlungen: ${list}`,
-  en: (list: string) => `Less down payments received: ${list}`,
+  de: { intro: 'Abzüglich erhaltener Anzahlungen', of: 'vom', net: 'netto', vat: 'USt', decimal: ',' },
+  en: { intro: 'Less down payments received', of: 'of', net: 'net', vat: 'VAT', decimal: '.' },
 } as const;
 
 function address(party: InvoiceDocumentParty) {
@@ -111,10 +111,12 @@ function notes(doc: InvoiceDocument): string[] {
     if (row.vatCategory === 'Z' && row.exemptionReason && !result.includes(row.exemptionReason)) result.push(row.exemptionReason);
   }
   if (doc.downPaymentDeductions?.length) {
+    const t = DOWN_PAYMENT_NOTE[doc.language];
+    const money = (cents: number) => `${centsToAmount(cents).replace('.', t.decimal)} ${EUR}`;
     const list = doc.downPaymentDeductions
-      .map((d) => `${d.invoiceNumber} (${d.issueDate}), ${d.vatRatePercent} %: ${centsToAmount(d.netCents)} + ${centsToAmount(d.taxCents)} ${EUR}`)
+      .map((d) => `${d.invoiceNumber} ${t.of} ${d.issueDate}, ${d.vatRatePercent} %: ${t.net} ${money(d.netCents)}, ${t.vat} ${money(d.taxCents)}`)
       .join('; ');
-    result.push(DOWN_PAYMENT_NOTE[doc.language](list));
+    result.push(`${t.intro}: ${list}`);
   }
   return result;
 }

@@ -43,6 +43,8 @@ describe('XRechnung 3.0 CII', () => {
     expect(report.xsdErrors).toEqual([]);
     expect(report.errors).toEqual([]);
     expect(report.valid).toBe(true);
+    // Not even warnings, except BR-DE-17 on the down payment type code (test below).
+    expect(report.warnings.filter((id) => id !== 'BR-DE-17')).toEqual([]);
     expect(xml).toContain('urn:cen.eu:en16931:2017#compliant#urn:xeinkauf.de:kosit:xrechnung_3.0');
   });
 
@@ -60,7 +62,8 @@ describe('XRechnung 3.0 CII', () => {
     expect(xml).toMatch(new RegExp(`<ram:TotalPrepaidAmount>${(doc.totals.prepaidCents / 100).toFixed(2)}</ram:TotalPrepaidAmount>`));
     expect(xml).toMatch(new RegExp(`<ram:DuePayableAmount>${(doc.totals.dueCents / 100).toFixed(2)}</ram:DuePayableAmount>`));
     expect(xml).toContain('<ram:IssuerAssignedID>RE-2026-000090</ram:IssuerAssignedID>');
-    expect(xml).toContain('Abzüglich erhaltener Anzahlungen: RE-2026-000090');
+    expect(xml).toContain('<ram:Content>Abzüglich erhaltener Anzahlungen: RE-2026-000090 vom 2026-10-01, 19 %: netto 375,00 EUR, USt 71,25 EUR; RE-2026-000090 vom 2026-10-01, 0 %: netto 1576,80 EUR, USt 0,00 EUR</ram:Content>');
+    expect(xml.match(/<ram:IncludedNote>/g)).toHaveLength(2);
   });
 
   it('books the §12(3) note as an invoice note, not as an exemption reason of category Z (BR-Z-10)', async () => {

@@ -73,7 +73,7 @@ export class EInvoiceValidator {
     const schemas = readdirSync(artefacts.ciiSchemaDir)
       .filter((name) => name.endsWith('.xsd'))
       .map((name) => ({ fileName: name, contents: readFileSync(join(artefacts.ciiSchemaDir, name), 'utf8') }));
-    const [en, xr] = [await en16931Sef(artefacts), await xrechnungSef(artefacts)];
+    const [en, xr] = await Promise.all([en16931Sef(artefacts), xrechnungSef(artefacts)]);
     const load = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
     return new EInvoiceValidator(artefacts, schemas, load(en), load(xr));
   }

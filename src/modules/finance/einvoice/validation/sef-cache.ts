@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -35,22 +35,54 @@ async function xslt3(args: string[]): Promise<void> {
   await run(process.execPath, [xslt3Script(), ...args], { maxBuffer: 16 * 1024 * 1024, timeout: 15 * 60_000 });
 }
 
-/** Writes via a temporary name and renames: parallel test workers never read half a file. */
-function publish(tmp: string, target: string): void {
-  renameSync(tmp, target);
+const STALE_LOCK_MS = 20 * 60_000;
+const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+function tryLock(lock: string): boolean {
+  try {
+    closeSync(openSync(lock, 'wx'));
+    return true;
+  } catch {
+    // A lock left by a killed compiler is taken over once it is older than any compilation.
+    const held = statSync(lock, { throwIfNoEntry: false });
+    if (held && Date.now() - held.mtimeMs > STALE_LOCK_MS) rmSync(lock, { force: true });
+    return false;
+  }
+}
+
+/**
+ * Builds `target` once across processes (parallel test workers): the first takes a lock file and
+ * compiles, the others wait for the file to appear. Written under a temporary name and renamed,
+ * so nobody reads half a file.
+ */
+async function buildOnce(target: string, build: (tmp: string) => Promise<void>): Promise<string> {
+  const lock = `${target}.lock`;
+  while (!existsSync(target)) {
+    if (!tryLock(lock)) {
+      await pause(500);
+      continue;
+    }
+    try {
+      if (!existsSync(target)) {
+        const tmp = `${target}.${process.pid}.tmp`;
+        await build(tmp);
+        renameSync(tmp, target);
+      }
+    } finally {
+      rmSync(lock, { force: true });
+    }
+  }
+  return target;
 }
 
 async function compile(xsl: string, sef: string): Promise<void> {
-  const tmp = `${sef}.${process.pid}.tmp.json`;
-  await xslt3([`-xsl:${xsl}`, `-export:${tmp}`, '-nogo']);
-  publish(tmp, sef);
+  await xslt3([`-xsl:${xsl}`, `-export:${sef}`, '-nogo']);
 }
 
 /** The EN 16931 CII rules (an XSLT 2 stylesheet as published) compiled to SEF, cached by source hash. */
 export async function en16931Sef(artefacts: EInvoiceArtefacts): Promise<string> {
   const sef = join(cacheDir(), `en16931-cii-${keyOf(artefacts.en16931Xslt)}.sef.json`);
-  if (!existsSync(sef)) await compile(artefacts.en16931Xslt, sef);
-  return sef;
+  return buildOnce(sef, (tmp) => compile(artefacts.en16931Xslt, tmp));
 }
 
 /**
@@ -62,15 +94,17 @@ export async function en16931Sef(artefacts: EInvoiceArtefacts): Promise<string> 
 export async function xrechnungSef(artefacts: EInvoiceArtefacts): Promise<string> {
   const key = keyOf(artefacts.xrechnungSchematron, artefacts.xrechnungCommon, artefacts.schematronTranspiler);
   const sef = join(cacheDir(), `xrechnung-cii-${key}.sef.json`);
-  if (existsSync(sef)) return sef;
-  const xsl = join(cacheDir(), `xrechnung-cii-${key}.${process.pid}.xsl`);
-  await xslt3([`-xsl:${artefacts.schematronTranspiler}`, `-s:${artefacts.xrechnungSchematron}`, `-o:${xsl}`]);
-  const text = readFileSync(xsl, 'utf8');
-  if (!/<stylesheet\s/.test(text)) throw new Error('unexpected output of the Schematron transpiler: no XSLT stylesheet root');
-  const patched = /xmlns:xs=/.test(text.slice(0, text.indexOf('>', text.indexOf('<stylesheet'))))
-    ? text
-    : text.replace(/<stylesheet\s/, '<stylesheet xmlns:xs="http://www.w3.org/2001/XMLSchema" ');
-  writeFileSync(xsl, patched);
-  await compile(xsl, sef);
-  return sef;
+  return buildOnce(sef, async (tmp) => {
+    const xsl = `${tmp}.xsl`;
+    try {
+      await xslt3([`-xsl:${artefacts.schematronTranspiler}`, `-s:${artefacts.xrechnungSchematron}`, `-o:${xsl}`]);
+      const text = readFileSync(xsl, 'utf8');
+      if (!/<stylesheet\s/.test(text)) throw new Error('unexpected output of the Schematron transpiler: no XSLT stylesheet root');
+      const rootTag = text.slice(text.indexOf('<stylesheet'), text.indexOf('>', text.indexOf('<stylesheet')));
+      writeFileSync(xsl, rootTag.includes('xmlns:xs=') ? text : text.replace(/<stylesheet\s/, '<stylesheet xmlns:xs="http://www.w3.org/2001/XMLSchema" '));
+      await compile(xsl, tmp);
+    } finally {
+      rmSync(xsl, { force: true });
+    }
+  });
 }
