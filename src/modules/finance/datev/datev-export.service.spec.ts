@@ -186,6 +186,12 @@ describe('DATEV Buchungsstapel: encoding and field limits', () => {
     expect(decode(file, 'win1252')).toContain('"Rechnung RE-2026-000101 Bäckerei Größe"');
   });
 
+  it('composes decomposed umlauts before encoding; characters outside Windows-1252 become "?"', () => {
+    const invoice = { ...datevInvoiceFromDocument(standardInvoice()), buyerName: 'Mu\u0308ller Łódź' };
+    const [, , booking] = rows(service.buchungsstapel(exportOf({ invoices: [invoice] })));
+    expect(booking[col('Buchungstext')]).toBe('Rechnung RE-2026-000101 Müller ?ód?');
+  });
+
   it('cuts Buchungstext at 60 characters and doubles quotes inside text', () => {
     const invoice = { ...datevInvoiceFromDocument(standardInvoice()), buyerName: 'Wohnungseigentümergemeinschaft "Am Schlosspark" 12–18, Hinterhaus' };
     const file = service.buchungsstapel(exportOf({ invoices: [invoice] }));

@@ -27,6 +27,7 @@ export class DatevExportService {
         object: (field) => ('text' in field ? { value: String(field.text), quoted: true, quoted_empty: true } : String((field as { plain: string }).plain)),
       },
     });
-    return encode(csv, 'win1252');
+    // NFC first: a decomposed umlaut (u + combining diaeresis) must become ü, not "u?".
+    return encode(csv.normalize('NFC'), 'win1252');
   }
 }

@@ -39,6 +39,13 @@ function checkParty(errors: FieldError[], path: string, party: InvoiceDocumentPa
 export function eInvoiceDataProblems(doc: InvoiceDocument): FieldError[] {
   const errors: FieldError[] = [];
   requireText(errors, 'number', doc.number);
+  const cents: [string, number][] = [
+    ...doc.lines.flatMap((l, i): [string, number][] => [[`lines[${i}].unitPriceCents`, l.unitPriceCents], [`lines[${i}].discountCents`, l.discountCents], [`lines[${i}].netCents`, l.netCents]]),
+    ...doc.vatBreakdown.flatMap((r, i): [string, number][] => [[`vatBreakdown[${i}].taxableCents`, r.taxableCents], [`vatBreakdown[${i}].taxCents`, r.taxCents]]),
+    ...Object.entries(doc.totals).map(([key, value]): [string, number] => [`totals.${key}`, value]),
+  ];
+  const notCents = cents.filter(([, value]) => !Number.isSafeInteger(value));
+  if (notCents.length > 0) return notCents.map(([path]) => ({ path, message: 'must be an integer amount in cents' }));
   if (!DATE.test(doc.issueDate)) errors.push({ path: 'issueDate', message: 'must be YYYY-MM-DD' });
   requireText(errors, 'buyerReference', doc.buyerReference); // BR-DE-15
   checkParty(errors, 'seller', doc.seller, true);

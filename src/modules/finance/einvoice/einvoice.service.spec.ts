@@ -133,6 +133,12 @@ describe('EInvoiceService refuses incomplete data with a 422 listing the gaps', 
     expect(error.errors?.map((e) => e.path)).toEqual(expect.arrayContaining(['totals.grossCents', 'totals.dueCents']));
   });
 
+  it('amounts that are not integer cents', async () => {
+    const doc = standardInvoice();
+    const error = await problem({ ...doc, totals: { ...doc.totals, taxCents: 282.625 } });
+    expect(error.errors).toEqual([{ path: 'totals.taxCents', message: 'must be an integer amount in cents' }]);
+  });
+
   it('a cancellation without the original, a credit note with negative amounts', async () => {
     const cancellation = cancellationOf(standardInvoice());
     expect((await problem({ ...cancellation, precedingInvoices: [] })).errors?.map((e) => e.path)).toContain('precedingInvoices');
