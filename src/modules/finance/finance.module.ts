@@ -8,6 +8,10 @@ import { FinalInvoiceDueCheck } from './checks/final-invoice-due.check';
 import { FinanceNoticesRepository } from './checks/finance-notices.repository';
 import { InvoiceOverdueCheck } from './checks/invoice-overdue.check';
 import { ProjectCompletionSubscriber } from './checks/project-completion.subscriber';
+import { DatevExportService } from './datev';
+import { EInvoiceService } from './einvoice';
+import { FinanceExportsController } from './exports/finance-exports.controller';
+import { FinanceExportsService } from './exports/finance-exports.service';
 import { InvoiceBalanceService } from './invoices/invoice-balance.service';
 import { InvoiceCancellationService } from './invoices/invoice-cancellation.service';
 import { InvoiceComposer } from './invoices/invoice-composer';
@@ -37,7 +41,7 @@ import { VatRatesService } from './vat-rates/vat-rates.service';
  */
 @Module({
   imports: [IdempotencyModule, CsvModule, CrmModule, ProjectsModule, DocumentsModule],
-  controllers: [FinanceSettingsController, ProductsController, VatRatesController, InvoicesController, PaymentsController],
+  controllers: [FinanceSettingsController, ProductsController, VatRatesController, InvoicesController, PaymentsController, FinanceExportsController],
   providers: [
     FinanceSettingsRepository,
     FinanceSettingsService,
@@ -59,6 +63,9 @@ import { VatRatesService } from './vat-rates/vat-rates.service';
     InvoiceOverdueCheck,
     FinalInvoiceDueCheck,
     ProjectCompletionSubscriber,
+    EInvoiceService,
+    DatevExportService,
+    FinanceExportsService,
   ],
 })
 export class FinanceModule {}

@@ -66,7 +66,7 @@ const invoice = {
     { vatCategory: 'standard', rateBasisPoints: 1900, vatRateId: 'v', netCents: 165_000, taxCents: 31_350 },
     { vatCategory: 'zero_pv', rateBasisPoints: 0, vatRateId: 'z', netCents: 1517, taxCents: 0 },
   ],
-  deductions: [{ invoiceId: 'd', number: 'RE-2026-000003', issueDate: '2026-10-01', perRate: [], grossCents: 50_000 }],
+  deductions: [{ invoiceId: 'd', number: 'RE-2026-000003', issueDate: '2026-10-01', perRate: [{ vatCategory: 'standard', rateBasisPoints: 1900, netCents: 42_017, taxCents: 7_983 }], grossCents: 50_000 }],
   netCents: 166_517,
   taxCents: 31_350,
   grossCents: 197_867,
@@ -100,9 +100,9 @@ describe('toInvoiceDocument', () => {
     ]);
     expect(doc.vatBreakdown).toEqual([
       { vatCategory: 'S', vatRatePercent: '19', taxableCents: 165_000, taxCents: 31_350 },
-      { vatCategory: 'Z', vatRatePercent: '0', taxableCents: 1517, taxCents: 0 },
+      { vatCategory: 'Z', vatRatePercent: '0', taxableCents: 1517, taxCents: 0, exemptionReason: 'Steuersatz 0 % gemäß § 12 Abs. 3 UStG' },
     ]);
-    expect(doc.notes).toContain('Steuersatz 0 % gemäß § 12 Abs. 3 UStG');
+    expect(doc.downPaymentDeductions).toEqual([{ invoiceNumber: 'RE-2026-000003', issueDate: '2026-10-01', vatCategory: 'S', vatRatePercent: '19', netCents: 42_017, taxCents: 7_983 }]);
     expect(doc.paymentTerms).toContain('2026-12-15');
   });
 

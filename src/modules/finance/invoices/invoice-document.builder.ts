@@ -10,7 +10,7 @@ import type { Invoice, InvoiceKind, InvoiceLine } from './invoices.schema';
 const UNIT_CODES: Record<ProductUnit, string> = { piece: 'H87', hour: 'HUR', m2: 'MTK', m: 'MTR', kwp: 'KWT', flat: 'LS' };
 
 /** EN 16931 VAT category codes: 0 % PV under §12(3) UStG is a zero rate (Z), not an exemption. */
-const VAT_CODES: Record<VatCategory, EInvoiceVatCategory> = { standard: 'S', reduced: 'S', zero_pv: 'Z', exempt: 'E' };
+export const VAT_CODES: Record<VatCategory, EInvoiceVatCategory> = { standard: 'S', reduced: 'S', zero_pv: 'Z', exempt: 'E' };
 
 /** UNTDID 1001: 386 prepayment, 326 partial, 380 commercial invoice, 384 corrected (our cancellation). */
 const TYPE_CODES: Record<InvoiceKind, InvoiceDocument['typeCode']> = { down_payment: '386', partial: '326', final: '380', standalone: '380', cancellation: '384' };
@@ -85,13 +85,20 @@ export function toInvoiceDocument(invoice: InvoiceWithLines, settings: FinanceSe
       vatRatePercent: ratePercent(r.rateBasisPoints),
       taxableCents: r.netCents,
       taxCents: r.taxCents,
-      ...optional({ exemptionReason: r.vatCategory === 'exempt' ? (notesByCategory.get('vat_exempt') ?? 'Steuerfreie Leistung') : undefined }),
+      ...optional({ exemptionReason: r.vatCategory === 'exempt' ? (notesByCategory.get('vat_exempt') ?? 'Steuerfreie Leistung') : r.vatCategory === 'zero_pv' ? notesByCategory.get('vat_zero_rate') : undefined }),
     })),
     totals: { lineNetCents: invoice.netCents, taxCents: invoice.taxCents, grossCents: invoice.grossCents, prepaidCents: invoice.prepaidCents, dueCents: invoice.amountDueCents },
     paymentTerms,
     payment: { iban: s?.iban ?? settings.iban ?? '', ...optional({ bic: s?.bic ?? settings.bic }), accountName: s?.legalName ?? settings.legalName ?? '' },
     precedingInvoices: preceding,
-    notes: [...invoice.legalNotes.map((n) => n.text), ...(invoice.cancellationReason ? [invoice.cancellationReason] : []), ...(invoice.notes ? [invoice.notes] : [])],
+    ...(invoice.deductions.length
+      ? {
+          downPaymentDeductions: invoice.deductions.flatMap((d) =>
+            d.perRate.map((r) => ({ invoiceNumber: d.number, issueDate: d.issueDate, vatCategory: VAT_CODES[r.vatCategory], vatRatePercent: ratePercent(r.rateBasisPoints), netCents: r.netCents, taxCents: r.taxCents })),
+          ),
+        }
+      : {}),
+    notes: [...invoice.legalNotes.filter((n) => n.key !== 'vat_zero_rate').map((n) => n.text), ...(invoice.cancellationReason ? [invoice.cancellationReason] : []), ...(invoice.notes ? [invoice.notes] : [])],
   };
 }
 

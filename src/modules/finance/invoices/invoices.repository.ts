@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, between, eq, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
+import type { Scope } from '@libs/auth';
 import { rangeFilter } from '@libs/pagination';
 import { CommonListFilters, ownershipConstraints, referenceConstraints, ResourceRepository, ResourceTableSpec } from '@libs/resource';
 import { Invoice, InvoiceKind, InvoiceLine, invoiceLines, invoices, InvoiceStatus } from './invoices.schema';
@@ -116,6 +117,16 @@ export class InvoicesRepository extends ResourceRepository<typeof invoices, Invo
       .where(eq(invoices.id, id))
       .returning();
     return row;
+  }
+
+  /** Finalised invoices (cancellations included) issued in [from, to] within `scope`, by number; at most `limit`. */
+  issuedBetween(from: string, to: string, scope: Scope, limit: number): Promise<Invoice[]> {
+    return this.db
+      .select()
+      .from(invoices)
+      .where(and(ne(invoices.status, 'draft'), between(invoices.issueDate, from, to), isNull(invoices.deletedAt), this.scopeCondition(scope)))
+      .orderBy(asc(invoices.issueDate), asc(invoices.number))
+      .limit(limit);
   }
 
   findLocked(id: string): Promise<Invoice | undefined> {

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, between, eq, isNull, sql } from 'drizzle-orm';
+import type { Scope } from '@libs/auth';
+import { invoices } from '../invoices/invoices.schema';
 import { rangeFilter } from '@libs/pagination';
 import { CommonListFilters, ResourceRepository, ResourceTableSpec } from '@libs/resource';
 import type { PaymentMethod } from './payments.schema';
@@ -34,6 +36,17 @@ export class PaymentsRepository extends ResourceRepository<typeof payments, Paym
 
   protected override filterConditions(f: PaymentFilters) {
     return [rangeFilter(payments.paidOn, f.paidFrom, f.paidTo)];
+  }
+
+  /** Live payments received in [from, to] within `scope`, with their invoice's number; at most `limit`. */
+  receivedBetween(from: string, to: string, scope: Scope, limit: number) {
+    return this.db
+      .select({ payment: payments, invoiceNumber: invoices.number })
+      .from(payments)
+      .innerJoin(invoices, eq(invoices.id, payments.invoiceId))
+      .where(and(between(payments.paidOn, from, to), isNull(payments.deletedAt), this.scopeCondition(scope)))
+      .orderBy(asc(payments.paidOn), asc(payments.id))
+      .limit(limit);
   }
 
   /** The sum of an invoice's live payments and the latest value date. */

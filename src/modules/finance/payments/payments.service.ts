@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
-import { currentScope } from '@libs/auth';
+import { currentScope, Scope } from '@libs/auth';
 import type { DbTransactionHost } from '@libs/db';
 import { EventOutbox } from '@libs/events';
 import { ResourceDefinition, resourcePermissions, ResourceService } from '@libs/resource';
@@ -73,6 +73,11 @@ export class PaymentsService extends ResourceService<typeof payments, PaymentFil
       await this.rebalance(row.invoiceId);
       return toPaymentResponse(row);
     });
+  }
+
+  /** Payments received in a period within `scope` (the DATEV export). */
+  receivedBetween(from: string, to: string, scope: Scope, limit: number) {
+    return this.repository.receivedBetween(from, to, scope, limit);
   }
 
   private async rebalance(invoiceId: string): Promise<void> {

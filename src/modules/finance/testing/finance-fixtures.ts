@@ -6,7 +6,7 @@ export async function completeSettings(admin: Pool): Promise<void> {
   await admin.query(`insert into finance_settings (singleton) values (true) on conflict do nothing`);
   await admin.query(
     `update finance_settings set legal_name = 'Renewa Energieberatung GmbH', street = 'Sonnenstraße 12', postal_code = '80331', city = 'München',
-       country_code = 'DE', tax_number = '143/123/45678', vat_id = 'DE123456789', register_court = 'Amtsgericht München', register_number = 'HRB 123456',
+       country_code = 'DE', email = 'rechnung@renewa.example', phone = '+4989123456', tax_number = '143/123/45678', vat_id = 'DE123456789', register_court = 'Amtsgericht München', register_number = 'HRB 123456',
        managing_directors = '["Dr. Anna Beispiel"]', iban = 'DE89370400440532013000', bic = 'COBADEFFXXX', bank_name = 'Commerzbank',
        datev_consultant_number = 1234567, datev_client_number = 10001,
        datev_accounts = '{"revenueStandard":"8400","revenueReduced":"8300","revenueZeroPv":"8337","revenueExempt":"8100","bank":"1200","debtors":"1400"}'`,
