@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDate, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDate, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { IsTrimmedString, OptionalNotNull, OptionalUuid } from '@libs/http';
 import { IsSort, OwnedListQueryDto, sortValues, ToArray } from '@libs/pagination';
 import { OwnedResponseDto, OwnershipFieldsDto, PageDto } from '@libs/resource';
@@ -14,6 +14,11 @@ import { QUOTE_ACCEPTANCE_METHODS, QUOTE_LINE_KINDS, QUOTE_LINE_TYPES, QUOTE_STA
 import { quoteLanguage, QuoteLanguage } from './quotes.schema';
 
 export const MAX_QUOTE_LINES = 200;
+const LINES_EXAMPLE = [
+  { kind: 'section', text: { de: 'Heizung', en: 'Heating' } },
+  { kind: 'item', text: { de: 'Luft-Wasser-Wärmepumpe 9 kW inkl. Montage', en: 'Air-to-water heat pump 9 kW incl. installation' }, quantity: '1', unit: 'piece', unitPriceCents: 1_450_000, vatCategory: 'standard' },
+  { kind: 'item', lineType: 'optional', text: { de: 'Smart-Home-Modul', en: 'Smart home module' }, quantity: '1', unit: 'piece', unitPriceCents: 39_900, vatCategory: 'standard' },
+];
 export const QUOTE_SORTS = sortValues(['createdAt', 'updatedAt', 'number', 'validUntil'] as const);
 
 export class QuoteLineDto {
@@ -112,28 +117,38 @@ class QuoteFieldsDto extends OwnershipFieldsDto {
   @IsOptional()
   @IsTrimmedString(200)
   fundingProgramme?: string | null;
-
-  /** The lines in order (replaced whole on update). */
-  @ApiPropertyOptional({ type: [QuoteLineDto], maxItems: MAX_QUOTE_LINES })
-  @OptionalNotNull()
-  @IsArray()
-  @ArrayMaxSize(MAX_QUOTE_LINES)
-  @ValidateNested({ each: true })
-  @Type(() => QuoteLineDto)
-  lines?: QuoteLineDto[];
 }
 
 export class CreateQuoteDto extends QuoteFieldsDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   projectId: string;
+
+  /** The lines in order: section titles and items (at least one line). */
+  @ApiProperty({ type: [QuoteLineDto], minItems: 1, maxItems: MAX_QUOTE_LINES, example: LINES_EXAMPLE })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_QUOTE_LINES)
+  @ValidateNested({ each: true })
+  @Type(() => QuoteLineDto)
+  lines: QuoteLineDto[];
 }
 
 /**
- * PATCH: only the fields sent change. A draft changes in place; a sent, rejected or expired quote
- * gets a new version (the one the customer has stays as it was); an accepted quote is refused (409).
+ * PATCH: only the fields sent change (`lines` replaces all lines). A draft changes in place; a
+ * sent, rejected or expired quote gets a new version (the one the customer has stays as it was);
+ * an accepted quote is refused (409).
  */
-export class UpdateQuoteDto extends PartialType(QuoteFieldsDto, { skipNullProperties: false }) {}
+export class UpdateQuoteDto extends PartialType(QuoteFieldsDto, { skipNullProperties: false }) {
+  @ApiPropertyOptional({ type: [QuoteLineDto], minItems: 1, maxItems: MAX_QUOTE_LINES })
+  @OptionalNotNull()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_QUOTE_LINES)
+  @ValidateNested({ each: true })
+  @Type(() => QuoteLineDto)
+  lines?: QuoteLineDto[];
+}
 
 export class AcceptQuoteDto {
   @ApiProperty({ enum: QUOTE_ACCEPTANCE_METHODS, example: 'signed_upload' })
