@@ -11,6 +11,7 @@ import { AuditModule } from './modules/audit';
 import { AutomationModule } from './modules/automation';
 import { CrmModule } from './modules/crm';
 import { DocumentsModule } from './modules/documents';
+import { FinanceModule } from './modules/finance';
 import { ProjectsModule } from './modules/projects';
 
 export type ModuleImport = NonNullable<ModuleMetadata['imports']>[number];
@@ -40,6 +41,7 @@ export class AppModule {
         AutomationModule,
         ProjectsModule,
         DocumentsModule,
+        FinanceModule,
         DeadLettersModule,
         HousekeepingModule,
         ...imports,

@@ -158,4 +158,26 @@ export const REQUEST_EXAMPLES: Readonly<Record<string, unknown>> = {
     letterhead: { name: 'Renewa Energieberatung GmbH', street: 'Sonnenstraße 12', postalCode: '80331', city: 'München' },
   },
   previewPdfTemplate: { kind: 'invoice', language: 'de' },
+  // finance
+  updateFinanceSettings: {
+    legalName: 'Renewa Energieberatung GmbH',
+    address: { street: 'Sonnenstraße 12', postalCode: '80331', city: 'München', countryCode: 'DE' },
+    taxNumber: '143/123/45678',
+    vatId: 'DE123456789',
+    registerCourt: 'Amtsgericht München',
+    registerNumber: 'HRB 123456',
+    managingDirectors: ['Dr. Anna Beispiel'],
+    iban: 'DE89370400440532013000',
+    bic: 'COBADEFFXXX',
+    paymentTermsDays: 14,
+  },
+  createProduct: {
+    sku: 'EB-ISFP-01',
+    name: { de: 'Individueller Sanierungsfahrplan (iSFP)', en: 'Individual renovation roadmap (iSFP)' },
+    kind: 'service',
+    unit: 'flat',
+    unitPriceCents: 165000,
+    vatCategory: 'standard',
+  },
+  updateProduct: { unitPriceCents: 175000 },
 };

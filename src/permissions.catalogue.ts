@@ -4,6 +4,7 @@ import { auditPermissions } from './modules/audit/audit.permissions';
 import { automationPermissions } from './modules/automation/automation.permissions';
 import { crmPermissions } from './modules/crm/crm.permissions';
 import { documentsPermissions } from './modules/documents/documents.permissions';
+import { financePermissions } from './modules/finance/finance.permissions';
 import { projectsPermissions } from './modules/projects/projects.permissions';
 import { platformPermissions } from './events/events.permissions';
 
@@ -19,6 +20,7 @@ export const PERMISSION_SETS: readonly PermissionSet[] = [
   platformPermissions,
   automationPermissions,
   documentsPermissions,
+  financePermissions,
 ];
 
 export const PERMISSIONS = createPermissionCatalogue(PERMISSION_SETS);

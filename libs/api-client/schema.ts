@@ -907,6 +907,115 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/finance/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List products and services */
+        get: operations["listProducts"];
+        put?: never;
+        /** Create a product or service */
+        post: operations["createProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/products/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export products as CSV
+         * @description Same filters and sort as the list; streamed, every matching row.
+         */
+        get: operations["exportProducts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A product (ETag: its version) */
+        get: operations["getProduct"];
+        put?: never;
+        post?: never;
+        /** Soft-delete a product (If-Match) */
+        delete: operations["deleteProduct"];
+        options?: never;
+        head?: never;
+        /** Change a product (If-Match); documents already issued keep their copy */
+        patch: operations["updateProduct"];
+        trace?: never;
+    };
+    "/api/v1/finance/products/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a soft-deleted product */
+        post: operations["restoreProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation settings invoices are issued with (ETag: its version) */
+        get: operations["getFinanceSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the organisation settings (If-Match) */
+        patch: operations["updateFinanceSettings"];
+        trace?: never;
+    };
+    "/api/v1/finance/vat-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** VAT rates by category with their validity (dated reference data) */
+        get: operations["listVatRates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/form-submissions": {
         parameters: {
             query?: never;
@@ -3206,6 +3315,59 @@ export interface components {
             language: "de" | "en";
             letterhead: components["schemas"]["PdfLetterheadDto"];
         };
+        CreateProductDto: {
+            /**
+             * @description Inactive products stay on old documents but are not offered for new lines.
+             * @default true
+             */
+            active: boolean;
+            /**
+             * @example {
+             *       "de": "Vor-Ort-Begehung, Berechnung und Beratungsgespräch",
+             *       "en": "Site visit, calculation and consultation"
+             *     }
+             */
+            description?: {
+                de: string;
+                en: string;
+            } | null;
+            /**
+             * @example service
+             * @enum {string}
+             */
+            kind: "service" | "material" | "labour" | "flat_fee";
+            /**
+             * @example {
+             *       "de": "Individueller Sanierungsfahrplan (iSFP)",
+             *       "en": "Individual renovation roadmap (iSFP)"
+             *     }
+             */
+            name: {
+                de: string;
+                en: string;
+            };
+            /**
+             * @description Article number, unique; stored upper-case.
+             * @example EB-ISFP-01
+             */
+            sku: string;
+            /**
+             * @example flat
+             * @enum {string}
+             */
+            unit: "piece" | "hour" | "m2" | "m" | "kwp" | "flat";
+            /**
+             * @description Net price per unit in cents.
+             * @example 165000
+             */
+            unitPriceCents: number;
+            /**
+             * @description standard 19 %, reduced 7 %, zero_pv 0 % (§12(3) UStG), exempt; the rates are dated reference data.
+             * @example standard
+             * @enum {string}
+             */
+            vatCategory: "standard" | "reduced" | "zero_pv" | "exempt";
+        };
         CreateProjectDto: {
             /**
              * Format: uuid
@@ -3379,6 +3541,26 @@ export interface components {
             message: string;
             /** @description Line in the file (the header is line 1). */
             row: number;
+        };
+        DatevAccountMappingDto: {
+            /** @example 1200 */
+            bank: string;
+            /** @example 1400 */
+            debtors: string;
+            /** @example 8100 */
+            revenueExempt: string;
+            /** @example 8300 */
+            revenueReduced: string;
+            /**
+             * @description Revenue at the standard rate (SKR03 8400, SKR04 4400).
+             * @example 8400
+             */
+            revenueStandard: string;
+            /**
+             * @description Revenue taxed at 0 % under §12(3) UStG.
+             * @example 8337
+             */
+            revenueZeroPv: string;
         };
         DeadLetterDto: {
             /** Format: uuid */
@@ -3714,6 +3896,57 @@ export interface components {
              * @description The file (PDF, JPEG, PNG, HEIC, TIFF, DOCX, XLSX, plain text, CSV).
              */
             file: string;
+        };
+        FinanceSettingsResponseDto: {
+            address: components["schemas"]["PostalAddressDto"] | null;
+            bankName: string | null;
+            bic: string | null;
+            cancellationNumberFormat: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            datevAccounts: components["schemas"]["DatevAccountMappingDto"] | null;
+            /** @enum {string} */
+            datevChartOfAccounts: "SKR03" | "SKR04";
+            datevClientNumber: number | null;
+            datevConsultantNumber: number | null;
+            /**
+             * Format: date-time
+             * @description Set while the record is soft-deleted (restore undoes it).
+             */
+            deletedAt: string | null;
+            email: string | null;
+            iban: string | null;
+            /** Format: uuid */
+            id: string;
+            invoiceNumberFormat: string;
+            legalName: string | null;
+            managingDirectors: string[];
+            paymentTermsDays: number;
+            /**
+             * @example {
+             *       "de": "Wärmepumpe",
+             *       "en": "Heat pump"
+             *     }
+             */
+            paymentTermsText: {
+                de: string;
+                en: string;
+            } | null;
+            phone: string | null;
+            quoteNumberFormat: string;
+            registerCourt: string | null;
+            registerNumber: string | null;
+            taxNumber: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            updatedBy: string | null;
+            vatId: string | null;
+            /** @description Bumped by every change; the ETag header carries it. */
+            version: number;
+            website: string | null;
         };
         FormConsentDto: {
             /**
@@ -4411,6 +4644,59 @@ export interface components {
             title: string;
             /** @example https://renewa.dev/problems/crm-lead-not-found */
             type: string;
+        };
+        ProductPageDto: {
+            items: components["schemas"]["ProductResponseDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        ProductResponseDto: {
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            /**
+             * Format: date-time
+             * @description Set while the record is soft-deleted (restore undoes it).
+             */
+            deletedAt: string | null;
+            /**
+             * @example {
+             *       "de": "Wärmepumpe",
+             *       "en": "Heat pump"
+             *     }
+             */
+            description: {
+                de: string;
+                en: string;
+            } | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "service" | "material" | "labour" | "flat_fee";
+            /**
+             * @example {
+             *       "de": "Wärmepumpe",
+             *       "en": "Heat pump"
+             *     }
+             */
+            name: {
+                de: string;
+                en: string;
+            };
+            sku: string;
+            /** @enum {string} */
+            unit: "piece" | "hour" | "m2" | "m" | "kwp" | "flat";
+            unitPriceCents: number;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            updatedBy: string | null;
+            /** @enum {string} */
+            vatCategory: "standard" | "reduced" | "zero_pv" | "exempt";
+            /** @description Bumped by every change; the ETag header carries it. */
+            version: number;
         };
         ProjectPageDto: {
             items: components["schemas"]["ProjectResponseDto"][];
@@ -5188,6 +5474,80 @@ export interface components {
              */
             typeId?: string;
         };
+        UpdateFinanceSettingsDto: {
+            address?: components["schemas"]["PostalAddressDto"] | null;
+            /** @example Commerzbank */
+            bankName?: string | null;
+            /** @example COBADEFFXXX */
+            bic?: string | null;
+            /** @example ST-{YYYY}-{NNNNNN} */
+            cancellationNumberFormat?: string;
+            datevAccounts?: components["schemas"]["DatevAccountMappingDto"] | null;
+            /** @enum {string} */
+            datevChartOfAccounts?: "SKR03" | "SKR04";
+            /**
+             * @description DATEV Mandantennummer.
+             * @example 10001
+             */
+            datevClientNumber?: number | null;
+            /**
+             * @description DATEV Beraternummer.
+             * @example 1234567
+             */
+            datevConsultantNumber?: number | null;
+            /** Format: email */
+            email?: string | null;
+            /** @example DE89370400440532013000 */
+            iban?: string | null;
+            /** @example RE-{YYYY}-{NNNNNN} */
+            invoiceNumberFormat?: string;
+            /** @example Renewa Energieberatung GmbH */
+            legalName?: string | null;
+            /**
+             * @example [
+             *       "Dr. Anna Beispiel"
+             *     ]
+             */
+            managingDirectors?: string[];
+            /**
+             * @description Days from the issue date to the due date.
+             * @example 14
+             */
+            paymentTermsDays?: number;
+            /**
+             * @example {
+             *       "de": "Zahlbar innerhalb von 14 Tagen ohne Abzug.",
+             *       "en": "Payable within 14 days without deduction."
+             *     }
+             */
+            paymentTermsText?: {
+                de: string;
+                en: string;
+            } | null;
+            /** @example 030 1234567 */
+            phone?: string | null;
+            /** @example A-{YYYY}-{NNNNNN} */
+            quoteNumberFormat?: string;
+            /** @example Amtsgericht Berlin-Charlottenburg */
+            registerCourt?: string | null;
+            /** @example HRB 123456 B */
+            registerNumber?: string | null;
+            /**
+             * @description Steuernummer.
+             * @example 12/345/67890
+             */
+            taxNumber?: string | null;
+            /**
+             * @description USt-IdNr.
+             * @example DE123456789
+             */
+            vatId?: string | null;
+            /**
+             * Format: uri
+             * @example https://www.renewa.example
+             */
+            website?: string | null;
+        };
         UpdateFormDto: {
             /**
              * @description Shown after a submission.
@@ -5401,6 +5761,59 @@ export interface components {
             /** @enum {string|null} */
             vatCategory?: "standard" | "reduced" | "zero_rated_pv" | null;
         };
+        UpdateProductDto: {
+            /**
+             * @description Inactive products stay on old documents but are not offered for new lines.
+             * @default true
+             */
+            active: boolean;
+            /**
+             * @example {
+             *       "de": "Vor-Ort-Begehung, Berechnung und Beratungsgespräch",
+             *       "en": "Site visit, calculation and consultation"
+             *     }
+             */
+            description?: {
+                de: string;
+                en: string;
+            } | null;
+            /**
+             * @example service
+             * @enum {string}
+             */
+            kind?: "service" | "material" | "labour" | "flat_fee";
+            /**
+             * @example {
+             *       "de": "Individueller Sanierungsfahrplan (iSFP)",
+             *       "en": "Individual renovation roadmap (iSFP)"
+             *     }
+             */
+            name?: {
+                de: string;
+                en: string;
+            };
+            /**
+             * @description Article number, unique; stored upper-case.
+             * @example EB-ISFP-01
+             */
+            sku?: string;
+            /**
+             * @example flat
+             * @enum {string}
+             */
+            unit?: "piece" | "hour" | "m2" | "m" | "kwp" | "flat";
+            /**
+             * @description Net price per unit in cents.
+             * @example 165000
+             */
+            unitPriceCents?: number;
+            /**
+             * @description standard 19 %, reduced 7 %, zero_pv 0 % (§12(3) UStG), exempt; the rates are dated reference data.
+             * @example standard
+             * @enum {string}
+             */
+            vatCategory?: "standard" | "reduced" | "zero_pv" | "exempt";
+        };
         UpdateProjectDto: {
             /**
              * Format: uuid
@@ -5552,6 +5965,20 @@ export interface components {
             medium?: string;
             source?: string;
             term?: string;
+        };
+        VatRateResponseDto: {
+            /** @enum {string} */
+            category: "standard" | "reduced" | "zero_pv" | "exempt";
+            /** Format: uuid */
+            id: string;
+            invoiceNote: string | null;
+            /** @description 1900 = 19 %. */
+            rateBasisPoints: number;
+            source: string;
+            /** Format: date */
+            validFrom: string;
+            /** Format: date */
+            validTo: string | null;
         };
         WorkflowActionDto: {
             /** @enum {string} */
@@ -11266,6 +11693,766 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listProducts: {
+        parameters: {
+            query?: {
+                /** @description Items per page (default 50). Optional in the contract: it has a default. */
+                limit?: number;
+                /**
+                 * @description Soft-deleted rows: `exclude` (default), `include` or `only`. Anything but `exclude` needs the
+                 *     resource's delete permission (whoever may restore them may see them).
+                 */
+                deleted?: "exclude" | "include" | "only";
+                sort?: "createdAt" | "-createdAt" | "name" | "-name" | "sku" | "-sku" | "unitPriceCents" | "-unitPriceCents";
+                kind?: ("service" | "material" | "labour" | "flat_fee")[];
+                vatCategory?: ("standard" | "reduced" | "zero_pv" | "exempt")[];
+                /** @description Only active (true) or inactive (false) products. */
+                active?: boolean;
+                /**
+                 * @description Search over names, e-mail, phone numbers and company (case-insensitive substring; phone numbers
+                 *     in any common notation).
+                 */
+                q?: string;
+                /** @description Created at or after this instant (ISO 8601). */
+                createdFrom?: string;
+                /** @description Created before this instant (ISO 8601, exclusive). */
+                createdTo?: string;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductPageDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    createProduct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "service",
+                 *       "name": {
+                 *         "de": "Individueller Sanierungsfahrplan (iSFP)",
+                 *         "en": "Individual renovation roadmap (iSFP)"
+                 *       },
+                 *       "sku": "EB-ISFP-01",
+                 *       "unit": "flat",
+                 *       "unitPriceCents": 165000,
+                 *       "vatCategory": "standard"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateProductDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Unprocessable Entity
+             *
+             *     Unprocessable Entity
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    exportProducts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Soft-deleted rows: `exclude` (default), `include` or `only`. Anything but `exclude` needs the
+                 *     resource's delete permission (whoever may restore them may see them).
+                 */
+                deleted?: "exclude" | "include" | "only";
+                sort?: "createdAt" | "-createdAt" | "name" | "-name" | "sku" | "-sku" | "unitPriceCents" | "-unitPriceCents";
+                kind?: ("service" | "material" | "labour" | "flat_fee")[];
+                vatCategory?: ("standard" | "reduced" | "zero_pv" | "exempt")[];
+                /**
+                 * @description Search over names, e-mail, phone numbers and company (case-insensitive substring; phone numbers
+                 *     in any common notation).
+                 */
+                q?: string;
+                /** @description Created at or after this instant (ISO 8601). */
+                createdFrom?: string;
+                /** @description Created before this instant (ISO 8601, exclusive). */
+                createdTo?: string;
+                /** @description Only active (true) or inactive (false) products. */
+                active?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file (UTF-8 with BOM) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    deleteProduct: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed (from a previous read). 428 without it, 412 when it is no longer current. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    updateProduct: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed (from a previous read). 428 without it, 412 when it is no longer current. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "unitPriceCents": 175000
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateProductDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    restoreProduct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the ETag of the version being acted on; 412 when it is no longer current. */
+                "If-Match"?: string;
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getFinanceSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinanceSettingsResponseDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    updateFinanceSettings: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed (from a previous read). 428 without it, 412 when it is no longer current. */
+                "If-Match": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "address": {
+                 *         "city": "München",
+                 *         "countryCode": "DE",
+                 *         "postalCode": "80331",
+                 *         "street": "Sonnenstraße 12"
+                 *       },
+                 *       "bic": "COBADEFFXXX",
+                 *       "iban": "DE89370400440532013000",
+                 *       "legalName": "Renewa Energieberatung GmbH",
+                 *       "managingDirectors": [
+                 *         "Dr. Anna Beispiel"
+                 *       ],
+                 *       "paymentTermsDays": 14,
+                 *       "registerCourt": "Amtsgericht München",
+                 *       "registerNumber": "HRB 123456",
+                 *       "taxNumber": "143/123/45678",
+                 *       "vatId": "DE123456789"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateFinanceSettingsDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinanceSettingsResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listVatRates: {
+        parameters: {
+            query?: {
+                /** @description Only the rates valid on this calendar date. */
+                on?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VatRateResponseDto"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -32,3 +32,4 @@ export * from '../modules/projects/measures/measures.schema';
 export * from '../modules/documents/files/files.schema';
 export * from '../modules/documents/documents/documents.schema';
 export * from '../modules/documents/pdf/pdf-templates.schema';
+export * from '../modules/finance/finance.schema';

@@ -29,6 +29,7 @@ export function fuzzFixtures(adminUrl: string): FuzzFixtures {
       await insertDeadLetter(adminUrl);
       await insertWorkflowRuns(adminUrl);
       await insertSalesDepartmentProject(adminUrl);
+      await insertCatalogueProduct(adminUrl);
     },
     records: [
       // Only qualified leads can be converted; the bare example creates a `new` one.
@@ -50,6 +51,23 @@ export function fuzzFixtures(adminUrl: string): FuzzFixtures {
     // A third: so does a new document version, after the restore's document took the second.
     lateRecords: [{ operationId: 'uploadFile', body: {} }],
   };
+}
+
+/**
+ * A product in the catalogue: roles that read products without creating them (sales) find none
+ * otherwise, as the catalogue is maintained by accounting.
+ */
+async function insertCatalogueProduct(adminUrl: string): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(
+      `insert into products (sku, name, kind, unit, unit_price_cents, vat_category, search_text)
+       values ('FIXTURE-EB-01', '{"de":"Energieberatung","en":"Energy consultation"}', 'service', 'flat', 165000, 'standard', 'fixture-eb-01 energieberatung')`,
+    );
+  } finally {
+    await client.end();
+  }
 }
 
 /**
