@@ -41,6 +41,8 @@ const options = {
     // `class-transformer/cjs/storage` through createRequire at runtime, so a bundled copy would be
     // a second storage, and PartialType DTOs (every PATCH) would lose their nested @Type metadata.
     'class-transformer',
+    // Its fonts are read from the package folder (require.resolve of its package.json).
+    'dejavu-fonts-ttf',
     // Only `cli generate` loads it; it is large and stays a runtime dependency.
     'drizzle-kit',
     // Optional packages that pg and Nest load only when a feature is used; not installed.

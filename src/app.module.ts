@@ -3,6 +3,7 @@ import { AppConfig, AppConfigModule } from '@libs/config';
 import { RequestContextModule } from '@libs/context';
 import { DbModule } from '@libs/db';
 import { EventsModule } from '@libs/events';
+import { ScheduledChecksModule } from '@libs/scheduled-checks';
 import { DeadLettersModule } from './events/dead-letters.module';
 import { HealthModule } from './health/health.module';
 import { HousekeepingModule } from './housekeeping/housekeeping.module';
@@ -44,6 +45,7 @@ export class AppModule {
         FinanceModule,
         DeadLettersModule,
         HousekeepingModule,
+        ScheduledChecksModule,
         ...imports,
       ],
     };

@@ -61,6 +61,12 @@ export interface AppConfig {
     /** Run the hourly clean-up (old outbox events, expired idempotency keys) in this instance (HOUSEKEEPING_ENABLED). */
     enabled: boolean;
   };
+  scheduledChecks: {
+    /** Run the contexts' scheduled checks (deadlines, reminders) from this instance (SCHEDULED_CHECKS_ENABLED; default off only when NODE_ENV=test). */
+    enabled: boolean;
+    /** How often the runner looks for due checks, in seconds (SCHEDULED_CHECKS_TICK_SECONDS). */
+    tickSeconds: number;
+  };
   automation: {
     /** Run the workflow job worker (pg-boss) in this instance (AUTOMATION_WORKER_ENABLED; default off only when NODE_ENV=test). */
     workerEnabled: boolean;

@@ -42,6 +42,7 @@ describe('loadConfig', () => {
       },
       events: { relay: { autoStart: true, pollMs: 1000 }, retention: { days: 30 } },
       housekeeping: { enabled: true },
+      scheduledChecks: { enabled: true, tickSeconds: 60 },
       automation: {
         workerEnabled: true,
         pollMs: 1000,
@@ -89,6 +90,8 @@ describe('loadConfig', () => {
       OUTBOX_POLL_MS: '250',
       OUTBOX_RETENTION_DAYS: '90',
       HOUSEKEEPING_ENABLED: 'false',
+      SCHEDULED_CHECKS_ENABLED: 'false',
+      SCHEDULED_CHECKS_TICK_SECONDS: '30',
       AUTOMATION_WORKER_ENABLED: 'false',
       AUTOMATION_POLL_MS: '750',
       AUTOMATION_RETRY_LIMIT: '3',
@@ -134,6 +137,7 @@ describe('loadConfig', () => {
       },
       events: { relay: { autoStart: false, pollMs: 250 }, retention: { days: 90 } },
       housekeeping: { enabled: false },
+      scheduledChecks: { enabled: false, tickSeconds: 30 },
       automation: {
         workerEnabled: false,
         pollMs: 750,
@@ -162,6 +166,7 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'test' }).events.relay.autoStart).toBe(false);
     expect(loadConfig({ NODE_ENV: 'test', OUTBOX_RELAY_ENABLED: 'true' }).events.relay.autoStart).toBe(true);
     expect(loadConfig({ NODE_ENV: 'test' }).housekeeping.enabled).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test' }).scheduledChecks.enabled).toBe(false);
   });
 
   it('reads TRUSTED_PROXIES: addresses, CIDR ranges, proxy-addr names, or none', () => {

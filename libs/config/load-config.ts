@@ -79,6 +79,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     },
     // Safe on every instance at once (batched deletes that skip locked rows); off in tests.
     housekeeping: { enabled: reader.boolean('HOUSEKEEPING_ENABLED', nodeEnv !== 'test') },
+    // Safe on every instance at once: each run is claimed in scheduled_check_runs; off in tests.
+    scheduledChecks: {
+      enabled: reader.boolean('SCHEDULED_CHECKS_ENABLED', nodeEnv !== 'test'),
+      tickSeconds: reader.integer('SCHEDULED_CHECKS_TICK_SECONDS', 60, 5, 3600),
+    },
     automation: {
       // Tests run jobs explicitly (runAutomationJobs) instead of racing a background worker.
       workerEnabled: reader.boolean('AUTOMATION_WORKER_ENABLED', nodeEnv !== 'test'),

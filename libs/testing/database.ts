@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
 import { APP_USER, MIGRATION_USER, withCredentials } from '@libs/db';
 import { requireTestEnv, TEST_ENV } from './test-env';
 
@@ -13,6 +13,11 @@ export interface TestDatabase {
   bouncerUrl?: string;
   /** migration-user connecting directly. */
   migrationUrl: string;
+  /**
+   * A superuser pool on this database, ended by `drop()`. Its idle clients' errors are ignored:
+   * `pool.end()` resolves before their sockets close, and DROP … WITH (FORCE) may terminate one.
+   */
+  adminPool(max?: number): Pool;
   drop(): Promise<void>;
 }
 
@@ -38,13 +43,24 @@ function describeDatabase(name: string): TestDatabase {
     url.port = bouncerPort;
     bouncerUrl = url.toString();
   }
+  const databaseAdminUrl = withCredentials(adminUrl, new URL(adminUrl).username, decodeURIComponent(new URL(adminUrl).password) || null, name);
+  const pools: Pool[] = [];
   return {
     name,
-    adminUrl: withCredentials(adminUrl, new URL(adminUrl).username, decodeURIComponent(new URL(adminUrl).password) || null, name),
+    adminUrl: databaseAdminUrl,
     appUrl,
     bouncerUrl,
     migrationUrl: withCredentials(adminUrl, MIGRATION_USER, password, name),
-    drop: () => withAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+    adminPool: (max = 2) => {
+      const pool = new Pool({ connectionString: databaseAdminUrl, max });
+      pool.on('error', () => undefined);
+      pools.push(pool);
+      return pool;
+    },
+    drop: async () => {
+      await Promise.all(pools.filter((pool) => !pool.ended).map((pool) => pool.end()));
+      await withAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    },
   };
 }
 

@@ -65,10 +65,7 @@ export interface ModuleTestContext<U extends string> {
 export async function startModuleTestContext<U extends string = never>(options: ModuleTestContextOptions<U>): Promise<ModuleTestContext<U>> {
   const db = await createTestDatabase();
   await seedDatabase(db);
-  const admin = new Pool({ connectionString: db.adminUrl, max: 3 });
-  // pool.end() resolves before its clients' sockets are closed; dropping the database (WITH FORCE)
-  // right after can terminate one of them, and an idle client's error is emitted on the pool.
-  admin.on('error', () => undefined);
+  const admin = db.adminPool(3);
   const users = {} as Record<U, ModuleTestUser>;
   const passwordHash = await hash(MODULE_TEST_PASSWORD);
   for (const [name, spec] of Object.entries(options.users ?? {}) as [U, ModuleTestUserSpec][]) {
@@ -89,7 +86,6 @@ export async function startModuleTestContext<U extends string = never>(options: 
     },
     close: async () => {
       await server.close();
-      await admin.end();
       await db.drop();
     },
   };

@@ -10,6 +10,7 @@ export * from '../modules/auth/user-roles/user-roles.schema';
 export * from '../modules/auth/sessions/refresh-tokens.schema';
 export * from '../modules/auth/sessions/login-attempts.schema';
 export * from '../../libs/idempotency/idempotency-keys.schema';
+export * from '../../libs/scheduled-checks/scheduled-check-runs.schema';
 export * from '../modules/crm/shared/crm-enums.schema';
 export * from '../modules/crm/companies/companies.schema';
 export * from '../modules/crm/contacts/contacts.schema';

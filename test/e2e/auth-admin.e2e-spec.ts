@@ -1,4 +1,4 @@
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { createTestDatabase, TestDatabase } from '@libs/testing';
 import { startTestApp, TestApp } from '@libs/testing/app';
 import { drainOutbox } from '@libs/testing/outbox';
@@ -17,7 +17,7 @@ describe('auth: administration of users, departments and roles (HTTP)', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     await seedReferenceData(db);
-    admin = new Pool({ connectionString: db.adminUrl, max: 2 });
+    admin = db.adminPool();
     server = await startTestApp({ databaseUrl: db.bouncerUrl ?? db.appUrl });
     api = httpClient(server.baseUrl);
     adminToken = (await api.login(ADMIN_EMAIL, ADMIN_PASSWORD)).accessToken;

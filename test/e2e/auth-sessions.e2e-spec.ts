@@ -1,4 +1,4 @@
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { createTestDatabase, TestDatabase } from '@libs/testing';
 import { startTestApp, TestApp } from '@libs/testing/app';
 import { ACCOUNT_THROTTLE, IP_THROTTLE } from '../../src/modules/auth/sessions/login-throttle.rules';
@@ -13,7 +13,7 @@ describe('auth: sign-in, refresh rotation, logout, throttling (HTTP)', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     await seedReferenceData(db);
-    admin = new Pool({ connectionString: db.adminUrl, max: 2 });
+    admin = db.adminPool();
     server = await startTestApp({ databaseUrl: db.bouncerUrl ?? db.appUrl });
     api = httpClient(server.baseUrl);
   });

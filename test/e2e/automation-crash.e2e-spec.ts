@@ -1,4 +1,4 @@
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { createTestDatabase, freePort, startServerProcess, ServerProcess, TestDatabase } from '@libs/testing';
 import { startTestHttpReceiver, startTestSmtpServer, TestHttpReceiver, TestSmtpServer } from '@libs/testing/automation';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, httpClient, seedReferenceData } from './support/auth';
@@ -77,7 +77,7 @@ describe('automation across crashes and restarts (server process)', () => {
   beforeAll(async () => {
     [db, smtp, receiver, port] = await Promise.all([createTestDatabase(), startTestSmtpServer(), startTestHttpReceiver(), freePort()]);
     await seedReferenceData(db);
-    pool = new Pool({ connectionString: db.adminUrl, max: 2 });
+    pool = db.adminPool();
   }, 60_000);
 
   afterAll(async () => {

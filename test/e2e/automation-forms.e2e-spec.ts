@@ -1,4 +1,4 @@
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { createTestDatabase, TestDatabase } from '@libs/testing';
 import { startTestApp, TestApp } from '@libs/testing/app';
 import { runAutomationJobs } from '../support/automation-jobs';
@@ -53,7 +53,7 @@ describe('public forms over HTTP', () => {
     server = await startTestApp({ databaseUrl: db.bouncerUrl ?? db.appUrl, configOverrides: { forms: { corsOrigins: [ORIGIN] } } });
     http = httpClient(server.baseUrl);
     token = (await http.login(ADMIN_EMAIL, ADMIN_PASSWORD)).accessToken;
-    pool = new Pool({ connectionString: db.adminUrl, max: 2 });
+    pool = db.adminPool();
   });
 
   afterAll(async () => {

@@ -1,4 +1,4 @@
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { unwrap, type ApiClient } from '@libs/api-client';
 import { createTestDatabase, TestDatabase } from '@libs/testing';
 import { startTestApp, TestApp } from '@libs/testing/app';
@@ -22,7 +22,7 @@ describe('CRM journey over HTTP', () => {
     await seedReferenceData(db);
     server = await startTestApp({ databaseUrl: db.bouncerUrl ?? db.appUrl });
     admin = await clientFor(server.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
-    pool = new Pool({ connectionString: db.adminUrl, max: 2 });
+    pool = db.adminPool();
   });
 
   afterAll(async () => {

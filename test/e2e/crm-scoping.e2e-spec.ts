@@ -1,4 +1,4 @@
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { unwrap, type ApiClient } from '@libs/api-client';
 import { createTestDatabase, TestDatabase } from '@libs/testing';
 import { startTestApp, TestApp } from '@libs/testing/app';
@@ -27,7 +27,7 @@ describe('CRM department scoping over HTTP', () => {
     db = await createTestDatabase();
     await seedReferenceData(db);
     server = await startTestApp({ databaseUrl: db.bouncerUrl ?? db.appUrl });
-    pool = new Pool({ connectionString: db.adminUrl, max: 2 });
+    pool = db.adminPool();
     const admin = await clientFor(server.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
     const staff = async (email: string, department: string, roles: string[]) => {
       const user = await createStaff(admin, { email, department, roles });

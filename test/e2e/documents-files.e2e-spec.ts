@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { createTestDatabase, TestDatabase } from '@libs/testing';
 import { startTestApp, TestApp } from '@libs/testing/app';
 import { seedUuid } from '../../src/db/seeds/seed-utils';
@@ -27,7 +27,7 @@ describe('documents: files and documents over HTTP', () => {
     await seedReferenceData(db);
     server = await startTestApp({ databaseUrl: db.bouncerUrl ?? db.appUrl, configOverrides: { storage: { localDir: storageDir, maxUploadBytes: MAX_BYTES } } });
     ({ token } = await signIn(server.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD));
-    pool = new Pool({ connectionString: db.adminUrl, max: 2 });
+    pool = db.adminPool();
   });
 
   afterAll(async () => {

@@ -1,4 +1,4 @@
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { unwrap, type ApiClient } from '@libs/api-client';
 import { createTestDatabase, TestDatabase } from '@libs/testing';
 import { startTestApp, TestApp } from '@libs/testing/app';
@@ -32,7 +32,7 @@ describe('Projects journey over HTTP', () => {
     sales = await clientFor(server.baseUrl, 'anna@renewa.test', anna.password);
     consultant = await clientFor(server.baseUrl, 'erik@renewa.test', erik.password);
     otherConsultant = await clientFor(server.baseUrl, 'frida@renewa.test', frida.password);
-    pool = new Pool({ connectionString: db.adminUrl, max: 2 });
+    pool = db.adminPool();
   });
 
   afterAll(async () => {
