@@ -1,12 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { CheckTime, ScheduledCheck, ScheduledCheckHandler } from '@libs/scheduled-checks';
 import { FINANCE_EVENTS } from '../finance.events';
 import { QuotesService } from './quotes.service';
-
-/** The day's check: `at.today` is the calendar date in Germany. */
-export interface QuoteCheckTime {
-  now: Date;
-  today: string;
-}
 
 const BATCH = 200;
 /** At most this many quotes per run; the next run takes the rest. */
@@ -18,10 +13,11 @@ const MAX_PER_RUN = 10_000;
  * the lock, so a repeated or concurrent run finds nothing left to expire: idempotent.
  */
 @Injectable()
-export class QuoteExpiryCheck {
+@ScheduledCheck({ name: 'finance.quotes-expiry', everyMinutes: 1440 })
+export class QuoteExpiryCheck implements ScheduledCheckHandler {
   constructor(private readonly quotes: QuotesService) {}
 
-  async run(at: QuoteCheckTime): Promise<number> {
+  async run(at: CheckTime): Promise<number> {
     let expired = 0;
     let seen = 0;
     while (seen < MAX_PER_RUN) {
@@ -33,7 +29,7 @@ export class QuoteExpiryCheck {
     return expired;
   }
 
-  private expire(id: string, at: QuoteCheckTime): Promise<boolean> {
+  private expire(id: string, at: CheckTime): Promise<boolean> {
     return this.quotes.steps.transaction(async () => {
       const quote = await this.quotes.repository.lockExpirable(id, at.today);
       if (!quote) return false;

@@ -23,13 +23,13 @@ export const QUOTE_SORTS = sortValues(['createdAt', 'updatedAt', 'number', 'vali
 
 export class QuoteLineDto {
   /** `section`: a title grouping the items below it (text only); `item` (default): a priced position. */
-  @ApiPropertyOptional({ enum: QUOTE_LINE_KINDS, default: 'item', example: 'item' })
+  @ApiPropertyOptional({ enum: QUOTE_LINE_KINDS, example: 'item' })
   @IsOptional()
   @IsIn(QUOTE_LINE_KINDS)
   kind?: QuoteLineKind;
 
-  /** `optional` and `alternative` items are offered and priced but not part of the total. */
-  @ApiPropertyOptional({ enum: QUOTE_LINE_TYPES, default: 'normal', example: 'normal' })
+  /** `normal` (default); `optional` and `alternative` items are offered and priced but not part of the total. */
+  @ApiPropertyOptional({ enum: QUOTE_LINE_TYPES, example: 'normal' })
   @IsOptional()
   @IsIn(QUOTE_LINE_TYPES)
   lineType?: QuoteLineType;
@@ -107,8 +107,8 @@ class QuoteFieldsDto extends OwnershipFieldsDto {
   @IsTrimmedString(5000)
   notes?: string | null;
 
-  /** Offer the funding condition clause (Förderklausel): the contract stands under the condition of the funding approval. */
-  @ApiPropertyOptional({ default: false, example: true })
+  /** Offer the funding condition clause (Förderklausel): the contract stands under the condition of the funding approval. Default false. */
+  @ApiPropertyOptional({ example: true })
   @OptionalNotNull()
   @IsBoolean()
   fundingClause?: boolean;
