@@ -180,4 +180,22 @@ export const REQUEST_EXAMPLES: Readonly<Record<string, unknown>> = {
     vatCategory: 'standard',
   },
   updateProduct: { unitPriceCents: 175000 },
+  createQuote: {
+    projectId: ID.project,
+    language: 'de',
+    validUntil: '2027-01-31',
+    subject: 'Wärmepumpe und Dämmung der obersten Geschossdecke',
+    fundingClause: true,
+    fundingProgramme: 'BEG EM (KfW 458)',
+    lines: [
+      { kind: 'section', text: { de: 'Heizung', en: 'Heating' } },
+      { kind: 'item', text: { de: 'Luft-Wasser-Wärmepumpe 9 kW inkl. Montage', en: 'Air-to-water heat pump 9 kW incl. installation' }, quantity: '1', unit: 'piece', unitPriceCents: 1450000, vatCategory: 'standard' },
+      { kind: 'item', lineType: 'optional', text: { de: 'Smart-Home-Modul', en: 'Smart home module' }, quantity: '1', unit: 'piece', unitPriceCents: 39900, vatCategory: 'standard' },
+      { kind: 'section', text: { de: 'Dämmung', en: 'Insulation' } },
+      { kind: 'item', text: { de: 'Dämmung oberste Geschossdecke, 20 cm', en: 'Top-floor ceiling insulation, 20 cm' }, quantity: '86.333', unit: 'm2', unitPriceCents: 4850, discountCents: 10000, vatCategory: 'standard' },
+    ],
+  },
+  updateQuote: { validUntil: '2027-02-28', notes: 'Ausführung nach Eingang des Zuwendungsbescheids.' },
+  acceptQuote: { method: 'signed_upload', acceptedBy: 'Petra Hoffmann', withFundingClause: true },
+  rejectQuote: { reason: 'Auftrag an einen anderen Anbieter vergeben' },
 };

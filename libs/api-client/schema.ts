@@ -12905,6 +12905,67 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "fundingClause": true,
+                 *       "fundingProgramme": "BEG EM (KfW 458)",
+                 *       "language": "de",
+                 *       "lines": [
+                 *         {
+                 *           "kind": "section",
+                 *           "text": {
+                 *             "de": "Heizung",
+                 *             "en": "Heating"
+                 *           }
+                 *         },
+                 *         {
+                 *           "kind": "item",
+                 *           "quantity": "1",
+                 *           "text": {
+                 *             "de": "Luft-Wasser-Wärmepumpe 9 kW inkl. Montage",
+                 *             "en": "Air-to-water heat pump 9 kW incl. installation"
+                 *           },
+                 *           "unit": "piece",
+                 *           "unitPriceCents": 1450000,
+                 *           "vatCategory": "standard"
+                 *         },
+                 *         {
+                 *           "kind": "item",
+                 *           "lineType": "optional",
+                 *           "quantity": "1",
+                 *           "text": {
+                 *             "de": "Smart-Home-Modul",
+                 *             "en": "Smart home module"
+                 *           },
+                 *           "unit": "piece",
+                 *           "unitPriceCents": 39900,
+                 *           "vatCategory": "standard"
+                 *         },
+                 *         {
+                 *           "kind": "section",
+                 *           "text": {
+                 *             "de": "Dämmung",
+                 *             "en": "Insulation"
+                 *           }
+                 *         },
+                 *         {
+                 *           "discountCents": 10000,
+                 *           "kind": "item",
+                 *           "quantity": "86.333",
+                 *           "text": {
+                 *             "de": "Dämmung oberste Geschossdecke, 20 cm",
+                 *             "en": "Top-floor ceiling insulation, 20 cm"
+                 *           },
+                 *           "unit": "m2",
+                 *           "unitPriceCents": 4850,
+                 *           "vatCategory": "standard"
+                 *         }
+                 *       ],
+                 *       "projectId": "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e",
+                 *       "subject": "Wärmepumpe und Dämmung der obersten Geschossdecke",
+                 *       "validUntil": "2027-01-31"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateQuoteDto"];
             };
         };
@@ -13199,6 +13260,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "notes": "Ausführung nach Eingang des Zuwendungsbescheids.",
+                 *       "validUntil": "2027-02-28"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateQuoteDto"];
             };
         };
@@ -13308,6 +13375,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "acceptedBy": "Petra Hoffmann",
+                 *       "method": "signed_upload",
+                 *       "withFundingClause": true
+                 *     }
+                 */
                 "application/json": components["schemas"]["AcceptQuoteDto"];
             };
         };
@@ -13408,6 +13482,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "Auftrag an einen anderen Anbieter vergeben"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RejectQuoteDto"];
             };
         };
