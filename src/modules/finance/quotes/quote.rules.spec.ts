@@ -1,4 +1,4 @@
-import { checkAcceptance, countsInTotal, formatQuoteNumber, isExpired, numberingYear, planEdit, planMove, positionNumbers, QUOTE_STATUSES } from './quote.rules';
+import { checkAcceptance, countsInTotal, isExpired, numberingYear, planEdit, planMove, positionNumbers, QUOTE_STATUSES } from './quote.rules';
 
 describe('quote rules', () => {
   describe('status moves', () => {
@@ -63,12 +63,6 @@ describe('quote rules', () => {
   });
 
   describe('numbers', () => {
-    it('formats A-<year>-<six digits>', () => {
-      expect(formatQuoteNumber(2026, 123)).toBe('A-2026-000123');
-      expect(formatQuoteNumber(2026, 1234567)).toBe('A-2026-1234567');
-      expect(() => formatQuoteNumber(2026, 0)).toThrow(RangeError);
-    });
-
     it('numbers by the German calendar year', () => {
       expect(numberingYear(new Date('2026-12-31T23:30:00Z'))).toBe(2027);
       expect(numberingYear(new Date('2026-12-31T22:30:00Z'))).toBe(2026);

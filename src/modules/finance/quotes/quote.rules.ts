@@ -73,12 +73,6 @@ export function checkAcceptance(input: { acceptedAt: Date; now: Date; sentAt: Da
   return { ok: true };
 }
 
-/** `A-2026-000123`: the year and the year's serial, at least six digits. */
-export function formatQuoteNumber(year: number, serial: number): string {
-  if (!Number.isInteger(year) || !Number.isInteger(serial) || serial < 1) throw new RangeError('a quote number needs a year and a positive serial');
-  return `A-${year}-${String(serial).padStart(6, '0')}`;
-}
-
 /** The calendar date in Germany (`YYYY-MM-DD`) of an instant. */
 export function berlinDate(at: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
