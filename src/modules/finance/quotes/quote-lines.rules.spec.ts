@@ -70,6 +70,8 @@ describe('quote lines and totals', () => {
       { kind: 'item', lineType: 'normal', text: text('ohne Preis'), product: null, quantity: '1' },
       { kind: 'section', lineType: 'optional', text: text('Titel'), product: null, quantity: '1' },
       item({ quantity: '1', unitPriceCents: 100, discountCents: 101 }),
+      item({ quantity: '0', unitPriceCents: 100 }),
+      item({ quantity: '999999999.999', unitPriceCents: 1_000_000_000 }),
     ]);
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -80,6 +82,8 @@ describe('quote lines and totals', () => {
       'lines[1].quantity',
       'lines[1].lineType',
       'lines[2].discountCents',
+      'lines[3].quantity',
+      'lines[4].quantity',
       'lines[0].kind',
     ]);
   });

@@ -21,13 +21,16 @@ export interface QuoteLineInput {
 /** A line whose amounts are complete (items) or absent (sections). */
 export type CheckedQuoteLine = Omit<StoredQuoteLine, 'netCents' | 'position'>;
 
+/** A line's amount at most €10 billion: 200 such lines still sum to an exact integer in JavaScript and in bigint columns. */
+export const MAX_LINE_NET_CENTS = 1_000_000_000_000;
+
 const AMOUNT_FIELDS = ['quantity', 'unit', 'unitPriceCents', 'discountCents', 'vatCategory'] as const;
 
 /**
  * The lines with their defaults, or what is wrong with them (field paths `lines[i].…`): a section
  * title carries no amounts; an item needs quantity, unit, unit price and VAT category (from the
- * request or its product); a discount may not exceed the line's amount; a quote with section
- * titles starts with one.
+ * request or its product); the quantity is positive; a discount may not exceed the line's amount,
+ * which is at most €10 billion; a quote with section titles starts with one.
  */
 export function checkLines(lines: readonly QuoteLineInput[]): { ok: true; lines: CheckedQuoteLine[] } | { ok: false; errors: FieldError[] } {
   const errors: FieldError[] = [];
@@ -47,8 +50,11 @@ export function checkLines(lines: readonly QuoteLineInput[]): { ok: true; lines:
     for (const [field, value] of [['quantity', quantity], ['unit', unit], ['unitPriceCents', unitPriceCents], ['vatCategory', vatCategory]] as const) {
       if (value === null) errors.push({ path: path(field), message: `${field} is required for an item without a product` });
     }
-    if (quantity !== null && unitPriceCents !== null && discountCents > 0 && lineNetCents({ quantity, unitPriceCents, discountCents }) < 0) {
-      errors.push({ path: path('discountCents'), message: 'the discount may not exceed quantity × unit price' });
+    if (quantity !== null && Number(quantity) <= 0) errors.push({ path: path('quantity'), message: 'quantity must be greater than 0' });
+    if (quantity !== null && unitPriceCents !== null) {
+      const net = lineNetCents({ quantity, unitPriceCents, discountCents });
+      if (net < 0) errors.push({ path: path('discountCents'), message: 'the discount may not exceed quantity × unit price' });
+      if (net > MAX_LINE_NET_CENTS) errors.push({ path: path('quantity'), message: 'quantity × unit price may not exceed €10 billion' });
     }
     return { kind: 'item', lineType: line.lineType, text: line.text, product: line.product, quantity, unit, unitPriceCents, discountCents, vatCategory };
   });
