@@ -907,6 +907,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/finance/exports/datev": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Invoices and payments of a period as DATEV Buchungsstapel (EXTF CSV, Windows-1252)
+         * @description The period lies inside one fiscal year and spans at most 366 days; SKR03/SKR04 accounts come from the organisation settings (422 naming what is missing).
+         */
+        get: operations["exportDatev"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/finance/invoices": {
         parameters: {
             query?: never;
@@ -975,6 +995,23 @@ export interface paths {
         put?: never;
         /** Cancel a finalised invoice: issues the cancellation invoice (own number, negated amounts) and answers it */
         post: operations["cancelInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/invoices/{id}/facturx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invoice as ZUGFeRD / Factur-X EN 16931 (PDF/A-3 with the CII XML embedded); B2B only (422 for B2C) */
+        get: operations["getInvoiceFacturx"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1060,6 +1097,23 @@ export interface paths {
         put?: never;
         /** Mark a finalised invoice as sent to its recipient */
         post: operations["sendInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/invoices/{id}/xrechnung": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invoice as XRechnung 3.0 (CII XML); B2B only — a B2C invoice is refused (422, PDF only) */
+        get: operations["getInvoiceXrechnung"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1207,6 +1261,157 @@ export interface paths {
         put?: never;
         /** Restore a soft-deleted product */
         post: operations["restoreProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/quotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List quotes (without their versions) */
+        get: operations["listQuotes"];
+        put?: never;
+        /**
+         * Create a quote (numbered now)
+         * @description A draft for a project, addressed to the project's contact (or the one named), with its lines priced with today's VAT rates.
+         */
+        post: operations["createQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/quotes/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export quotes as CSV */
+        get: operations["exportQuotes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/quotes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A quote with its newest version (ETag: its version) */
+        get: operations["getQuote"];
+        put?: never;
+        post?: never;
+        /** Soft-delete a quote never sent (If-Match); its number stays taken */
+        delete: operations["deleteQuote"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a quote (If-Match): a draft in place, a sent one as its next version
+         * @description A sent, rejected or expired quote keeps what the customer received and gets a new draft version; an accepted quote is the contract (409 FINANCE_QUOTE_ACCEPTED).
+         */
+        patch: operations["updateQuote"];
+        trace?: never;
+    };
+    "/api/v1/finance/quotes/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the customer's acceptance of the sent version (who, when, how, with or without the funding clause)
+         * @description Emits `finance.quote.accepted`. Only a sent version can be accepted, once (409); not after its validity date (422).
+         */
+        post: operations["acceptQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/quotes/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the customer's rejection of the sent version */
+        post: operations["rejectQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/quotes/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a soft-deleted quote */
+        post: operations["restoreQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/quotes/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the draft version: its PDF is rendered and stored, the version sent before it superseded
+         * @description Only a draft can be sent (409 otherwise); it needs a priced item, a recipient address and a validity date not in the past (422).
+         */
+        post: operations["sendQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/quotes/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of a quote, oldest first, as it was written or sent */
+        get: operations["listQuoteVersions"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2466,6 +2671,33 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptQuoteDto: {
+            /**
+             * Format: date-time
+             * @description When the customer accepted (ISO 8601); defaults to now. Not before sending, not after the validity date.
+             */
+            acceptedAt?: string;
+            /**
+             * @description Who accepted on the customer's side.
+             * @example Maria Schmidt
+             */
+            acceptedBy: string;
+            /**
+             * @example signed_upload
+             * @enum {string}
+             */
+            method: "portal" | "signed_upload" | "email";
+            /**
+             * Format: uuid
+             * @description The signed quote (documents context), for `signed_upload`.
+             */
+            signedDocumentId?: string | null;
+            /**
+             * @description Whether the funding condition clause is part of the contract; defaults to whether the version offered it.
+             * @example true
+             */
+            withFundingClause?: boolean;
+        };
         ActivityPageDto: {
             items: components["schemas"]["ActivityResponseDto"][];
             /** @description Pass as `cursor` for the next page; null on the last page. */
@@ -3714,6 +3946,91 @@ export interface components {
             sourceLeadId?: string;
             /** @example Energetische Sanierung EFH Schmidt */
             title: string;
+        };
+        CreateQuoteDto: {
+            /**
+             * Format: uuid
+             * @description The recipient's company; defaults to the project's company. `null`: addressed to the person.
+             */
+            companyId?: string | null;
+            /**
+             * Format: uuid
+             * @description The recipient (a CRM contact); defaults to the project's contact.
+             */
+            contactId?: string;
+            /**
+             * Format: uuid
+             * @description Defaults to the creator's department; a scoped user may only choose their own.
+             */
+            departmentId?: string | null;
+            /**
+             * @description Offer the funding condition clause (Förderklausel): the contract stands under the condition of the funding approval. Default false.
+             * @example true
+             */
+            fundingClause?: boolean;
+            /**
+             * @description The programme the clause names.
+             * @example BEG EM (KfW 458)
+             */
+            fundingProgramme?: string | null;
+            /**
+             * @description Defaults to the contact's preferred language.
+             * @example de
+             * @enum {string}
+             */
+            language?: "de" | "en";
+            /**
+             * @description The lines in order: section titles and items (at least one line).
+             * @example [
+             *       {
+             *         "kind": "section",
+             *         "text": {
+             *           "de": "Heizung",
+             *           "en": "Heating"
+             *         }
+             *       },
+             *       {
+             *         "kind": "item",
+             *         "quantity": "1",
+             *         "text": {
+             *           "de": "Luft-Wasser-Wärmepumpe 9 kW inkl. Montage",
+             *           "en": "Air-to-water heat pump 9 kW incl. installation"
+             *         },
+             *         "unit": "piece",
+             *         "unitPriceCents": 1450000,
+             *         "vatCategory": "standard"
+             *       },
+             *       {
+             *         "kind": "item",
+             *         "lineType": "optional",
+             *         "quantity": "1",
+             *         "text": {
+             *           "de": "Smart-Home-Modul",
+             *           "en": "Smart home module"
+             *         },
+             *         "unit": "piece",
+             *         "unitPriceCents": 39900,
+             *         "vatCategory": "standard"
+             *       }
+             *     ]
+             */
+            lines: components["schemas"]["QuoteLineDto"][];
+            /** @description Free text printed after the totals. */
+            notes?: string | null;
+            /**
+             * Format: uuid
+             * @description Defaults to the creator.
+             */
+            ownerId?: string | null;
+            /** Format: uuid */
+            projectId: string;
+            /** @example Angebot Wärmepumpe und PV-Anlage */
+            subject?: string | null;
+            /**
+             * Format: date
+             * @description The last day the offer stands (Europe/Berlin); defaults to 30 days from today.
+             */
+            validUntil?: string;
         };
         CreateRoleDto: {
             /**
@@ -5457,6 +5774,239 @@ export interface components {
             slug: string;
             version: number;
         };
+        QuoteAcceptanceDto: {
+            /** Format: date-time */
+            acceptedAt: string;
+            acceptedBy: string;
+            /** @enum {string} */
+            method: "portal" | "signed_upload" | "email";
+            /**
+             * Format: uuid
+             * @description The user who recorded it.
+             */
+            recordedBy: string | null;
+            withFundingClause: boolean;
+        };
+        QuoteLineDto: {
+            /**
+             * @description Line discount in cents, subtracted from quantity × unit price.
+             * @example 0
+             */
+            discountCents?: number | null;
+            /**
+             * @description `section`: a title grouping the items below it (text only); `item` (default): a priced position.
+             * @example item
+             * @enum {string}
+             */
+            kind?: "section" | "item";
+            /**
+             * @description `normal` (default); `optional` and `alternative` items are offered and priced but not part of the total.
+             * @example normal
+             * @enum {string}
+             */
+            lineType?: "normal" | "optional" | "alternative";
+            /**
+             * Format: uuid
+             * @description A catalogue product: copied into the line; unit, price and VAT category default to it.
+             */
+            productId?: string | null;
+            /**
+             * @description Decimal with up to 3 decimals (default 1 with a product).
+             * @example 12.5
+             */
+            quantity?: string | null;
+            /**
+             * @example {
+             *       "de": "Luft-Wasser-Wärmepumpe 9 kW inkl. Montage",
+             *       "en": "Air-to-water heat pump 9 kW incl. installation"
+             *     }
+             */
+            text: {
+                de: string;
+                en: string;
+            };
+            /**
+             * @example piece
+             * @enum {string|null}
+             */
+            unit?: "piece" | "hour" | "m2" | "m" | "kwp" | "flat" | null;
+            /**
+             * @description Net unit price in cents.
+             * @example 1450000
+             */
+            unitPriceCents?: number | null;
+            /**
+             * @example standard
+             * @enum {string|null}
+             */
+            vatCategory?: "standard" | "reduced" | "zero_pv" | "exempt" | null;
+        };
+        QuoteLineResponseDto: {
+            discountCents: number | null;
+            /** @enum {string} */
+            kind: "section" | "item";
+            /** @enum {string} */
+            lineType: "normal" | "optional" | "alternative";
+            netCents: number | null;
+            /** @description "1", "1.2", … */
+            position: string;
+            product: components["schemas"]["QuoteProductSnapshotDto"] | null;
+            quantity: string | null;
+            /**
+             * @example {
+             *       "de": "Wärmepumpe",
+             *       "en": "Heat pump"
+             *     }
+             */
+            text: {
+                de: string;
+                en: string;
+            };
+            unit: string | null;
+            unitPriceCents: number | null;
+            vatCategory: string | null;
+        };
+        QuotePageDto: {
+            items: components["schemas"]["QuoteResponseDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        QuotePdfDto: {
+            /** Format: uuid */
+            documentId: string;
+            /** Format: uuid */
+            fileId: string;
+            /** @description Hex SHA-256 of the PDF bytes. */
+            sha256: string;
+        };
+        QuoteProductSnapshotDto: {
+            kind: string;
+            /**
+             * @example {
+             *       "de": "Wärmepumpe",
+             *       "en": "Heat pump"
+             *     }
+             */
+            name: {
+                de: string;
+                en: string;
+            };
+            /** Format: uuid */
+            productId: string;
+            sku: string;
+            unit: string;
+            unitPriceCents: number;
+            vatCategory: string;
+        };
+        QuoteRateTotalDto: {
+            netCents: number;
+            rateBasisPoints: number;
+            taxCents: number;
+            vatCategory: string;
+            /**
+             * Format: uuid
+             * @description The dated VAT rate row used.
+             */
+            vatRateId: string;
+        };
+        QuoteRecipientDto: {
+            city: string | null;
+            /** Format: uuid */
+            companyId: string | null;
+            /** Format: uuid */
+            contactId: string;
+            contactName: string | null;
+            countryCode: string | null;
+            email: string | null;
+            name: string;
+            postalCode: string | null;
+            street: string | null;
+        };
+        QuoteResponseDto: {
+            /** Format: date-time */
+            acceptedAt: string | null;
+            /** Format: uuid */
+            companyId: string | null;
+            /** Format: uuid */
+            contactId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            /** @description The newest version (in lists: null, read the quote for it). */
+            current: components["schemas"]["QuoteVersionResponseDto"] | null;
+            /**
+             * Format: date-time
+             * @description Set while the record is soft-deleted (restore undoes it).
+             */
+            deletedAt: string | null;
+            /** Format: uuid */
+            departmentId: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            language: "de" | "en";
+            /** @description `A-2026-000123` */
+            number: string;
+            /** Format: uuid */
+            ownerId: string | null;
+            /** Format: uuid */
+            projectId: string;
+            /** @description The newest version's number. */
+            revision: number;
+            /** Format: date-time */
+            sentAt: string | null;
+            /**
+             * @description The newest version's status.
+             * @enum {string}
+             */
+            status: "draft" | "sent" | "accepted" | "rejected" | "expired" | "superseded";
+            totalGrossCents: number;
+            totalNetCents: number;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            updatedBy: string | null;
+            /** Format: date */
+            validUntil: string;
+            /** @description Bumped by every change; the ETag header carries it. */
+            version: number;
+        };
+        QuoteVersionResponseDto: {
+            acceptance: components["schemas"]["QuoteAcceptanceDto"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiredAt: string | null;
+            fundingClause: boolean;
+            fundingProgramme: string | null;
+            /** @enum {string} */
+            language: "de" | "en";
+            lines: components["schemas"]["QuoteLineResponseDto"][];
+            notes: string | null;
+            pdf: components["schemas"]["QuotePdfDto"] | null;
+            /**
+             * Format: date
+             * @description The date whose VAT rates the totals use.
+             */
+            ratesOn: string;
+            recipient: components["schemas"]["QuoteRecipientDto"];
+            /** Format: date-time */
+            rejectedAt: string | null;
+            rejectionReason: string | null;
+            revision: number;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** @enum {string} */
+            status: "draft" | "sent" | "accepted" | "rejected" | "expired" | "superseded";
+            subject: string | null;
+            totalGrossCents: number;
+            totalNetCents: number;
+            totalTaxCents: number;
+            totalsPerRate: components["schemas"]["QuoteRateTotalDto"][];
+            /** Format: date */
+            validUntil: string;
+        };
         ReadinessChecksDto: {
             /**
              * @example up
@@ -5513,6 +6063,10 @@ export interface components {
         RefreshTokenDto: {
             /** @description The refresh token of the last sign-in or refresh; it can be used once. */
             refreshToken: string;
+        };
+        RejectQuoteDto: {
+            /** @example Zu teuer */
+            reason?: string | null;
         };
         ReplaceUserRolesDto: {
             /** @description The complete set of roles the user should have afterwards. */
@@ -6624,6 +7178,54 @@ export interface components {
             ownerId?: string | null;
             /** @example Energetische Sanierung EFH Schmidt */
             title?: string;
+        };
+        UpdateQuoteDto: {
+            /**
+             * Format: uuid
+             * @description The recipient's company; defaults to the project's company. `null`: addressed to the person.
+             */
+            companyId?: string | null;
+            /**
+             * Format: uuid
+             * @description The recipient (a CRM contact); defaults to the project's contact.
+             */
+            contactId?: string;
+            /**
+             * Format: uuid
+             * @description Defaults to the creator's department; a scoped user may only choose their own.
+             */
+            departmentId?: string | null;
+            /**
+             * @description Offer the funding condition clause (Förderklausel): the contract stands under the condition of the funding approval. Default false.
+             * @example true
+             */
+            fundingClause?: boolean;
+            /**
+             * @description The programme the clause names.
+             * @example BEG EM (KfW 458)
+             */
+            fundingProgramme?: string | null;
+            /**
+             * @description Defaults to the contact's preferred language.
+             * @example de
+             * @enum {string}
+             */
+            language?: "de" | "en";
+            lines?: components["schemas"]["QuoteLineDto"][];
+            /** @description Free text printed after the totals. */
+            notes?: string | null;
+            /**
+             * Format: uuid
+             * @description Defaults to the creator.
+             */
+            ownerId?: string | null;
+            /** @example Angebot Wärmepumpe und PV-Anlage */
+            subject?: string | null;
+            /**
+             * Format: date
+             * @description The last day the offer stands (Europe/Berlin); defaults to 30 days from today.
+             */
+            validUntil?: string;
         };
         UpdateRoleDto: {
             /**
@@ -12489,6 +13091,84 @@ export interface operations {
             };
         };
     };
+    exportDatev: {
+        parameters: {
+            query: {
+                /** @description First day of the booking period (inside one fiscal year; at most 366 days). */
+                from: string;
+                /** @description Last day of the booking period. */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    /** @description attachment with the file name */
+                    "Content-Disposition"?: string;
+                    /** @description The SHA-256 of the whole file */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            /** @description The requested byte range (Range: bytes=…) */
+            206: {
+                headers: {
+                    /** @description attachment with the file name */
+                    "Content-Disposition"?: string;
+                    /** @description The SHA-256 of the whole file */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     listInvoices: {
         parameters: {
             query?: {
@@ -13103,6 +13783,99 @@ export interface operations {
             };
         };
     };
+    getInvoiceFacturx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    /** @description attachment with the file name */
+                    "Content-Disposition"?: string;
+                    /** @description The SHA-256 of the whole file */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            /** @description The requested byte range (Range: bytes=…) */
+            206: {
+                headers: {
+                    /** @description attachment with the file name */
+                    "Content-Disposition"?: string;
+                    /** @description The SHA-256 of the whole file */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     finalizeInvoice: {
         parameters: {
             query?: never;
@@ -13532,6 +14305,99 @@ export interface operations {
             };
             /** @description Precondition Failed */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getInvoiceXrechnung: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    /** @description attachment with the file name */
+                    "Content-Disposition"?: string;
+                    /** @description The SHA-256 of the whole file */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            /** @description The requested byte range (Range: bytes=…) */
+            206: {
+                headers: {
+                    /** @description attachment with the file name */
+                    "Content-Disposition"?: string;
+                    /** @description The SHA-256 of the whole file */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14568,6 +15434,1003 @@ export interface operations {
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listQuotes: {
+        parameters: {
+            query?: {
+                /** @description Items per page (default 50). Optional in the contract: it has a default. */
+                limit?: number;
+                /**
+                 * @description Soft-deleted rows: `exclude` (default), `include` or `only`. Anything but `exclude` needs the
+                 *     resource's delete permission (whoever may restore them may see them).
+                 */
+                deleted?: "exclude" | "include" | "only";
+                ownerId?: string;
+                departmentId?: string;
+                sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "number" | "-number" | "validUntil" | "-validUntil";
+                /** @description Repeat or comma-separate for several. */
+                status?: ("draft" | "sent" | "accepted" | "rejected" | "expired" | "superseded")[];
+                projectId?: string;
+                contactId?: string;
+                /** @description Valid until on or after this date. */
+                validFrom?: string;
+                /** @description Valid until on or before this date. */
+                validTo?: string;
+                /**
+                 * @description Search over names, e-mail, phone numbers and company (case-insensitive substring; phone numbers
+                 *     in any common notation).
+                 */
+                q?: string;
+                /** @description Created at or after this instant (ISO 8601). */
+                createdFrom?: string;
+                /** @description Created before this instant (ISO 8601, exclusive). */
+                createdTo?: string;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotePageDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    createQuote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "fundingClause": true,
+                 *       "fundingProgramme": "BEG EM (KfW 458)",
+                 *       "language": "de",
+                 *       "lines": [
+                 *         {
+                 *           "kind": "section",
+                 *           "text": {
+                 *             "de": "Heizung",
+                 *             "en": "Heating"
+                 *           }
+                 *         },
+                 *         {
+                 *           "kind": "item",
+                 *           "quantity": "1",
+                 *           "text": {
+                 *             "de": "Luft-Wasser-Wärmepumpe 9 kW inkl. Montage",
+                 *             "en": "Air-to-water heat pump 9 kW incl. installation"
+                 *           },
+                 *           "unit": "piece",
+                 *           "unitPriceCents": 1450000,
+                 *           "vatCategory": "standard"
+                 *         },
+                 *         {
+                 *           "kind": "item",
+                 *           "lineType": "optional",
+                 *           "quantity": "1",
+                 *           "text": {
+                 *             "de": "Smart-Home-Modul",
+                 *             "en": "Smart home module"
+                 *           },
+                 *           "unit": "piece",
+                 *           "unitPriceCents": 39900,
+                 *           "vatCategory": "standard"
+                 *         },
+                 *         {
+                 *           "kind": "section",
+                 *           "text": {
+                 *             "de": "Dämmung",
+                 *             "en": "Insulation"
+                 *           }
+                 *         },
+                 *         {
+                 *           "discountCents": 10000,
+                 *           "kind": "item",
+                 *           "quantity": "86.333",
+                 *           "text": {
+                 *             "de": "Dämmung oberste Geschossdecke, 20 cm",
+                 *             "en": "Top-floor ceiling insulation, 20 cm"
+                 *           },
+                 *           "unit": "m2",
+                 *           "unitPriceCents": 4850,
+                 *           "vatCategory": "standard"
+                 *         }
+                 *       ],
+                 *       "projectId": "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e",
+                 *       "subject": "Wärmepumpe und Dämmung der obersten Geschossdecke",
+                 *       "validUntil": "2027-01-31"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateQuoteDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuoteResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Forbidden
+             *
+             *     Forbidden
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Unprocessable Entity
+             *
+             *     Unprocessable Entity
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    exportQuotes: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Soft-deleted rows: `exclude` (default), `include` or `only`. Anything but `exclude` needs the
+                 *     resource's delete permission (whoever may restore them may see them).
+                 */
+                deleted?: "exclude" | "include" | "only";
+                ownerId?: string;
+                departmentId?: string;
+                sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "number" | "-number" | "validUntil" | "-validUntil";
+                /** @description Repeat or comma-separate for several. */
+                status?: ("draft" | "sent" | "accepted" | "rejected" | "expired" | "superseded")[];
+                projectId?: string;
+                contactId?: string;
+                /** @description Valid until on or after this date. */
+                validFrom?: string;
+                /** @description Valid until on or before this date. */
+                validTo?: string;
+                /**
+                 * @description Search over names, e-mail, phone numbers and company (case-insensitive substring; phone numbers
+                 *     in any common notation).
+                 */
+                q?: string;
+                /** @description Created at or after this instant (ISO 8601). */
+                createdFrom?: string;
+                /** @description Created before this instant (ISO 8601, exclusive). */
+                createdTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file (UTF-8 with BOM) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getQuote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuoteResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    deleteQuote: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed (from a previous read). 428 without it, 412 when it is no longer current. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    updateQuote: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed (from a previous read). 428 without it, 412 when it is no longer current. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "notes": "Ausführung nach Eingang des Zuwendungsbescheids.",
+                 *       "validUntil": "2027-02-28"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateQuoteDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuoteResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Forbidden
+             *
+             *     Forbidden
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    acceptQuote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the ETag of the version being acted on; 412 when it is no longer current. */
+                "If-Match"?: string;
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "acceptedBy": "Petra Hoffmann",
+                 *       "method": "signed_upload",
+                 *       "withFundingClause": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["AcceptQuoteDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuoteResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Unprocessable Entity
+             *
+             *     Unprocessable Entity
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    rejectQuote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the ETag of the version being acted on; 412 when it is no longer current. */
+                "If-Match"?: string;
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "Auftrag an einen anderen Anbieter vergeben"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RejectQuoteDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuoteResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    restoreQuote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the ETag of the version being acted on; 412 when it is no longer current. */
+                "If-Match"?: string;
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuoteResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    sendQuote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the ETag of the version being acted on; 412 when it is no longer current. */
+                "If-Match"?: string;
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuoteResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Unprocessable Entity
+             *
+             *     Unprocessable Entity
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listQuoteVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuoteVersionResponseDto"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

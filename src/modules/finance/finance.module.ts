@@ -24,9 +24,11 @@ import { InvoicesService } from './invoices/invoices.service';
 import { PaymentsController } from './payments/payments.controller';
 import { PaymentsRepository } from './payments/payments.repository';
 import { PaymentsService } from './payments/payments.service';
+import { FinanceQueries } from './finance.queries';
 import { ProductsController } from './products/products.controller';
 import { ProductsRepository } from './products/products.repository';
 import { ProductsService } from './products/products.service';
+import { QUOTES_CONTROLLERS, QUOTES_PROVIDERS } from './quotes/quotes.providers';
 import { FinanceSettingsController } from './settings/finance-settings.controller';
 import { FinanceSettingsRepository } from './settings/finance-settings.repository';
 import { FinanceSettingsService } from './settings/finance-settings.service';
@@ -41,7 +43,7 @@ import { VatRatesService } from './vat-rates/vat-rates.service';
  */
 @Module({
   imports: [IdempotencyModule, CsvModule, CrmModule, ProjectsModule, DocumentsModule],
-  controllers: [FinanceSettingsController, ProductsController, VatRatesController, InvoicesController, PaymentsController, FinanceExportsController],
+  controllers: [FinanceSettingsController, ProductsController, VatRatesController, InvoicesController, PaymentsController, FinanceExportsController, ...QUOTES_CONTROLLERS],
   providers: [
     FinanceSettingsRepository,
     FinanceSettingsService,
@@ -66,6 +68,9 @@ import { VatRatesService } from './vat-rates/vat-rates.service';
     EInvoiceService,
     DatevExportService,
     FinanceExportsService,
+    ...QUOTES_PROVIDERS,
+    FinanceQueries,
   ],
+  exports: [FinanceQueries],
 })
 export class FinanceModule {}

@@ -16,3 +16,5 @@ export type {
 } from './finance.events';
 export { financePermissions } from './finance.permissions';
 export type { FinancePermission } from './finance.permissions';
+export { FinanceQueries } from './finance.queries';
+export type { QuoteResponseDto as FinanceQuote } from './quotes/quote.dto';

@@ -43,6 +43,11 @@ export function fuzzFixtures(adminUrl: string): FuzzFixtures {
       { operationId: 'createScenario', body: {} },
       // A second upload: the fresh document deleted for the restore needs a file no document uses yet.
       { operationId: 'uploadFile', body: {} },
+      // Sent quotes for the PATCH (a new version), accept and reject anchors: a quote is sent only
+      // to a recipient with an address, which the bare contact example lacks.
+      { operationId: 'createContact', body: { address: { street: 'Quellenweg 3', postalCode: '34117', city: 'Kassel' } } },
+      ...Array.from({ length: 3 }, () => ({ operationId: 'createQuote', body: {} })),
+      ...Array.from({ length: 3 }, () => ({ operationId: 'sendQuote', body: {} })),
       // Payments are recorded against finalised invoices only (the fixture invoices): one to keep and
       // one the restore deletes.
       { operationId: 'recordPayment', body: {} },
