@@ -214,4 +214,5 @@ export const REQUEST_EXAMPLES: Readonly<Record<string, unknown>> = {
   cancelInvoice: { reason: 'Rechnungsbetrag fehlerhaft; Korrektur folgt' },
   recordPayment: { amountCents: 196350, paidOn: '2026-11-28', method: 'bank_transfer', reference: 'RE-2026-000042 Kühn' },
   updatePayment: { paidOn: '2026-11-29' },
+  createInvoiceFromQuote: { kind: 'down_payment', percentBasisPoints: 3000, serviceDate: '2026-11-20', propertyRelated: true },
 };

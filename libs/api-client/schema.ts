@@ -965,6 +965,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/finance/invoices/from-quote/{quoteId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A draft invoice from an accepted quote: a down payment (percent or gross amount of the quote, per VAT rate) or the final invoice of its lines */
+        post: operations["createInvoiceFromQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/finance/invoices/{id}": {
         parameters: {
             query?: never;
@@ -3638,10 +3655,10 @@ export interface components {
              */
             kind: "down_payment" | "partial" | "final" | "standalone";
             /**
-             * @default de
+             * @description Defaults to de.
              * @enum {string}
              */
-            language: "de" | "en";
+            language?: "de" | "en";
             lines?: components["schemas"]["InvoiceLineInputDto"][];
             /** @example Vielen Dank für Ihren Auftrag. */
             notes?: string | null;
@@ -3861,11 +3878,8 @@ export interface components {
             letterhead: components["schemas"]["PdfLetterheadDto"];
         };
         CreateProductDto: {
-            /**
-             * @description Inactive products stay on old documents but are not offered for new lines.
-             * @default true
-             */
-            active: boolean;
+            /** @description Inactive products stay on old documents but are not offered for new lines (defaults to true). */
+            active?: boolean;
             /**
              * @example {
              *       "de": "Vor-Ort-Begehung, Berechnung und Beratungsgespräch",
@@ -4772,6 +4786,31 @@ export interface components {
             issueDate: string;
             number: string;
             perRate: components["schemas"]["InvoiceRateTotalDto"][];
+        };
+        InvoiceFromQuoteDto: {
+            /**
+             * @description Down payment as a gross amount in cents (instead of a percentage).
+             * @example 500000
+             */
+            grossCents?: number;
+            /**
+             * @description down_payment: a share of the quote (percent or amount); final: the quote's lines, deducting the down payments received.
+             * @example down_payment
+             * @enum {string}
+             */
+            kind: "down_payment" | "final";
+            /**
+             * @description Down payment as a share of the quote in basis points (3000 = 30 %).
+             * @example 3000
+             */
+            percentBasisPoints?: number;
+            /** @example true */
+            propertyRelated?: boolean;
+            /**
+             * Format: date
+             * @example 2026-11-20
+             */
+            serviceDate?: string;
         };
         InvoiceLegalNoteDto: {
             key: string;
@@ -6883,10 +6922,10 @@ export interface components {
              */
             departmentId?: string | null;
             /**
-             * @default de
+             * @description Defaults to de.
              * @enum {string}
              */
-            language: "de" | "en";
+            language?: "de" | "en";
             lines?: components["schemas"]["InvoiceLineInputDto"][];
             /** @example Vielen Dank für Ihren Auftrag. */
             notes?: string | null;
@@ -7103,11 +7142,8 @@ export interface components {
             reference?: string | null;
         };
         UpdateProductDto: {
-            /**
-             * @description Inactive products stay on old documents but are not offered for new lines.
-             * @default true
-             */
-            active: boolean;
+            /** @description Inactive products stay on old documents but are not offered for new lines (defaults to true). */
+            active?: boolean;
             /**
              * @example {
              *       "de": "Vor-Ort-Begehung, Berechnung und Beratungsgespräch",
@@ -13416,6 +13452,103 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    createInvoiceFromQuote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                quoteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "down_payment",
+                 *       "percentBasisPoints": 3000,
+                 *       "propertyRelated": true,
+                 *       "serviceDate": "2026-11-20"
+                 *     }
+                 */
+                "application/json": components["schemas"]["InvoiceFromQuoteDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Unprocessable Entity
+             *
+             *     Unprocessable Entity
+             */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -16,6 +16,7 @@ import { InvoiceBalanceService } from './invoices/invoice-balance.service';
 import { InvoiceCancellationService } from './invoices/invoice-cancellation.service';
 import { InvoiceComposer } from './invoices/invoice-composer';
 import { InvoiceFinalisationService } from './invoices/invoice-finalisation.service';
+import { InvoiceFromQuoteService } from './invoices/invoice-from-quote.service';
 import { InvoiceNumbersRepository } from './invoices/invoice-numbers.repository';
 import { InvoicePdfService } from './invoices/invoice-pdf.service';
 import { InvoicesController } from './invoices/invoices.controller';
@@ -59,6 +60,7 @@ import { VatRatesService } from './vat-rates/vat-rates.service';
     InvoiceCancellationService,
     InvoicePdfService,
     InvoiceBalanceService,
+    InvoiceFromQuoteService,
     PaymentsRepository,
     PaymentsService,
     FinanceNoticesRepository,

@@ -48,6 +48,10 @@ export function fuzzFixtures(adminUrl: string): FuzzFixtures {
       { operationId: 'createContact', body: { address: { street: 'Quellenweg 3', postalCode: '34117', city: 'Kassel' } } },
       ...Array.from({ length: 3 }, () => ({ operationId: 'createQuote', body: {} })),
       ...Array.from({ length: 3 }, () => ({ operationId: 'sendQuote', body: {} })),
+      // One more quote, sent and accepted: invoices are made from accepted quotes only.
+      { operationId: 'createQuote', body: {} },
+      { operationId: 'sendQuote', body: {} },
+      { operationId: 'acceptQuote', body: {} },
       // Payments are recorded against finalised invoices only (the fixture invoices): one to keep and
       // one the restore deletes.
       { operationId: 'recordPayment', body: {} },

@@ -183,6 +183,7 @@ const EXPLICIT_GRANTS: Record<Exclude<StandardRoleKey, 'admin' | 'read_only'>, R
     'auth.departments:read': 'all',
     'crm.contacts:read': 'all',
     'crm.companies:read': 'all',
+    'projects.projects:read': 'all',
     'documents.documents:read': 'all',
     'documents.documents:create': 'all',
     'documents.templates:read': 'all',

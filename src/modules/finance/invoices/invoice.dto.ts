@@ -41,7 +41,8 @@ class InvoiceFieldsDto extends OwnershipFieldsDto {
   @OptionalUuid()
   companyId?: string | null;
 
-  @ApiPropertyOptional({ enum: invoiceLanguage.enumValues, default: 'de' })
+  /** Defaults to de. */
+  @ApiPropertyOptional({ enum: invoiceLanguage.enumValues })
   @OptionalNotNull()
   @IsIn(invoiceLanguage.enumValues)
   language?: InvoiceLanguage;

@@ -67,7 +67,8 @@ export class InvoicesService extends ResourceService<typeof invoices, InvoiceFil
     super({ txHost, outbox, repository }, INVOICE, toInvoiceSummary);
   }
 
-  async create(dto: CreateInvoiceDto): Promise<InvoiceResponseDto> {
+  /** `origin.quoteId`: the accepted quote the invoice is made from (InvoiceFromQuoteService). */
+  async create(dto: CreateInvoiceDto, origin: { quoteId?: string } = {}): Promise<InvoiceResponseDto> {
     const departmentId = defaultDepartment(dto.departmentId);
     assertDepartmentInScope(currentScope('finance.invoices:create'), departmentId);
     const ownerId = dto.ownerId === undefined ? currentActorId() : dto.ownerId;
@@ -83,6 +84,7 @@ export class InvoicesService extends ResourceService<typeof invoices, InvoiceFil
         ...recipient,
         ...amountColumns(amounts),
         kind: dto.kind,
+        quoteId: origin.quoteId ?? null,
         contactId: dto.contactId,
         companyId,
         departmentId,

@@ -45,8 +45,8 @@ export class CreateProductDto {
   @IsIn(VAT_CATEGORIES)
   vatCategory: VatCategory;
 
-  /** Inactive products stay on old documents but are not offered for new lines. */
-  @ApiPropertyOptional({ default: true })
+  /** Inactive products stay on old documents but are not offered for new lines (defaults to true). */
+  @ApiPropertyOptional({ type: 'boolean' })
   @OptionalNotNull()
   @IsBoolean()
   active?: boolean;
