@@ -103,9 +103,10 @@ async function insertCatalogueProduct(adminUrl: string): Promise<void> {
 }
 
 /**
- * Complete organisation settings and two finalised invoices of the sales department: only a
- * finalised invoice takes payments, is sent or cancelled, and finalising needs the settings'
- * supplier data (§14(4) UStG), which no example body of the settings PATCH carries whole.
+ * Complete organisation settings (with the DATEV accounts) and two finalised B2B invoices of the
+ * sales department: only a finalised invoice takes payments, is sent, cancelled or exported as an
+ * e-invoice, and finalising needs the settings' supplier data (§14(4) UStG), which no example body
+ * of the settings PATCH carries whole.
  */
 async function insertFinalisedInvoices(adminUrl: string): Promise<void> {
   const client = new Client({ connectionString: adminUrl });
@@ -114,7 +115,9 @@ async function insertFinalisedInvoices(adminUrl: string): Promise<void> {
     await client.query(`insert into finance_settings (singleton) values (true) on conflict do nothing`);
     await client.query(
       `update finance_settings set legal_name = 'Renewa Energieberatung GmbH', street = 'Sonnenstraße 12', postal_code = '80331', city = 'München',
-         country_code = 'DE', tax_number = '143/123/45678', vat_id = 'DE123456789', iban = 'DE89370400440532013000', bic = 'COBADEFFXXX'`,
+         country_code = 'DE', tax_number = '143/123/45678', vat_id = 'DE123456789', iban = 'DE89370400440532013000', bic = 'COBADEFFXXX',
+         email = 'rechnung@renewa.example', phone = '+4989123456', datev_consultant_number = 1234567, datev_client_number = 10001,
+         datev_accounts = '{"revenueStandard":"8400","revenueReduced":"8300","revenueZeroPv":"8337","revenueExempt":"8100","bank":"1200","debtors":"1400"}'`,
     );
     for (const serial of [1, 2]) {
       await client.query(
@@ -124,8 +127,9 @@ async function insertFinalisedInvoices(adminUrl: string): Promise<void> {
            select 'Petra', 'Kühn', 'Lindenallee 23', '34128', 'Kassel', 'DE', id, 'kühn' from department returning id, department_id),
          invoice as (
            insert into invoices (kind, contact_id, recipient_name, recipient_street, recipient_postal_code, recipient_city, recipient_country_code,
-                                 property_related, service_date, department_id, search_text)
-           select 'standalone', id, 'Petra Kühn', 'Lindenallee 23', '34128', 'Kassel', 'DE', false, '2026-11-20', department_id, 'fixture' from contact returning id)
+                                 recipient_is_business, recipient_vat_id, buyer_reference, property_related, service_date, department_id, search_text)
+           select 'standalone', id, 'Wohnbau Kühn GmbH', 'Lindenallee 23', '34128', 'Kassel', 'DE', true, 'DE987654321', 'WK-2026-1', false, '2026-11-20', department_id, 'fixture'
+             from contact returning id)
          insert into invoice_lines (invoice_id, position, text, quantity, unit, unit_price_cents, vat_category, vat_rate_basis_points, vat_rate_id, net_cents)
          select invoice.id, 1, '{"de":"Energieberatung","en":"Energy consultation"}', 1, 'flat', 165000, 'standard', 1900, vat_rates.id, 165000
            from invoice, vat_rates where vat_rates.category = 'standard' order by vat_rates.valid_from desc limit 1`,
@@ -134,7 +138,7 @@ async function insertFinalisedInvoices(adminUrl: string): Promise<void> {
         `update invoices set status = 'finalised', number = $1, series = 'FX-{YYYY}-{NNNNNN}', fiscal_year = 2026, serial = $2, issue_date = '2026-11-25', due_date = '2026-12-09',
            vat_breakdown = (select jsonb_build_array(jsonb_build_object('vatCategory', 'standard', 'rateBasisPoints', 1900, 'vatRateId', vat_rate_id, 'netCents', 165000, 'taxCents', 31350)) from invoice_lines where invoice_id = invoices.id),
            net_cents = 165000, tax_cents = 31350, gross_cents = 196350, amount_due_cents = 196350, finalised_at = now(),
-           seller = '{"legalName":"Renewa Energieberatung GmbH","street":"Sonnenstraße 12","postalCode":"80331","city":"München","countryCode":"DE","taxNumber":"143/123/45678","vatId":"DE123456789","registerCourt":null,"registerNumber":null,"managingDirectors":[],"email":null,"phone":null,"website":null,"iban":"DE89370400440532013000","bic":"COBADEFFXXX","bankName":null}'
+           seller = '{"legalName":"Renewa Energieberatung GmbH","street":"Sonnenstraße 12","postalCode":"80331","city":"München","countryCode":"DE","taxNumber":"143/123/45678","vatId":"DE123456789","registerCourt":null,"registerNumber":null,"managingDirectors":[],"email":"rechnung@renewa.example","phone":"+4989123456","website":null,"iban":"DE89370400440532013000","bic":"COBADEFFXXX","bankName":null}'
          where id = (select id from invoices where status = 'draft' and search_text = 'fixture' order by created_at desc limit 1)`,
         [`FX-2026-00000${serial}`, serial],
       );
