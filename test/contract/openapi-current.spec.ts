@@ -16,7 +16,7 @@ describe('the committed OpenAPI document and client are current', () => {
   beforeAll(requireBuild);
 
   it('openapi/openapi.json equals the document generated from dist/', () => {
-    const generated = execFileSync(process.execPath, [DIST_CLI, 'openapi', '--out', '-'], { cwd: ROOT, env: toolEnv(), encoding: 'utf8', timeout: 60_000 });
+    const generated = execFileSync(process.execPath, [DIST_CLI, 'openapi', '--out', '-'], { cwd: ROOT, env: toolEnv(), encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
     const committed = readFileSync(COMMITTED_DOCUMENT, 'utf8');
     if (generated !== committed) {
       const differences = jsonDifferences(JSON.parse(committed), JSON.parse(generated));

@@ -85,7 +85,7 @@ describe('Finance invoices over HTTP', () => {
 
     // Down payment: 30 % of the accepted quote (14,000 € net + 19 %).
     const down = await unwrap(
-      accountant.POST('/api/v1/finance/invoices/from-quote/{quoteId}', { params: { path: { quoteId: quote.id } }, body: { kind: 'down_payment', percentBasisPoints: 3000, serviceDate: '2026-11-20', propertyRelated: true } }),
+      accountant.POST('/api/v1/finance/quotes/{id}/invoices', { params: { path: { id: quote.id } }, body: { kind: 'down_payment', percentBasisPoints: 3000, serviceDate: '2026-11-20', propertyRelated: true } }),
     );
     expect(down).toMatchObject({ kind: 'down_payment', status: 'draft', quoteId: quote.id, netCents: 420_000, taxCents: 79_800, grossCents: 499_800 });
     // Consultants manage quotes, not invoices: no finalising.
@@ -98,7 +98,7 @@ describe('Finance invoices over HTTP', () => {
 
     // Final invoice from the quote's lines, deducting the down payment received.
     const final = await unwrap(
-      accountant.POST('/api/v1/finance/invoices/from-quote/{quoteId}', { params: { path: { quoteId: quote.id } }, body: { kind: 'final', serviceDate: '2026-11-27', propertyRelated: true } }),
+      accountant.POST('/api/v1/finance/quotes/{id}/invoices', { params: { path: { id: quote.id } }, body: { kind: 'final', serviceDate: '2026-11-27', propertyRelated: true } }),
     );
     expect(final).toMatchObject({ kind: 'final', netCents: 1_400_000, grossCents: 1_666_000, prepaidCents: 499_800, amountDueCents: 1_166_200 });
     expect(final.deductions).toEqual([expect.objectContaining({ number: downFinal.number, grossCents: 499_800, perRate: [{ vatCategory: 'standard', rateBasisPoints: 1900, netCents: 420_000, taxCents: 79_800 }] })]);

@@ -16,6 +16,7 @@ import { InvoiceBalanceService } from './invoices/invoice-balance.service';
 import { InvoiceCancellationService } from './invoices/invoice-cancellation.service';
 import { InvoiceComposer } from './invoices/invoice-composer';
 import { InvoiceFinalisationService } from './invoices/invoice-finalisation.service';
+import { InvoiceFromQuoteController } from './invoices/invoice-from-quote.controller';
 import { InvoiceFromQuoteService } from './invoices/invoice-from-quote.service';
 import { InvoiceNumbersRepository } from './invoices/invoice-numbers.repository';
 import { InvoicePdfService } from './invoices/invoice-pdf.service';
@@ -44,7 +45,7 @@ import { VatRatesService } from './vat-rates/vat-rates.service';
  */
 @Module({
   imports: [IdempotencyModule, CsvModule, CrmModule, ProjectsModule, DocumentsModule],
-  controllers: [FinanceSettingsController, ProductsController, VatRatesController, InvoicesController, PaymentsController, FinanceExportsController, ...QUOTES_CONTROLLERS],
+  controllers: [FinanceSettingsController, ProductsController, VatRatesController, InvoicesController, PaymentsController, FinanceExportsController, InvoiceFromQuoteController, ...QUOTES_CONTROLLERS],
   providers: [
     FinanceSettingsRepository,
     FinanceSettingsService,

@@ -8,8 +8,6 @@ import { PaymentResponseDto, RecordPaymentDto } from '../payments/payment.dto';
 import { PaymentsService } from '../payments/payments.service';
 import { InvoiceCancellationService } from './invoice-cancellation.service';
 import { InvoiceFinalisationService } from './invoice-finalisation.service';
-import { InvoiceFromQuoteDto } from './invoice-from-quote.dto';
-import { InvoiceFromQuoteService } from './invoice-from-quote.service';
 import { CancelInvoiceDto, CreateInvoiceDto, ExportInvoicesQueryDto, InvoicePageDto, InvoiceResponseDto, InvoiceSummaryDto, ListInvoicesQueryDto, UpdateInvoiceDto } from './invoice.dto';
 import { INVOICE_EXPORT_COLUMNS } from './invoice.mapper';
 import { InvoicesService } from './invoices.service';
@@ -23,7 +21,6 @@ export class InvoicesController {
     private readonly finalisation: InvoiceFinalisationService,
     private readonly cancellation: InvoiceCancellationService,
     private readonly payments: PaymentsService,
-    private readonly fromQuote: InvoiceFromQuoteService,
   ) {}
 
   @Post()
@@ -102,18 +99,6 @@ export class InvoicesController {
   @Operation({ permission: 'finance.invoices:read', summary: 'Render the PDF of a finalised invoice if it has none yet (download through the documents API)', ok: InvoiceResponseDto, problems: [404, 409, 422] })
   renderInvoicePdf(@UuidParam() id: string): Promise<InvoiceResponseDto> {
     return this.finalisation.ensurePdf(id);
-  }
-
-  @Post('from-quote/:quoteId')
-  @Operation({
-    permission: 'finance.invoices:create',
-    summary: 'A draft invoice from an accepted quote: a down payment (percent or gross amount of the quote, per VAT rate) or the final invoice of its lines',
-    created: InvoiceResponseDto,
-    problems: [404, 409, 422],
-    idempotent: true,
-  })
-  createInvoiceFromQuote(@UuidParam('quoteId') quoteId: string, @Body() dto: InvoiceFromQuoteDto): Promise<InvoiceResponseDto> {
-    return this.fromQuote.create(quoteId, dto);
   }
 
   @Post(':id/payments')
