@@ -4795,7 +4795,7 @@ export interface components {
             grossCents?: number;
             /**
              * @description down_payment: a share of the quote (percent or amount); final: the quote's lines, deducting the down payments received.
-             * @example down_payment
+             * @example final
              * @enum {string}
              */
             kind: "down_payment" | "final";

@@ -4,7 +4,7 @@ import { IsCalendarDate, IsCents } from '../shared/finance-validators';
 
 export class InvoiceFromQuoteDto {
   /** down_payment: a share of the quote (percent or amount); final: the quote's lines, deducting the down payments received. */
-  @ApiProperty({ enum: ['down_payment', 'final'], example: 'down_payment' })
+  @ApiProperty({ enum: ['down_payment', 'final'], example: 'final' })
   @IsIn(['down_payment', 'final'])
   kind: 'down_payment' | 'final';
 
