@@ -15,6 +15,7 @@ import { requirementSetsSeed } from './requirement-sets.seed';
 import { rolesSeed, standardRoleGrantsSeed } from './roles.seed';
 import type { Seed } from './seed-utils';
 import { uValueMethodsSeed } from './u-value-methods.seed';
+import { vatRatesSeed } from './vat-rates.seed';
 
 /** Every seed, in the order they run. Append new seeds; never reorder or rename existing keys. */
 export const SEEDS: readonly Seed[] = [
@@ -46,4 +47,6 @@ export const SEEDS: readonly Seed[] = [
   fundingProgramsSeed,
   // After the programmes it refers to (DEMO_SEEDS run before them).
   demoFundingSeed,
+  standardRoleGrantsSeed('finance'),
+  vatRatesSeed,
 ];

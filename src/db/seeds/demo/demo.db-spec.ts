@@ -15,7 +15,7 @@ import { DEMO_DEPARTMENTS, DEMO_USERS, demoId, demoUserId } from './demo-data';
 import { refuseDemoUsersInProduction } from './demo-guard';
 
 const quiet = { info: () => undefined, warn: () => undefined };
-const TABLES = ['departments', 'users', 'user_roles', 'contacts', 'leads', 'projects', 'buildings', 'building_components', 'building_systems', 'scenarios', 'measures', 'workflows', 'project_number_counters', 'document_requests', 'document_request_items', 'funding_contracts', 'funding_applications'];
+const TABLES = ['departments', 'users', 'user_roles', 'contacts', 'leads', 'projects', 'buildings', 'building_components', 'building_systems', 'scenarios', 'measures', 'workflows', 'project_number_counters', 'document_requests', 'document_request_items', 'funding_contracts', 'funding_applications', 'quotes', 'quote_versions', 'quote_number_counters'];
 
 describe('demo seed: the demo consultancy', () => {
   const ctx = useProjectsTestContext();
@@ -76,6 +76,10 @@ describe('demo seed: the demo consultancy', () => {
     expect(await count('from projects p left join buildings b on b.project_id = p.id where b.id is null')).toBe(0);
     const { rows: numbers } = await ctx.admin.query(`select count(distinct number)::int as n from projects`);
     expect(numbers[0].n).toBe(await count('from projects'));
+    // Quotes of the projects that reached the quote: sent or accepted, numbered, totals per rate.
+    const { rows: quoteStates } = await ctx.admin.query(`select status::text, count(*)::int as n from quotes group by status order by status`);
+    expect(quoteStates).toEqual([{ status: 'accepted', n: 8 }, { status: 'sent', n: 2 }]);
+    expect(await count(`from quotes q join quote_versions v on v.quote_id = q.id where q.number ~ '^A-\\d{4}-\\d{6}$' and v.total_gross_cents > v.total_net_cents`)).toBe(10);
     expect(await count(`from workflows where trigger_event_type = 'crm.lead.created' and enabled`)).toBeGreaterThanOrEqual(2);
     // Scheduling: two consultants with two appointments each weekday this and next week.
     expect(await count(`from appointments a join appointment_participants p on p.appointment_id = a.id and p.active`)).toBe(40);
