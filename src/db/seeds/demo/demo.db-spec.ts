@@ -7,9 +7,8 @@ import { useProjectsTestContext } from '../../../../test/support/projects-fixtur
 import { SEEDS } from '../index';
 import { runSeeds } from '../seed-runner';
 import { demoHouseSeed } from '../demo-house.seed';
-import { demoFundingSeed } from './funding.demo';
 import { DEMO_SEEDS } from './index';
-import { DEMO_PORTAL_TOKEN, demoDocumentRequestsSeed } from './document-requests.demo';
+import { DEMO_PORTAL_TOKEN } from './document-requests.demo';
 import { portalTokenHash } from '../../../modules/documents/requests/document-request.rules';
 import { DEMO_DEPARTMENTS, DEMO_USERS, demoId, demoUserId } from './demo-data';
 import { refuseDemoUsersInProduction } from './demo-guard';
@@ -49,7 +48,7 @@ describe('demo seed: the demo consultancy', () => {
 
   it('seeds 3 departments, 8 users, 200 leads in every status and 20 projects across the pipeline — once', async () => {
     const report = await runSeeds(db, SEEDS, { env: { nodeEnv: 'test' }, log: quiet, includeDemo: true });
-    expect(report.applied).toEqual([demoHouseSeed.key, ...DEMO_SEEDS.map((s) => s.key), demoDocumentRequestsSeed.key, demoFundingSeed.key]);
+    expect(report.applied).toEqual([demoHouseSeed.key, ...DEMO_SEEDS.map((s) => s.key)]);
 
     const count = async (sql: string, params: unknown[] = []) => (await ctx.admin.query<{ n: number }>(`select count(*)::int as n ${sql}`, params)).rows[0].n;
     expect(await count('from departments where id = any($1)', [Object.values(DEMO_DEPARTMENTS)])).toBe(3);
@@ -98,7 +97,7 @@ describe('demo seed: the demo consultancy', () => {
 
   it('is idempotent row by row: running every demo seed again changes nothing', async () => {
     const before = await fingerprint();
-    for (const seed of [...DEMO_SEEDS, demoDocumentRequestsSeed, demoFundingSeed]) {
+    for (const seed of DEMO_SEEDS) {
       await runAsActor(() => db.transaction((tx) => seed.run({ db: tx as unknown as Database, env: { nodeEnv: 'test' }, log: quiet })));
     }
     expect(await fingerprint()).toEqual(before);
