@@ -67,6 +67,8 @@ const options = {
     '@aws-sdk/client-s3',
     '@flystorage/aws-s3',
     'nodemailer',
+    // e-invoice generation (XRechnung, Factur-X): loaded on the first export.
+    '@e-invoice-eu/core',
   ],
   logLevel: 'warning',
   // The Swagger plugin repeats `enum` next to an explicit @ApiProperty({ enum }); harmless.
