@@ -5,6 +5,7 @@ import { currentActorId } from '@libs/context';
 import type { DbTransactionHost } from '@libs/db';
 import { EventOutbox } from '@libs/events';
 import { auditedPick, ResourceDefinition, resourcePermissions, ResourceService } from '@libs/resource';
+import type { QuoteAcceptedV1 } from '../../finance';
 import { ProjectsQueries } from '../../projects';
 import { FUNDING_EVENTS } from '../funding.events';
 import { FundingErrors } from '../funding.errors';
@@ -23,20 +24,6 @@ const CONTRACT: ResourceDefinition<FundingContract> = {
 };
 
 export const toContractResponse = (row: FundingContract): ContractResponseDto => auditedPick(row, FIELDS) as unknown as ContractResponseDto;
-
-/** What finance's `finance.quote.accepted` carries (declared here: funding reads the event, not finance's code). */
-export interface QuoteAcceptedPayload {
-  quoteId: string;
-  number: string;
-  version: number;
-  projectId: string;
-  contactId: string;
-  acceptedAt: string;
-  method: 'portal' | 'signed_upload' | 'email';
-  withFundingClause: boolean;
-  totalNetCents: number;
-  totalGrossCents: number;
-}
 
 /** Contract facts of projects: recorded by hand, or from accepted quotes. */
 @Injectable()
@@ -69,7 +56,7 @@ export class ContractsService extends ResourceService<typeof fundingContracts, C
   }
 
   /** From `finance.quote.accepted` (runs as the system inside the relay's transaction): once per quote. */
-  async fromAcceptedQuote(payload: QuoteAcceptedPayload): Promise<void> {
+  async fromAcceptedQuote(payload: QuoteAcceptedV1): Promise<void> {
     if (!(await this.projects.project(payload.projectId))) return;
     const signedAt = new Date(payload.acceptedAt);
     if (Number.isNaN(signedAt.getTime())) return;
