@@ -3,6 +3,7 @@ import type { BodyPayload } from './arbitraries';
 import type { FuzzFixtures } from './anchors';
 import type { FuzzContext } from './fuzz-context';
 import { seedUuid } from '../../../src/db/seeds/seed-utils';
+import { REQUEST_EXAMPLES } from '../../../src/openapi-request-examples';
 import { insertSalesDepartmentProject } from './projects-fixture';
 import { insertWorkingHoursForEveryone } from './scheduling-fixture';
 
@@ -22,6 +23,14 @@ export const EXAMPLE_BODIES: Record<string, (ctx: FuzzContext) => BodyPayload> =
     raw: ['--fuzz-boundary', 'Content-Disposition: form-data; name="file"; filename="Plan.pdf"', 'Content-Type: application/pdf', '', '%PDF-1.4', '%%EOF', '--fuzz-boundary--', ''].join('\r\n'),
     contentType: 'multipart/form-data; boundary=fuzz-boundary',
   }),
+  // A document request for the newest project only: the newest contact is the one the merge
+  // anchor merges away (soft-deleted), and a request whose contact is gone is hidden (404), so the
+  // review and update anchors would find none.
+  createDocumentRequest: (ctx) => {
+    const op = ctx.operations.find((o) => o.id === 'createDocumentRequest')!;
+    const { contactId: _contact, ...example } = REQUEST_EXAMPLES.createDocumentRequest as Record<string, unknown>;
+    return { json: { ...example, projectId: ctx.ids.fieldCandidates(op, 'projectId')[0] } };
+  },
   // The customer portal's upload: the same multipart body.
   uploadPortalItem: () => ({
     raw: ['--fuzz-boundary', 'Content-Disposition: form-data; name="file"; filename="Grundriss.pdf"', 'Content-Type: application/pdf', '', '%PDF-1.4', '%%EOF', '--fuzz-boundary--', ''].join('\r\n'),
