@@ -42,3 +42,22 @@ export function ScheduledCheck(options: ScheduledCheckOptions): ClassDecorator {
 export function checkTime(now: Date): CheckTime {
   return { now, today: DateTime.fromJSDate(now, { zone: 'Europe/Berlin' }).toISODate()! };
 }
+
+/**
+ * Walks a check's candidates in keyset batches (by id, `size` at a time, one batch in memory) and
+ * counts those `announce` reported; `announce` decides and writes each one in its own transaction.
+ */
+export async function announceEach<T extends { id: string }>(
+  nextBatch: (afterId: string | undefined, size: number) => Promise<T[]>,
+  announce: (candidate: T) => Promise<boolean>,
+  size = 200,
+): Promise<number> {
+  let announced = 0;
+  let afterId: string | undefined;
+  for (;;) {
+    const batch = await nextBatch(afterId, size);
+    for (const candidate of batch) if (await announce(candidate)) announced++;
+    if (batch.length < size) return announced;
+    afterId = batch[batch.length - 1].id;
+  }
+}

@@ -2,13 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import type { DbTransactionHost } from '@libs/db';
 import { EventOutbox } from '@libs/events';
-import { CheckTime, ScheduledCheck, ScheduledCheckHandler } from '@libs/scheduled-checks';
+import { announceEach, CheckTime, ScheduledCheck, ScheduledCheckHandler } from '@libs/scheduled-checks';
 import { DOCUMENTS_EVENTS } from '../documents.events';
 import { hasFile, linkState, reminderKind } from './document-request.rules';
 import { DocumentRequestItemsRepository } from './document-request-items.repository';
 import { DocumentRequestPortalRepository } from './document-request-portal.repository';
-
-const BATCH = 200;
 
 /**
  * The daily reminder check: for every open request, `documents.request.reminder_due` once the
@@ -28,14 +26,12 @@ export class DocumentRequestReminderCheck implements ScheduledCheckHandler {
   ) {}
 
   async run(at: CheckTime): Promise<number> {
-    let emitted = 0;
-    let afterId: string | undefined;
-    for (;;) {
-      const batch = await this.portal.openDueBy(at.today, BATCH, afterId);
-      for (const request of batch) {
+    const emitted = await announceEach(
+      (afterId, size) => this.portal.openDueBy(at.today, size, afterId),
+      async (request) => {
         const kind = reminderKind(request, at.today);
-        if (!kind) continue;
-        const claimed = await this.txHost.withTransaction(async () => {
+        if (!kind) return false;
+        return this.txHost.withTransaction(async () => {
           if (!(await this.portal.claimNotice(request.id, kind, request.dueDate))) return false;
           const missingItems = (await this.items.itemsOf([request.id])).filter((item) => item.required && !hasFile(item.status)).map((item) => ({ itemId: item.id, typeId: item.typeId }));
           const payload = {
@@ -52,11 +48,8 @@ export class DocumentRequestReminderCheck implements ScheduledCheckHandler {
           await this.outbox.append(event(request.id, payload));
           return true;
         });
-        if (claimed) emitted++;
-      }
-      if (batch.length < BATCH) break;
-      afterId = batch[batch.length - 1].id;
-    }
+      },
+    );
     await this.portal.pruneAccesses();
     return emitted;
   }

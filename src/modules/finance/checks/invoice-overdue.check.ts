@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import type { DbTransactionHost } from '@libs/db';
-import { CheckTime, ScheduledCheck, ScheduledCheckHandler } from '@libs/scheduled-checks';
+import { announceEach, CheckTime, ScheduledCheck, ScheduledCheckHandler } from '@libs/scheduled-checks';
 import { FINANCE_EVENTS } from '../finance.events';
 import { InvoicesService } from '../invoices/invoices.service';
 import { FinanceNoticesRepository } from './finance-notices.repository';
-
-const BATCH = 200;
 
 /**
  * Daily: finalised invoices still not paid after their due date become `overdue` and are announced
@@ -22,13 +20,11 @@ export class InvoiceOverdueCheck implements ScheduledCheckHandler {
     private readonly notices: FinanceNoticesRepository,
   ) {}
 
-  async run(at: CheckTime): Promise<number> {
-    let emitted = 0;
-    let afterId: string | null = null;
-    for (;;) {
-      const batch = await this.invoices.repository.overdueCandidates(at.today, afterId, BATCH);
-      for (const candidate of batch) {
-        const announced = await this.txHost.withTransaction(async () => {
+  run(at: CheckTime): Promise<number> {
+    return announceEach(
+      (afterId, size) => this.invoices.repository.overdueCandidates(at.today, afterId ?? null, size),
+      (candidate) =>
+        this.txHost.withTransaction(async () => {
           const invoice = await this.invoices.repository.findLocked(candidate.id);
           if (!invoice || !invoice.dueDate || invoice.paidCents >= invoice.amountDueCents || invoice.status === 'cancelled') return false;
           if (!(await this.notices.claim('invoice_overdue', invoice.id, invoice.dueDate))) return false;
@@ -37,11 +33,7 @@ export class InvoiceOverdueCheck implements ScheduledCheckHandler {
             FINANCE_EVENTS.invoice.overdue(invoice.id, { invoiceId: invoice.id, number: invoice.number!, dueDate: invoice.dueDate, openCents: invoice.amountDueCents - invoice.paidCents, detectedOn: at.today }),
           );
           return true;
-        });
-        if (announced) emitted++;
-      }
-      if (batch.length < BATCH) return emitted;
-      afterId = batch[batch.length - 1].id;
-    }
+        }),
+    );
   }
 }
