@@ -4221,6 +4221,7 @@ export interface components {
             /** Format: uuid */
             contactId: string;
             deleted: components["schemas"]["ErasedDocumentDto"][];
+            documentRequests: components["schemas"]["ErasedDocumentRequestsDto"];
             kept: components["schemas"]["KeptDocumentDto"][];
         };
         ContactPageDto: {
@@ -6210,6 +6211,12 @@ export interface components {
                 de: string;
                 en: string;
             };
+        };
+        ErasedDocumentRequestsDto: {
+            /** @description Requests that concerned only the contact: deleted with their items. */
+            deleted: string[];
+            /** @description Requests of a project: kept for the project, without the contact. */
+            detached: string[];
         };
         EventTypeDto: {
             /** @example lead */

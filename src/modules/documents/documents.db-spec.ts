@@ -145,6 +145,15 @@ describe('documents (module, PostgreSQL)', () => {
       const invoiceDoc = await rendering.render({ kind: 'invoice', language: 'de', data: SAMPLE_DATA.invoice, links: [{ type: 'invoice', id: randomUUID() }, { type: 'contact', id: contactId }] });
       return [{ doc: planDoc, file: planFile }, invoiceDoc];
     });
+    // Two document requests of the contact: one about the contact alone, one for a project.
+    const projectId = randomUUID();
+    const { rows: requests } = await ctx.admin.query<{ id: string; project_id: string | null }>(
+      `insert into document_requests (contact_id, project_id, language, due_date) values ($1, null, 'de', '2027-01-15'), ($1, $2, 'de', '2027-01-15') returning id, project_id`,
+      [contactId, projectId],
+    );
+    const contactOnly = requests.find((r) => r.project_id === null)!.id;
+    const ofProject = requests.find((r) => r.project_id === projectId)!.id;
+    await ctx.admin.query(`insert into document_request_items (request_id, type_id, position, instructions) values ($1, $2, 1, '{"de":"Grundriss","en":"Plan"}')`, [contactOnly, seedUuid('documentTypes', 'floor_plan:2025-01-01')]);
     const erasure = ctx.get(ContactErasureService);
     await expectAppError(ctx.as(ctx.users.erik, { ...erikGrants, 'documents.documents:delete': 'department' }, () => erasure.eraseContact(contactId)), 403, 'OUT_OF_SCOPE');
 
@@ -155,5 +164,9 @@ describe('documents (module, PostgreSQL)', () => {
     expect((await ctx.admin.query('select count(*) from documents where id = $1', [plan.doc.id])).rows[0].count).toBe('0');
     expect((await ctx.admin.query('select count(*) from files where id = $1', [plan.file.id])).rows[0].count).toBe('0');
     expect((await ctx.admin.query('select count(*) from documents where id = $1', [invoice.documentId])).rows[0].count).toBe('1');
+    expect(report.documentRequests).toEqual({ deleted: [contactOnly], detached: [ofProject] });
+    expect((await ctx.admin.query('select count(*) from document_request_items where request_id = $1', [contactOnly])).rows[0].count).toBe('0');
+    const { rows: left } = await ctx.admin.query('select id, contact_id, project_id from document_requests where id = any($1)', [[contactOnly, ofProject]]);
+    expect(left).toEqual([{ id: ofProject, contact_id: null, project_id: projectId }]);
   });
 });

@@ -21,6 +21,9 @@ export interface PdfRenderedV1 {
 export interface ContactDocumentsErasedV1 {
   deletedDocumentIds: string[];
   keptDocumentIds: string[];
+  /** Added with document requests (absent in events written before). */
+  deletedDocumentRequestIds?: string[];
+  detachedDocumentRequestIds?: string[];
 }
 
 /** `documents.request.link_issued` / `link_revoked`: the customer's link (never the token itself). */

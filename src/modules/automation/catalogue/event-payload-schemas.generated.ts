@@ -1243,6 +1243,19 @@ export const EVENT_PAYLOAD_SCHEMAS: EventPayloadSchemas = {
           "items": {
             "type": "string"
           }
+        },
+        "deletedDocumentRequestIds": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          },
+          "description": "Added with document requests (absent in events written before)."
+        },
+        "detachedDocumentRequestIds": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
         }
       },
       "required": [

@@ -171,6 +171,13 @@ export class KeptDocumentDto {
 }
 
 /** What an erasure deleted and what it kept, and why. */
+export class ErasedDocumentRequestsDto {
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Requests that concerned only the contact: deleted with their items.' })
+  deleted: string[];
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Requests of a project: kept for the project, without the contact.' })
+  detached: string[];
+}
+
 export class ContactErasureReportDto {
   @ApiProperty({ format: 'uuid' })
   contactId: string;
@@ -178,4 +185,6 @@ export class ContactErasureReportDto {
   deleted: ErasedDocumentDto[];
   @ApiProperty({ type: [KeptDocumentDto] })
   kept: KeptDocumentDto[];
+  @ApiProperty({ type: ErasedDocumentRequestsDto })
+  documentRequests: ErasedDocumentRequestsDto;
 }

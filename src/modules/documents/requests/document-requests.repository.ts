@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { and, eq, gte, lt, SQL, sql } from 'drizzle-orm';
+import { and, eq, gte, isNotNull, isNull, lt, SQL, sql } from 'drizzle-orm';
 import { CommonListFilters, referenceConstraints, ResourceRepository, ResourceTableSpec } from '@libs/resource';
 import { documentRequests } from './document-requests.schema';
 import type { DocumentRequestStatus } from './document-requests.schema';
@@ -50,5 +50,23 @@ export class DocumentRequestsRepository extends ResourceRepository<typeof docume
       filters.dueBefore === undefined ? undefined : lt(documentRequests.dueDate, filters.dueBefore),
       filters.overdue === undefined ? undefined : filters.overdue ? overdue : sql`not (${overdue})`,
     ];
+  }
+
+  /**
+   * GDPR erasure of a contact: its requests that concern only the contact are deleted (items,
+   * accesses and notices with them); requests of a project keep the project's checklist and lose
+   * the contact. Deliberately outside the read scope: an erasure is never partial.
+   */
+  async eraseContact(contactId: string): Promise<{ deleted: string[]; detached: string[] }> {
+    const deleted = await this.db
+      .delete(documentRequests)
+      .where(and(eq(documentRequests.contactId, contactId), isNull(documentRequests.projectId)))
+      .returning({ id: documentRequests.id });
+    const detached = await this.db
+      .update(documentRequests)
+      .set({ contactId: null, version: sql`${documentRequests.version} + 1`, updatedAt: sql`now()` })
+      .where(and(eq(documentRequests.contactId, contactId), isNotNull(documentRequests.projectId)))
+      .returning({ id: documentRequests.id });
+    return { deleted: deleted.map((r) => r.id), detached: detached.map((r) => r.id) };
   }
 }
