@@ -1,3 +1,5 @@
+import ICAL from 'ical.js';
+import { DateTime } from 'luxon';
 import { unwrap } from '@libs/api-client';
 import { createTestDatabase, TestDatabase } from '@libs/testing';
 import { startTestApp, TestApp } from '@libs/testing/app';
@@ -30,6 +32,8 @@ describe('the customer journey, end to end', () => {
     scenarioId?: string;
     snapshotId?: string;
     documentRequestId?: string;
+    visitId?: string;
+    visitStartsAt?: string;
   } = {};
   const email = 'familie.hoffmann@example.org';
 
@@ -111,7 +115,76 @@ describe('the customer journey, end to end', () => {
   });
 
   describe('step 2: sales books the on-site visit and asks for documents', () => {
-    it.todo('sales books an on-site visit in a consultant’s free slot (slot search) and the ICS is valid');
+    it('sales books an on-site visit in a consultant’s free slot (slot search) and the ICS is valid', async () => {
+      const { consultant, sales } = cast;
+      // The consultant keeps their working week (Hessen's public holidays are days off).
+      for (const weekday of [1, 2, 3, 4, 5]) {
+        await unwrap(consultant.POST('/api/v1/working-hours', { body: { userId: cast.consultantId, weekday, startMinute: 480, endMinute: 1020, validFrom: '2026-01-01', federalState: 'HE' } }));
+      }
+      // Next week, relative to the day the test runs: slots are only ever offered in the future.
+      const monday = DateTime.now().setZone('Europe/Berlin').startOf('week').plus({ weeks: 1 });
+      const slots = await unwrap(
+        sales.GET('/api/v1/appointments/slots', {
+          params: { query: { consultantIds: [cast.consultantId], from: monday.toISODate()!, to: monday.plus({ days: 13 }).toISODate()!, duration: 90, kind: 'on_site_visit', near: '34128' } },
+        }),
+      );
+      expect(slots.items.length).toBeGreaterThan(0);
+      const slot = slots.items[0];
+      expect(slot.consultantId).toBe(cast.consultantId);
+      const localStart = DateTime.fromISO(slot.startsAt, { zone: 'Europe/Berlin' });
+      const localEnd = DateTime.fromISO(slot.endsAt, { zone: 'Europe/Berlin' });
+      expect([localStart.hour * 60 + localStart.minute, localEnd.hour * 60 + localEnd.minute, localEnd.diff(localStart, 'minutes').minutes]).toEqual([
+        expect.any(Number),
+        expect.any(Number),
+        90,
+      ]);
+      expect(localStart.hour * 60 + localStart.minute).toBeGreaterThanOrEqual(480); // inside the working day
+      expect(localEnd.hour * 60 + localEnd.minute).toBeLessThanOrEqual(1020);
+
+      const visit = await unwrap(
+        sales.POST('/api/v1/appointments', {
+          params: { header: { 'Idempotency-Key': 'journey-visit' } },
+          body: {
+            kind: 'on_site_visit',
+            title: 'Vor-Ort-Termin Familie Hoffmann',
+            startsAt: slot.startsAt,
+            endsAt: slot.endsAt,
+            consultantIds: [cast.consultantId],
+            leadId: state.leadId!,
+            location: { street: 'Lindenallee 23', postalCode: '34128', city: 'Kassel' },
+            language: 'de',
+          },
+        }),
+      );
+      expect(visit).toMatchObject({ status: 'tentative', ownerId: cast.consultantId, consultantIds: [cast.consultantId], leadId: state.leadId, outsideWorkingHours: false });
+      state.visitId = visit.id;
+      state.visitStartsAt = slot.startsAt;
+      // The slot is taken now: the same search no longer offers it.
+      const after = await unwrap(sales.GET('/api/v1/appointments/slots', { params: { query: { consultantIds: [cast.consultantId], from: localStart.toISODate()!, to: localStart.toISODate()!, duration: 90, kind: 'on_site_visit' } } }));
+      expect(after.items.map((s) => s.startsAt)).not.toContain(slot.startsAt);
+
+      // The calendar file the consultant imports: one event in Europe/Berlin with its time zone.
+      const ics = await sales.GET('/api/v1/appointments/{id}/ics', { params: { path: { id: visit.id } }, parseAs: 'text' });
+      expect(ics.response.status).toBe(200);
+      expect(ics.response.headers.get('content-type')).toMatch(/^text\/calendar/);
+      const calendar = new ICAL.Component(ICAL.parse(ics.data as unknown as string));
+      const vtimezone = calendar.getFirstSubcomponent('vtimezone');
+      expect(vtimezone?.getFirstPropertyValue('tzid')).toBe('Europe/Berlin');
+      try {
+        ICAL.TimezoneService.register(new ICAL.Timezone(vtimezone!));
+        expect(calendar.getFirstPropertyValue('method')).toBe('REQUEST');
+        const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
+        expect(event.uid).toBe(`${visit.id}@scheduling.renewa`);
+        expect(event.summary).toBe('Vor-Ort-Termin Familie Hoffmann');
+        expect(event.location).toBe('Lindenallee 23, 34128 Kassel');
+        expect(event.startDate.zone.tzid).toBe('Europe/Berlin');
+        expect(event.startDate.toString()).toBe(localStart.toFormat("yyyy-MM-dd'T'HH:mm:ss"));
+        expect(event.startDate.toJSDate().toISOString()).toBe(slot.startsAt);
+        expect(event.endDate.toJSDate().toISOString()).toBe(slot.endsAt);
+      } finally {
+        ICAL.TimezoneService.reset();
+      }
+    });
     // The document request needs the contact and project the conversion makes: step 3b below.
   });
 
@@ -153,6 +226,17 @@ describe('the customer journey, end to end', () => {
         ownerOccupiedUnits: 1,
       });
       state.buildingId = building.id;
+
+      // The booked visit now belongs to the customer and the project, not only to the lead.
+      const visitId = state.visitId!;
+      const linked = await unwrap(
+        cast.sales.PATCH('/api/v1/appointments/{id}', {
+          params: { path: { id: visitId }, header: { 'If-Match': await etagOf(cast.sales.GET('/api/v1/appointments/{id}', { params: { path: { id: visitId } } })) } },
+          // `language` is optional on PATCH; the generated client marks fields with a default as required (openapi-typescript's defaultNonNullable).
+          body: { contactId: converted.contact.id, projectId: project.id, language: 'de' },
+        }),
+      );
+      expect(linked).toMatchObject({ leadId, contactId: converted.contact.id, projectId: project.id, startsAt: state.visitStartsAt });
     });
   });
 
@@ -215,8 +299,12 @@ describe('the customer journey, end to end', () => {
     it('records components and plant, finds the wall too weak, fixes it and presents the frozen scenario', async () => {
       const { consultant } = cast;
       const buildingId = state.buildingId!;
-      // Without an appointment context the visit is recorded directly (step 2 will plan it).
-      await unwrap(consultant.POST('/api/v1/projects/{id}/status', { params: { path: { id: state.projectId! } }, body: { status: 'surveyed' } }));
+      // The customer confirmed the visit; the consultant marks it done, which moves the project to surveyed.
+      for (const status of ['confirmed', 'completed'] as const) {
+        await unwrap(consultant.POST('/api/v1/appointments/{id}/status', { params: { path: { id: state.visitId! } }, body: { status } }));
+      }
+      await drainOutbox(server.app);
+      expect(await unwrap(consultant.GET('/api/v1/projects/{id}', { params: { path: { id: state.projectId! } } }))).toMatchObject({ status: 'surveyed' });
 
       const material = (key: string) => seedUuid('materials', key);
       const wall = await unwrap(
@@ -356,7 +444,7 @@ describe('the customer journey, end to end', () => {
       const positions = steps.map((action) => chronological.indexOf(action));
       expect(positions.every((p) => p >= 0)).toBe(true);
       expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-      // new → surveyed by the consultant, then surveyed → scenarios_presented by presenting (same transaction as the presentation).
+      // new → surveyed by the completed visit, then surveyed → scenarios_presented by presenting (same transaction as the presentation).
       expect(chronological.filter((a) => a === 'projects.project.status_changed')).toHaveLength(2);
       expect(chronological.lastIndexOf('projects.project.status_changed')).toBeGreaterThan(chronological.lastIndexOf('projects.measure.updated'));
     });
@@ -368,6 +456,9 @@ describe('the customer journey, end to end', () => {
       expect((await otherSales.GET('/api/v1/projects/{id}', { params: { path: { id: state.projectId! } } })).response.status).toBe(404);
       expect((await otherSales.GET('/api/v1/scenarios/{id}', { params: { path: { id: state.scenarioId! } } })).response.status).toBe(404);
       expect((await otherSales.GET('/api/v1/document-requests/{id}', { params: { path: { id: state.documentRequestId! } } })).response.status).toBe(404);
+      expect((await otherSales.GET('/api/v1/appointments/{id}', { params: { path: { id: state.visitId! } } })).response.status).toBe(404);
+      expect((await otherSales.GET('/api/v1/appointments/{id}/ics', { params: { path: { id: state.visitId! } }, parseAs: 'text' })).response.status).toBe(404);
+      expect((await unwrap(otherSales.GET('/api/v1/appointments', { params: { query: { leadId: state.leadId! } } }))).items).toEqual([]);
       expect((await unwrap(otherSales.GET('/api/v1/documents', { params: { query: { linkType: 'project', linkId: state.projectId! } } }))).items).toEqual([]);
       expect((await unwrap(otherSales.GET('/api/v1/leads', { params: { query: { q: 'Hoffmann' } } }))).items).toEqual([]);
       expect((await unwrap(otherSales.GET('/api/v1/contacts', { params: { query: { q: 'Hoffmann' } } }))).items).toEqual([]);
