@@ -14,6 +14,7 @@ import { CrmModule } from './modules/crm';
 import { DocumentsModule } from './modules/documents';
 import { SchedulingModule } from './modules/scheduling';
 import { FundingModule } from './modules/funding';
+import { FinanceModule } from './modules/finance';
 import { ProjectsModule } from './modules/projects';
 
 export type ModuleImport = NonNullable<ModuleMetadata['imports']>[number];
@@ -45,6 +46,7 @@ export class AppModule {
         DocumentsModule,
         SchedulingModule,
         FundingModule,
+        FinanceModule,
         DeadLettersModule,
         HousekeepingModule,
         ScheduledChecksModule,

@@ -6,6 +6,7 @@ import { crmPermissions } from './modules/crm/crm.permissions';
 import { documentsPermissions } from './modules/documents/documents.permissions';
 import { schedulingPermissions } from './modules/scheduling';
 import { fundingPermissions } from './modules/funding/funding.permissions';
+import { financePermissions } from './modules/finance/finance.permissions';
 import { projectsPermissions } from './modules/projects/projects.permissions';
 import { platformPermissions } from './events/events.permissions';
 
@@ -23,6 +24,7 @@ export const PERMISSION_SETS: readonly PermissionSet[] = [
   documentsPermissions,
   schedulingPermissions,
   fundingPermissions,
+  financePermissions,
 ];
 
 export const PERMISSIONS = createPermissionCatalogue(PERMISSION_SETS);

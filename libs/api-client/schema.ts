@@ -1226,6 +1226,569 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/finance/exports/datev": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Invoices and payments of a period as DATEV Buchungsstapel (EXTF CSV, Windows-1252)
+         * @description The period lies inside one fiscal year and spans at most 366 days; SKR03/SKR04 accounts come from the organisation settings (422 naming what is missing).
+         */
+        get: operations["exportDatev"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List invoices (without lines) */
+        get: operations["listInvoices"];
+        put?: never;
+        /** Create a draft invoice */
+        post: operations["createInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/invoices/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export invoices as CSV
+         * @description Same filters and sort as the list; streamed, every matching row.
+         */
+        get: operations["exportInvoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An invoice with its lines (ETag: its version) */
+        get: operations["getInvoice"];
+        put?: never;
+        post?: never;
+        /** Soft-delete a draft invoice (If-Match); finalised invoices are cancelled instead */
+        delete: operations["deleteInvoice"];
+        options?: never;
+        head?: never;
+        /** Change a draft invoice (If-Match); `lines` replaces all lines */
+        patch: operations["updateInvoice"];
+        trace?: never;
+    };
+    "/api/v1/finance/invoices/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a finalised invoice: issues the cancellation invoice (own number, negated amounts) and answers it */
+        post: operations["cancelInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/invoices/{id}/facturx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invoice as ZUGFeRD / Factur-X EN 16931 (PDF/A-3 with the CII XML embedded); B2B only (422 for B2C) */
+        get: operations["getInvoiceFacturx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/invoices/{id}/finalize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finalise a draft: §14(4) UStG check (422 listing what is missing), gap-free number, frozen content, PDF */
+        post: operations["finalizeInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/invoices/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a payment received for a finalised invoice; its status follows */
+        post: operations["recordPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/invoices/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Render the PDF of a finalised invoice if it has none yet (download through the documents API) */
+        post: operations["renderInvoicePdf"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/invoices/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a soft-deleted draft invoice */
+        post: operations["restoreInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/invoices/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a finalised invoice as sent to its recipient */
+        post: operations["sendInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/invoices/{id}/xrechnung": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invoice as XRechnung 3.0 (CII XML); B2B only — a B2C invoice is refused (422, PDF only) */
+        get: operations["getInvoiceXrechnung"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List payments received */
+        get: operations["listPayments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/payments/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export payments as CSV
+         * @description Same filters and sort as the list; streamed, every matching row.
+         */
+        get: operations["exportPayments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/payments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A payment (ETag: its version) */
+        get: operations["getPayment"];
+        put?: never;
+        post?: never;
+        /** Soft-delete a payment recorded by mistake (If-Match) */
+        delete: operations["deletePayment"];
+        options?: never;
+        head?: never;
+        /** Correct a payment (If-Match); the invoice status follows */
+        patch: operations["updatePayment"];
+        trace?: never;
+    };
+    "/api/v1/finance/payments/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a soft-deleted payment */
+        post: operations["restorePayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List products and services */
+        get: operations["listProducts"];
+        put?: never;
+        /** Create a product or service */
+        post: operations["createProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/products/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export products as CSV
+         * @description Same filters and sort as the list; streamed, every matching row.
+         */
+        get: operations["exportProducts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A product (ETag: its version) */
+        get: operations["getProduct"];
+        put?: never;
+        post?: never;
+        /** Soft-delete a product (If-Match) */
+        delete: operations["deleteProduct"];
+        options?: never;
+        head?: never;
+        /** Change a product (If-Match); documents already issued keep their copy */
+        patch: operations["updateProduct"];
+        trace?: never;
+    };
+    "/api/v1/finance/products/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a soft-deleted product */
+        post: operations["restoreProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/quotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List quotes (without their versions) */
+        get: operations["listQuotes"];
+        put?: never;
+        /**
+         * Create a quote (numbered now)
+         * @description A draft for a project, addressed to the project's contact (or the one named), with its lines priced with today's VAT rates.
+         */
+        post: operations["createQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/quotes/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export quotes as CSV */
+        get: operations["exportQuotes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/quotes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A quote with its newest version (ETag: its version) */
+        get: operations["getQuote"];
+        put?: never;
+        post?: never;
+        /** Soft-delete a quote never sent (If-Match); its number stays taken */
+        delete: operations["deleteQuote"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a quote (If-Match): a draft in place, a sent one as its next version
+         * @description A sent, rejected or expired quote keeps what the customer received and gets a new draft version; an accepted quote is the contract (409 FINANCE_QUOTE_ACCEPTED).
+         */
+        patch: operations["updateQuote"];
+        trace?: never;
+    };
+    "/api/v1/finance/quotes/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the customer's acceptance of the sent version (who, when, how, with or without the funding clause)
+         * @description Emits `finance.quote.accepted`. Only a sent version can be accepted, once (409); not after its validity date (422).
+         */
+        post: operations["acceptQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/quotes/{id}/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A draft invoice from an accepted quote: a down payment (percent or gross amount of the quote, per VAT rate) or the final invoice of its lines */
+        post: operations["createInvoiceFromQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/quotes/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the customer's rejection of the sent version */
+        post: operations["rejectQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/quotes/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a soft-deleted quote */
+        post: operations["restoreQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/quotes/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the draft version: its PDF is rendered and stored, the version sent before it superseded
+         * @description Only a draft can be sent (409 otherwise); it needs a priced item, a recipient address and a validity date not in the past (422).
+         */
+        post: operations["sendQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/quotes/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of a quote, oldest first, as it was written or sent */
+        get: operations["listQuoteVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation settings invoices are issued with (ETag: its version) */
+        get: operations["getFinanceSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the organisation settings (If-Match) */
+        patch: operations["updateFinanceSettings"];
+        trace?: never;
+    };
+    "/api/v1/finance/vat-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** VAT rates by category with their validity (dated reference data) */
+        get: operations["listVatRates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/form-submissions": {
         parameters: {
             query?: never;
@@ -2906,6 +3469,33 @@ export interface components {
             /** @description Bumped by every change; the ETag header carries it. */
             version: number;
         };
+        AcceptQuoteDto: {
+            /**
+             * Format: date-time
+             * @description When the customer accepted (ISO 8601); defaults to now. Not before sending, not after the validity date.
+             */
+            acceptedAt?: string;
+            /**
+             * @description Who accepted on the customer's side.
+             * @example Maria Schmidt
+             */
+            acceptedBy: string;
+            /**
+             * @example signed_upload
+             * @enum {string}
+             */
+            method: "portal" | "signed_upload" | "email";
+            /**
+             * Format: uuid
+             * @description The signed quote (documents context), for `signed_upload`.
+             */
+            signedDocumentId?: string | null;
+            /**
+             * @description Whether the funding condition clause is part of the contract; defaults to whether the version offered it.
+             * @example true
+             */
+            withFundingClause?: boolean;
+        };
         ActivityPageDto: {
             items: components["schemas"]["ActivityResponseDto"][];
             /** @description Pass as `cursor` for the next page; null on the last page. */
@@ -3379,6 +3969,13 @@ export interface components {
             feedToken: string;
             /** @description The path to subscribe to (relative to the API's origin). */
             path: string;
+        };
+        CancelInvoiceDto: {
+            /**
+             * @description Why the invoice is cancelled (printed on the cancellation invoice).
+             * @example Rechnungsbetrag fehlerhaft; Korrektur folgt
+             */
+            reason: string;
         };
         ChainBreakDto: {
             /** Format: uuid */
@@ -4369,6 +4966,80 @@ export interface components {
             /** @description In the public URL; default: from the German name plus a random suffix. */
             slug?: string;
         };
+        CreateInvoiceDto: {
+            /**
+             * @description Leitweg-ID of a public buyer or the buyer's own reference (XRechnung BT-10).
+             * @example 04011000-12345-67
+             */
+            buyerReference?: string | null;
+            /** Format: uuid */
+            companyId?: string | null;
+            /**
+             * Format: uuid
+             * @description The recipient (CRM contact); name and address are copied onto the invoice.
+             */
+            contactId: string;
+            /**
+             * Format: uuid
+             * @description Defaults to the creator's department; a scoped user may only choose their own.
+             */
+            departmentId?: string | null;
+            /**
+             * @description down_payment (Abschlag), partial, final (deducts the project's down payments), standalone. Cancellations come from POST …/cancel.
+             * @example standalone
+             * @enum {string}
+             */
+            kind: "down_payment" | "partial" | "final" | "standalone";
+            /**
+             * @description Defaults to de.
+             * @enum {string}
+             */
+            language?: "de" | "en";
+            lines?: components["schemas"]["InvoiceLineInputDto"][];
+            /** @example Vielen Dank für Ihren Auftrag. */
+            notes?: string | null;
+            /**
+             * Format: uuid
+             * @description Defaults to the creator.
+             */
+            ownerId?: string | null;
+            /**
+             * @description Days from the issue date to the due date; defaults to the settings.
+             * @example 14
+             */
+            paymentTermsDays?: number;
+            /** Format: uuid */
+            projectId?: string | null;
+            /**
+             * @description A property-related service (construction, planning, supervision): private recipients get the 2-year retention note.
+             * @example true
+             */
+            propertyRelated?: boolean | null;
+            /** @description Overrides the address copied from the contact (or company). */
+            recipient?: components["schemas"]["InvoiceRecipientDto"] | null;
+            /**
+             * @description A business recipient (e-invoice possible); defaults to whether a company is set.
+             * @example false
+             */
+            recipientIsBusiness?: boolean;
+            /**
+             * Format: date
+             * @example 2026-11-20
+             */
+            serviceDate?: string | null;
+            /**
+             * Format: date
+             * @example 2026-11-30
+             */
+            servicePeriodEnd?: string | null;
+            /**
+             * Format: date
+             * @example 2026-11-01
+             */
+            servicePeriodStart?: string | null;
+            /** @example Energieberatung Haus Kühn */
+            subject?: string | null;
+        };
         CreateLeadDto: {
             /**
              * @description Create the lead even though existing leads or contacts share its e-mail or phone (without it,
@@ -4542,6 +5213,56 @@ export interface components {
             language: "de" | "en";
             letterhead: components["schemas"]["PdfLetterheadDto"];
         };
+        CreateProductDto: {
+            /** @description Inactive products stay on old documents but are not offered for new lines (defaults to true). */
+            active?: boolean;
+            /**
+             * @example {
+             *       "de": "Vor-Ort-Begehung, Berechnung und Beratungsgespräch",
+             *       "en": "Site visit, calculation and consultation"
+             *     }
+             */
+            description?: {
+                de: string;
+                en: string;
+            } | null;
+            /**
+             * @example service
+             * @enum {string}
+             */
+            kind: "service" | "material" | "labour" | "flat_fee";
+            /**
+             * @example {
+             *       "de": "Individueller Sanierungsfahrplan (iSFP)",
+             *       "en": "Individual renovation roadmap (iSFP)"
+             *     }
+             */
+            name: {
+                de: string;
+                en: string;
+            };
+            /**
+             * @description Article number, unique; stored upper-case.
+             * @example EB-ISFP-01
+             */
+            sku: string;
+            /**
+             * @example flat
+             * @enum {string}
+             */
+            unit: "piece" | "hour" | "m2" | "m" | "kwp" | "flat";
+            /**
+             * @description Net price per unit in cents.
+             * @example 165000
+             */
+            unitPriceCents: number;
+            /**
+             * @description standard 19 %, reduced 7 %, zero_pv 0 % (§12(3) UStG), exempt; the rates are dated reference data.
+             * @example standard
+             * @enum {string}
+             */
+            vatCategory: "standard" | "reduced" | "zero_pv" | "exempt";
+        };
         CreateProjectDto: {
             /**
              * Format: uuid
@@ -4575,6 +5296,91 @@ export interface components {
             sourceLeadId?: string;
             /** @example Energetische Sanierung EFH Schmidt */
             title: string;
+        };
+        CreateQuoteDto: {
+            /**
+             * Format: uuid
+             * @description The recipient's company; defaults to the project's company. `null`: addressed to the person.
+             */
+            companyId?: string | null;
+            /**
+             * Format: uuid
+             * @description The recipient (a CRM contact); defaults to the project's contact.
+             */
+            contactId?: string;
+            /**
+             * Format: uuid
+             * @description Defaults to the creator's department; a scoped user may only choose their own.
+             */
+            departmentId?: string | null;
+            /**
+             * @description Offer the funding condition clause (Förderklausel): the contract stands under the condition of the funding approval. Default false.
+             * @example true
+             */
+            fundingClause?: boolean;
+            /**
+             * @description The programme the clause names.
+             * @example BEG EM (KfW 458)
+             */
+            fundingProgramme?: string | null;
+            /**
+             * @description Defaults to the contact's preferred language.
+             * @example de
+             * @enum {string}
+             */
+            language?: "de" | "en";
+            /**
+             * @description The lines in order: section titles and items (at least one line).
+             * @example [
+             *       {
+             *         "kind": "section",
+             *         "text": {
+             *           "de": "Heizung",
+             *           "en": "Heating"
+             *         }
+             *       },
+             *       {
+             *         "kind": "item",
+             *         "quantity": "1",
+             *         "text": {
+             *           "de": "Luft-Wasser-Wärmepumpe 9 kW inkl. Montage",
+             *           "en": "Air-to-water heat pump 9 kW incl. installation"
+             *         },
+             *         "unit": "piece",
+             *         "unitPriceCents": 1450000,
+             *         "vatCategory": "standard"
+             *       },
+             *       {
+             *         "kind": "item",
+             *         "lineType": "optional",
+             *         "quantity": "1",
+             *         "text": {
+             *           "de": "Smart-Home-Modul",
+             *           "en": "Smart home module"
+             *         },
+             *         "unit": "piece",
+             *         "unitPriceCents": 39900,
+             *         "vatCategory": "standard"
+             *       }
+             *     ]
+             */
+            lines: components["schemas"]["QuoteLineDto"][];
+            /** @description Free text printed after the totals. */
+            notes?: string | null;
+            /**
+             * Format: uuid
+             * @description Defaults to the creator.
+             */
+            ownerId?: string | null;
+            /** Format: uuid */
+            projectId: string;
+            /** @example Angebot Wärmepumpe und PV-Anlage */
+            subject?: string | null;
+            /**
+             * Format: date
+             * @description The last day the offer stands (Europe/Berlin); defaults to 30 days from today.
+             */
+            validUntil?: string;
         };
         CreateRoleDto: {
             /**
@@ -4960,6 +5766,26 @@ export interface components {
              * @example Terminkonflikt
              */
             reason?: string | null;
+        };
+        DatevAccountMappingDto: {
+            /** @example 1200 */
+            bank: string;
+            /** @example 1400 */
+            debtors: string;
+            /** @example 8100 */
+            revenueExempt: string;
+            /** @example 8300 */
+            revenueReduced: string;
+            /**
+             * @description Revenue at the standard rate (SKR03 8400, SKR04 4400).
+             * @example 8400
+             */
+            revenueStandard: string;
+            /**
+             * @description Revenue taxed at 0 % under §12(3) UStG.
+             * @example 8337
+             */
+            revenueZeroPv: string;
         };
         DeadLetterDto: {
             /** Format: uuid */
@@ -5439,6 +6265,57 @@ export interface components {
              */
             file: string;
         };
+        FinanceSettingsResponseDto: {
+            address: components["schemas"]["PostalAddressDto"] | null;
+            bankName: string | null;
+            bic: string | null;
+            cancellationNumberFormat: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            datevAccounts: components["schemas"]["DatevAccountMappingDto"] | null;
+            /** @enum {string} */
+            datevChartOfAccounts: "SKR03" | "SKR04";
+            datevClientNumber: number | null;
+            datevConsultantNumber: number | null;
+            /**
+             * Format: date-time
+             * @description Set while the record is soft-deleted (restore undoes it).
+             */
+            deletedAt: string | null;
+            email: string | null;
+            iban: string | null;
+            /** Format: uuid */
+            id: string;
+            invoiceNumberFormat: string;
+            legalName: string | null;
+            managingDirectors: string[];
+            paymentTermsDays: number;
+            /**
+             * @example {
+             *       "de": "Wärmepumpe",
+             *       "en": "Heat pump"
+             *     }
+             */
+            paymentTermsText: {
+                de: string;
+                en: string;
+            } | null;
+            phone: string | null;
+            quoteNumberFormat: string;
+            registerCourt: string | null;
+            registerNumber: string | null;
+            taxNumber: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            updatedBy: string | null;
+            vatId: string | null;
+            /** @description Bumped by every change; the ETag header carries it. */
+            version: number;
+            website: string | null;
+        };
         FormConsentDto: {
             /**
              * @example {
@@ -5698,6 +6575,350 @@ export interface components {
              * @example 4500000
              */
             taxableIncomeCents?: number;
+        };
+        InvoiceDeductionDto: {
+            grossCents: number;
+            /** Format: uuid */
+            invoiceId: string;
+            /** Format: date */
+            issueDate: string;
+            number: string;
+            perRate: components["schemas"]["InvoiceRateTotalDto"][];
+        };
+        InvoiceFromQuoteDto: {
+            /**
+             * @description Down payment as a gross amount in cents (instead of a percentage).
+             * @example 500000
+             */
+            grossCents?: number;
+            /**
+             * @description down_payment: a share of the quote (percent or amount); final: the quote's lines, deducting the down payments received.
+             * @example final
+             * @enum {string}
+             */
+            kind: "down_payment" | "final";
+            /**
+             * @description Down payment as a share of the quote in basis points (3000 = 30 %).
+             * @example 3000
+             */
+            percentBasisPoints?: number;
+            /** @example true */
+            propertyRelated?: boolean;
+            /**
+             * Format: date
+             * @example 2026-11-20
+             */
+            serviceDate?: string;
+        };
+        InvoiceLegalNoteDto: {
+            key: string;
+            text: string;
+        };
+        InvoiceLineInputDto: {
+            /**
+             * @example {
+             *       "de": "Vor-Ort-Termin am 12.11.2026",
+             *       "en": "Site visit on 12 Nov 2026"
+             *     }
+             */
+            description?: {
+                de: string;
+                en: string;
+            } | null;
+            /** @example 0 */
+            discountCents?: number;
+            /**
+             * Format: uuid
+             * @description Copies SKU, name, unit, price and VAT category of the product (a snapshot).
+             */
+            productId?: string | null;
+            /**
+             * @description Decimal with up to 3 decimals, e.g. "0.333"
+             * @example 12.5
+             */
+            quantity: string;
+            /**
+             * @example {
+             *       "de": "Energieberatung mit iSFP",
+             *       "en": "Energy consultation with iSFP"
+             *     }
+             */
+            text?: {
+                de: string;
+                en: string;
+            };
+            /**
+             * @example flat
+             * @enum {string}
+             */
+            unit?: "piece" | "hour" | "m2" | "m" | "kwp" | "flat";
+            /** @example 165000 */
+            unitPriceCents?: number;
+            /**
+             * @example standard
+             * @enum {string}
+             */
+            vatCategory?: "standard" | "reduced" | "zero_pv" | "exempt";
+        };
+        InvoiceLineResponseDto: {
+            /**
+             * @example {
+             *       "de": "Wärmepumpe",
+             *       "en": "Heat pump"
+             *     }
+             */
+            description: {
+                de: string;
+                en: string;
+            } | null;
+            discountCents: number;
+            /** Format: uuid */
+            id: string;
+            netCents: number;
+            position: number;
+            /** Format: uuid */
+            productId: string | null;
+            /** @description Decimal string, up to 3 decimals; negative on a cancellation. */
+            quantity: string;
+            sku: string | null;
+            /**
+             * @example {
+             *       "de": "Wärmepumpe",
+             *       "en": "Heat pump"
+             *     }
+             */
+            text: {
+                de: string;
+                en: string;
+            };
+            /** @enum {string} */
+            unit: "piece" | "hour" | "m2" | "m" | "kwp" | "flat";
+            unitPriceCents: number;
+            /** @enum {string} */
+            vatCategory: "standard" | "reduced" | "zero_pv" | "exempt";
+            vatRateBasisPoints: number;
+            /** Format: uuid */
+            vatRateId: string;
+        };
+        InvoiceRateTotalDto: {
+            netCents: number;
+            rateBasisPoints: number;
+            taxCents: number;
+            /** @enum {string} */
+            vatCategory: "standard" | "reduced" | "zero_pv" | "exempt";
+        };
+        InvoiceRecipientDto: {
+            /**
+             * @description A second address line: a contact person, c/o.
+             * @example z. Hd. Frau Kühn
+             */
+            addition?: string | null;
+            address: components["schemas"]["PostalAddressDto"];
+            /** @example Familie Kühn */
+            name: string;
+            /**
+             * @description The recipient's VAT ID (B2B).
+             * @example DE987654321
+             */
+            vatId?: string | null;
+        };
+        InvoiceResponseDto: {
+            amountDueCents: number;
+            buyerReference: string | null;
+            cancellationReason: string | null;
+            /** Format: uuid */
+            cancelledByInvoiceId: string | null;
+            /** Format: uuid */
+            cancelsInvoiceId: string | null;
+            /** Format: uuid */
+            companyId: string | null;
+            /** Format: uuid */
+            contactId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            deductions: components["schemas"]["InvoiceDeductionDto"][];
+            /**
+             * Format: date-time
+             * @description Set while the record is soft-deleted (restore undoes it).
+             */
+            deletedAt: string | null;
+            /** Format: uuid */
+            departmentId: string | null;
+            /** Format: date */
+            dueDate: string | null;
+            /** Format: date-time */
+            finalisedAt: string | null;
+            grossCents: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            issueDate: string | null;
+            /** @enum {string} */
+            kind: "down_payment" | "partial" | "final" | "cancellation" | "standalone";
+            /** @enum {string} */
+            language: "de" | "en";
+            legalNotes: components["schemas"]["InvoiceLegalNoteDto"][];
+            lines: components["schemas"]["InvoiceLineResponseDto"][];
+            netCents: number;
+            notes: string | null;
+            number: string | null;
+            /** @description Still to pay (negative: overpaid). */
+            openCents: number;
+            /** Format: uuid */
+            ownerId: string | null;
+            /** Format: date-time */
+            paidAt: string | null;
+            paidCents: number;
+            paymentTermsDays: number;
+            /**
+             * @example {
+             *       "de": "Wärmepumpe",
+             *       "en": "Heat pump"
+             *     }
+             */
+            paymentTermsText: {
+                de: string;
+                en: string;
+            } | null;
+            /**
+             * Format: uuid
+             * @description The stored PDF (download through the documents API).
+             */
+            pdfDocumentId: string | null;
+            /** Format: uuid */
+            pdfFileId: string | null;
+            /** @description Hex SHA-256 of the PDF. */
+            pdfSha256: string | null;
+            prepaidCents: number;
+            /** Format: uuid */
+            projectId: string | null;
+            propertyRelated: boolean | null;
+            /** Format: uuid */
+            quoteId: string | null;
+            recipient: components["schemas"]["InvoiceRecipientDto"] | null;
+            recipientIsBusiness: boolean;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** Format: date */
+            serviceDate: string | null;
+            /** Format: date */
+            servicePeriodEnd: string | null;
+            /** Format: date */
+            servicePeriodStart: string | null;
+            /** @enum {string} */
+            status: "draft" | "finalised" | "sent" | "partially_paid" | "paid" | "overdue" | "cancelled";
+            subject: string | null;
+            taxCents: number;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            updatedBy: string | null;
+            vatBreakdown: components["schemas"]["InvoiceRateTotalDto"][];
+            /** @description Bumped by every change; the ETag header carries it. */
+            version: number;
+        };
+        InvoiceSummaryDto: {
+            amountDueCents: number;
+            buyerReference: string | null;
+            cancellationReason: string | null;
+            /** Format: uuid */
+            cancelledByInvoiceId: string | null;
+            /** Format: uuid */
+            cancelsInvoiceId: string | null;
+            /** Format: uuid */
+            companyId: string | null;
+            /** Format: uuid */
+            contactId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            deductions: components["schemas"]["InvoiceDeductionDto"][];
+            /**
+             * Format: date-time
+             * @description Set while the record is soft-deleted (restore undoes it).
+             */
+            deletedAt: string | null;
+            /** Format: uuid */
+            departmentId: string | null;
+            /** Format: date */
+            dueDate: string | null;
+            /** Format: date-time */
+            finalisedAt: string | null;
+            grossCents: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            issueDate: string | null;
+            /** @enum {string} */
+            kind: "down_payment" | "partial" | "final" | "cancellation" | "standalone";
+            /** @enum {string} */
+            language: "de" | "en";
+            legalNotes: components["schemas"]["InvoiceLegalNoteDto"][];
+            netCents: number;
+            notes: string | null;
+            number: string | null;
+            /** @description Still to pay (negative: overpaid). */
+            openCents: number;
+            /** Format: uuid */
+            ownerId: string | null;
+            /** Format: date-time */
+            paidAt: string | null;
+            paidCents: number;
+            paymentTermsDays: number;
+            /**
+             * @example {
+             *       "de": "Wärmepumpe",
+             *       "en": "Heat pump"
+             *     }
+             */
+            paymentTermsText: {
+                de: string;
+                en: string;
+            } | null;
+            /**
+             * Format: uuid
+             * @description The stored PDF (download through the documents API).
+             */
+            pdfDocumentId: string | null;
+            /** Format: uuid */
+            pdfFileId: string | null;
+            /** @description Hex SHA-256 of the PDF. */
+            pdfSha256: string | null;
+            prepaidCents: number;
+            /** Format: uuid */
+            projectId: string | null;
+            propertyRelated: boolean | null;
+            /** Format: uuid */
+            quoteId: string | null;
+            recipient: components["schemas"]["InvoiceRecipientDto"] | null;
+            recipientIsBusiness: boolean;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** Format: date */
+            serviceDate: string | null;
+            /** Format: date */
+            servicePeriodEnd: string | null;
+            /** Format: date */
+            servicePeriodStart: string | null;
+            /** @enum {string} */
+            status: "draft" | "finalised" | "sent" | "partially_paid" | "paid" | "overdue" | "cancelled";
+            subject: string | null;
+            taxCents: number;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            updatedBy: string | null;
+            vatBreakdown: components["schemas"]["InvoiceRateTotalDto"][];
+            /** @description Bumped by every change; the ETag header carries it. */
+            version: number;
+        };
+        InvoiceSummaryPageDto: {
+            items: components["schemas"]["InvoiceSummaryDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         IssueDocumentRequestLinkDto: {
             /**
@@ -6175,6 +7396,43 @@ export interface components {
             /** @description Only when no password was given: shown once, never stored in clear. */
             oneTimePassword: string | null;
         };
+        PaymentPageDto: {
+            items: components["schemas"]["PaymentResponseDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        PaymentResponseDto: {
+            amountCents: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            /**
+             * Format: date-time
+             * @description Set while the record is soft-deleted (restore undoes it).
+             */
+            deletedAt: string | null;
+            /** Format: uuid */
+            departmentId: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            invoiceId: string;
+            /** @enum {string} */
+            method: "bank_transfer" | "direct_debit" | "card" | "cash" | "other";
+            note: string | null;
+            /** Format: uuid */
+            ownerId: string | null;
+            /** Format: date */
+            paidOn: string;
+            reference: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            updatedBy: string | null;
+            /** @description Bumped by every change; the ETag header carries it. */
+            version: number;
+        };
         PdfBankDto: {
             bic?: string | null;
             /** @example DE02701500000000123456 */
@@ -6333,6 +7591,59 @@ export interface components {
             /** @example https://renewa.dev/problems/crm-lead-not-found */
             type: string;
         };
+        ProductPageDto: {
+            items: components["schemas"]["ProductResponseDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        ProductResponseDto: {
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            /**
+             * Format: date-time
+             * @description Set while the record is soft-deleted (restore undoes it).
+             */
+            deletedAt: string | null;
+            /**
+             * @example {
+             *       "de": "Wärmepumpe",
+             *       "en": "Heat pump"
+             *     }
+             */
+            description: {
+                de: string;
+                en: string;
+            } | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "service" | "material" | "labour" | "flat_fee";
+            /**
+             * @example {
+             *       "de": "Wärmepumpe",
+             *       "en": "Heat pump"
+             *     }
+             */
+            name: {
+                de: string;
+                en: string;
+            };
+            sku: string;
+            /** @enum {string} */
+            unit: "piece" | "hour" | "m2" | "m" | "kwp" | "flat";
+            unitPriceCents: number;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            updatedBy: string | null;
+            /** @enum {string} */
+            vatCategory: "standard" | "reduced" | "zero_pv" | "exempt";
+            /** @description Bumped by every change; the ETag header carries it. */
+            version: number;
+        };
         ProgramLinkDto: {
             /**
              * @example {
@@ -6465,6 +7776,239 @@ export interface components {
             slug: string;
             version: number;
         };
+        QuoteAcceptanceDto: {
+            /** Format: date-time */
+            acceptedAt: string;
+            acceptedBy: string;
+            /** @enum {string} */
+            method: "portal" | "signed_upload" | "email";
+            /**
+             * Format: uuid
+             * @description The user who recorded it.
+             */
+            recordedBy: string | null;
+            withFundingClause: boolean;
+        };
+        QuoteLineDto: {
+            /**
+             * @description Line discount in cents, subtracted from quantity × unit price.
+             * @example 0
+             */
+            discountCents?: number | null;
+            /**
+             * @description `section`: a title grouping the items below it (text only); `item` (default): a priced position.
+             * @example item
+             * @enum {string}
+             */
+            kind?: "section" | "item";
+            /**
+             * @description `normal` (default); `optional` and `alternative` items are offered and priced but not part of the total.
+             * @example normal
+             * @enum {string}
+             */
+            lineType?: "normal" | "optional" | "alternative";
+            /**
+             * Format: uuid
+             * @description A catalogue product: copied into the line; unit, price and VAT category default to it.
+             */
+            productId?: string | null;
+            /**
+             * @description Decimal with up to 3 decimals (default 1 with a product).
+             * @example 12.5
+             */
+            quantity?: string | null;
+            /**
+             * @example {
+             *       "de": "Luft-Wasser-Wärmepumpe 9 kW inkl. Montage",
+             *       "en": "Air-to-water heat pump 9 kW incl. installation"
+             *     }
+             */
+            text: {
+                de: string;
+                en: string;
+            };
+            /**
+             * @example piece
+             * @enum {string|null}
+             */
+            unit?: "piece" | "hour" | "m2" | "m" | "kwp" | "flat" | null;
+            /**
+             * @description Net unit price in cents.
+             * @example 1450000
+             */
+            unitPriceCents?: number | null;
+            /**
+             * @example standard
+             * @enum {string|null}
+             */
+            vatCategory?: "standard" | "reduced" | "zero_pv" | "exempt" | null;
+        };
+        QuoteLineResponseDto: {
+            discountCents: number | null;
+            /** @enum {string} */
+            kind: "section" | "item";
+            /** @enum {string} */
+            lineType: "normal" | "optional" | "alternative";
+            netCents: number | null;
+            /** @description "1", "1.2", … */
+            position: string;
+            product: components["schemas"]["QuoteProductSnapshotDto"] | null;
+            quantity: string | null;
+            /**
+             * @example {
+             *       "de": "Wärmepumpe",
+             *       "en": "Heat pump"
+             *     }
+             */
+            text: {
+                de: string;
+                en: string;
+            };
+            unit: string | null;
+            unitPriceCents: number | null;
+            vatCategory: string | null;
+        };
+        QuotePageDto: {
+            items: components["schemas"]["QuoteResponseDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        QuotePdfDto: {
+            /** Format: uuid */
+            documentId: string;
+            /** Format: uuid */
+            fileId: string;
+            /** @description Hex SHA-256 of the PDF bytes. */
+            sha256: string;
+        };
+        QuoteProductSnapshotDto: {
+            kind: string;
+            /**
+             * @example {
+             *       "de": "Wärmepumpe",
+             *       "en": "Heat pump"
+             *     }
+             */
+            name: {
+                de: string;
+                en: string;
+            };
+            /** Format: uuid */
+            productId: string;
+            sku: string;
+            unit: string;
+            unitPriceCents: number;
+            vatCategory: string;
+        };
+        QuoteRateTotalDto: {
+            netCents: number;
+            rateBasisPoints: number;
+            taxCents: number;
+            vatCategory: string;
+            /**
+             * Format: uuid
+             * @description The dated VAT rate row used.
+             */
+            vatRateId: string;
+        };
+        QuoteRecipientDto: {
+            city: string | null;
+            /** Format: uuid */
+            companyId: string | null;
+            /** Format: uuid */
+            contactId: string;
+            contactName: string | null;
+            countryCode: string | null;
+            email: string | null;
+            name: string;
+            postalCode: string | null;
+            street: string | null;
+        };
+        QuoteResponseDto: {
+            /** Format: date-time */
+            acceptedAt: string | null;
+            /** Format: uuid */
+            companyId: string | null;
+            /** Format: uuid */
+            contactId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            /** @description The newest version (in lists: null, read the quote for it). */
+            current: components["schemas"]["QuoteVersionResponseDto"] | null;
+            /**
+             * Format: date-time
+             * @description Set while the record is soft-deleted (restore undoes it).
+             */
+            deletedAt: string | null;
+            /** Format: uuid */
+            departmentId: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            language: "de" | "en";
+            /** @description `A-2026-000123` */
+            number: string;
+            /** Format: uuid */
+            ownerId: string | null;
+            /** Format: uuid */
+            projectId: string;
+            /** @description The newest version's number. */
+            revision: number;
+            /** Format: date-time */
+            sentAt: string | null;
+            /**
+             * @description The newest version's status.
+             * @enum {string}
+             */
+            status: "draft" | "sent" | "accepted" | "rejected" | "expired" | "superseded";
+            totalGrossCents: number;
+            totalNetCents: number;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            updatedBy: string | null;
+            /** Format: date */
+            validUntil: string;
+            /** @description Bumped by every change; the ETag header carries it. */
+            version: number;
+        };
+        QuoteVersionResponseDto: {
+            acceptance: components["schemas"]["QuoteAcceptanceDto"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiredAt: string | null;
+            fundingClause: boolean;
+            fundingProgramme: string | null;
+            /** @enum {string} */
+            language: "de" | "en";
+            lines: components["schemas"]["QuoteLineResponseDto"][];
+            notes: string | null;
+            pdf: components["schemas"]["QuotePdfDto"] | null;
+            /**
+             * Format: date
+             * @description The date whose VAT rates the totals use.
+             */
+            ratesOn: string;
+            recipient: components["schemas"]["QuoteRecipientDto"];
+            /** Format: date-time */
+            rejectedAt: string | null;
+            rejectionReason: string | null;
+            revision: number;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** @enum {string} */
+            status: "draft" | "sent" | "accepted" | "rejected" | "expired" | "superseded";
+            subject: string | null;
+            totalGrossCents: number;
+            totalNetCents: number;
+            totalTaxCents: number;
+            totalsPerRate: components["schemas"]["QuoteRateTotalDto"][];
+            /** Format: date */
+            validUntil: string;
+        };
         RateComponentDto: {
             amountCents: number;
             baseCents: number;
@@ -6544,6 +8088,31 @@ export interface components {
              */
             withFundingClause: boolean;
         };
+        RecordPaymentDto: {
+            /**
+             * @description Amount received in cents (more than is due is an over-payment, kept as such).
+             * @example 49980
+             */
+            amountCents: number;
+            /**
+             * @example bank_transfer
+             * @enum {string}
+             */
+            method: "bank_transfer" | "direct_debit" | "card" | "cash" | "other";
+            /** @example Teilzahlung laut Telefonat */
+            note?: string | null;
+            /**
+             * Format: date
+             * @description The value date.
+             * @example 2026-11-28
+             */
+            paidOn: string;
+            /**
+             * @description Verwendungszweck / bank reference.
+             * @example RE-2026-000042 Kühn
+             */
+            reference?: string | null;
+        };
         RefreshTokenDto: {
             /** @description The refresh token of the last sign-in or refresh; it can be used once. */
             refreshToken: string;
@@ -6554,6 +8123,10 @@ export interface components {
              * @example Die Seite 2 fehlt.
              */
             reason: string;
+        };
+        RejectQuoteDto: {
+            /** @example Zu teuer */
+            reason?: string | null;
         };
         ReplaceUserRolesDto: {
             /** @description The complete set of roles the user should have afterwards. */
@@ -7489,6 +9062,80 @@ export interface components {
              */
             reminderDaysBefore: number;
         };
+        UpdateFinanceSettingsDto: {
+            address?: components["schemas"]["PostalAddressDto"] | null;
+            /** @example Commerzbank */
+            bankName?: string | null;
+            /** @example COBADEFFXXX */
+            bic?: string | null;
+            /** @example ST-{YYYY}-{NNNNNN} */
+            cancellationNumberFormat?: string;
+            datevAccounts?: components["schemas"]["DatevAccountMappingDto"] | null;
+            /** @enum {string} */
+            datevChartOfAccounts?: "SKR03" | "SKR04";
+            /**
+             * @description DATEV Mandantennummer.
+             * @example 10001
+             */
+            datevClientNumber?: number | null;
+            /**
+             * @description DATEV Beraternummer.
+             * @example 1234567
+             */
+            datevConsultantNumber?: number | null;
+            /** Format: email */
+            email?: string | null;
+            /** @example DE89370400440532013000 */
+            iban?: string | null;
+            /** @example RE-{YYYY}-{NNNNNN} */
+            invoiceNumberFormat?: string;
+            /** @example Renewa Energieberatung GmbH */
+            legalName?: string | null;
+            /**
+             * @example [
+             *       "Dr. Anna Beispiel"
+             *     ]
+             */
+            managingDirectors?: string[];
+            /**
+             * @description Days from the issue date to the due date.
+             * @example 14
+             */
+            paymentTermsDays?: number;
+            /**
+             * @example {
+             *       "de": "Zahlbar innerhalb von 14 Tagen ohne Abzug.",
+             *       "en": "Payable within 14 days without deduction."
+             *     }
+             */
+            paymentTermsText?: {
+                de: string;
+                en: string;
+            } | null;
+            /** @example 030 1234567 */
+            phone?: string | null;
+            /** @example A-{YYYY}-{NNNNNN} */
+            quoteNumberFormat?: string;
+            /** @example Amtsgericht Berlin-Charlottenburg */
+            registerCourt?: string | null;
+            /** @example HRB 123456 B */
+            registerNumber?: string | null;
+            /**
+             * @description Steuernummer.
+             * @example 12/345/67890
+             */
+            taxNumber?: string | null;
+            /**
+             * @description USt-IdNr.
+             * @example DE123456789
+             */
+            vatId?: string | null;
+            /**
+             * Format: uri
+             * @example https://www.renewa.example
+             */
+            website?: string | null;
+        };
         UpdateFormDto: {
             /**
              * @description Shown after a submission.
@@ -7556,6 +9203,74 @@ export interface components {
                 en: string;
             };
             settings?: components["schemas"]["FormSettingsDto"];
+        };
+        UpdateInvoiceDto: {
+            /**
+             * @description Leitweg-ID of a public buyer or the buyer's own reference (XRechnung BT-10).
+             * @example 04011000-12345-67
+             */
+            buyerReference?: string | null;
+            /** Format: uuid */
+            companyId?: string | null;
+            /**
+             * Format: uuid
+             * @description The recipient (CRM contact); name and address are copied onto the invoice.
+             */
+            contactId?: string;
+            /**
+             * Format: uuid
+             * @description Defaults to the creator's department; a scoped user may only choose their own.
+             */
+            departmentId?: string | null;
+            /**
+             * @description Defaults to de.
+             * @enum {string}
+             */
+            language?: "de" | "en";
+            lines?: components["schemas"]["InvoiceLineInputDto"][];
+            /** @example Vielen Dank für Ihren Auftrag. */
+            notes?: string | null;
+            /**
+             * Format: uuid
+             * @description Defaults to the creator.
+             */
+            ownerId?: string | null;
+            /**
+             * @description Days from the issue date to the due date; defaults to the settings.
+             * @example 14
+             */
+            paymentTermsDays?: number;
+            /** Format: uuid */
+            projectId?: string | null;
+            /**
+             * @description A property-related service (construction, planning, supervision): private recipients get the 2-year retention note.
+             * @example true
+             */
+            propertyRelated?: boolean | null;
+            /** @description Overrides the address copied from the contact (or company). */
+            recipient?: components["schemas"]["InvoiceRecipientDto"] | null;
+            /**
+             * @description A business recipient (e-invoice possible); defaults to whether a company is set.
+             * @example false
+             */
+            recipientIsBusiness?: boolean;
+            /**
+             * Format: date
+             * @example 2026-11-20
+             */
+            serviceDate?: string | null;
+            /**
+             * Format: date
+             * @example 2026-11-30
+             */
+            servicePeriodEnd?: string | null;
+            /**
+             * Format: date
+             * @example 2026-11-01
+             */
+            servicePeriodStart?: string | null;
+            /** @example Energieberatung Haus Kühn */
+            subject?: string | null;
         };
         UpdateLeadDto: {
             /** Format: uuid */
@@ -7702,6 +9417,81 @@ export interface components {
             /** @enum {string|null} */
             vatCategory?: "standard" | "reduced" | "zero_rated_pv" | null;
         };
+        UpdatePaymentDto: {
+            /**
+             * @description Amount received in cents (more than is due is an over-payment, kept as such).
+             * @example 49980
+             */
+            amountCents?: number;
+            /**
+             * @example bank_transfer
+             * @enum {string}
+             */
+            method?: "bank_transfer" | "direct_debit" | "card" | "cash" | "other";
+            /** @example Teilzahlung laut Telefonat */
+            note?: string | null;
+            /**
+             * Format: date
+             * @description The value date.
+             * @example 2026-11-28
+             */
+            paidOn?: string;
+            /**
+             * @description Verwendungszweck / bank reference.
+             * @example RE-2026-000042 Kühn
+             */
+            reference?: string | null;
+        };
+        UpdateProductDto: {
+            /** @description Inactive products stay on old documents but are not offered for new lines (defaults to true). */
+            active?: boolean;
+            /**
+             * @example {
+             *       "de": "Vor-Ort-Begehung, Berechnung und Beratungsgespräch",
+             *       "en": "Site visit, calculation and consultation"
+             *     }
+             */
+            description?: {
+                de: string;
+                en: string;
+            } | null;
+            /**
+             * @example service
+             * @enum {string}
+             */
+            kind?: "service" | "material" | "labour" | "flat_fee";
+            /**
+             * @example {
+             *       "de": "Individueller Sanierungsfahrplan (iSFP)",
+             *       "en": "Individual renovation roadmap (iSFP)"
+             *     }
+             */
+            name?: {
+                de: string;
+                en: string;
+            };
+            /**
+             * @description Article number, unique; stored upper-case.
+             * @example EB-ISFP-01
+             */
+            sku?: string;
+            /**
+             * @example flat
+             * @enum {string}
+             */
+            unit?: "piece" | "hour" | "m2" | "m" | "kwp" | "flat";
+            /**
+             * @description Net price per unit in cents.
+             * @example 165000
+             */
+            unitPriceCents?: number;
+            /**
+             * @description standard 19 %, reduced 7 %, zero_pv 0 % (§12(3) UStG), exempt; the rates are dated reference data.
+             * @example standard
+             * @enum {string}
+             */
+            vatCategory?: "standard" | "reduced" | "zero_pv" | "exempt";
+        };
         UpdateProjectDto: {
             /**
              * Format: uuid
@@ -7725,6 +9515,54 @@ export interface components {
             ownerId?: string | null;
             /** @example Energetische Sanierung EFH Schmidt */
             title?: string;
+        };
+        UpdateQuoteDto: {
+            /**
+             * Format: uuid
+             * @description The recipient's company; defaults to the project's company. `null`: addressed to the person.
+             */
+            companyId?: string | null;
+            /**
+             * Format: uuid
+             * @description The recipient (a CRM contact); defaults to the project's contact.
+             */
+            contactId?: string;
+            /**
+             * Format: uuid
+             * @description Defaults to the creator's department; a scoped user may only choose their own.
+             */
+            departmentId?: string | null;
+            /**
+             * @description Offer the funding condition clause (Förderklausel): the contract stands under the condition of the funding approval. Default false.
+             * @example true
+             */
+            fundingClause?: boolean;
+            /**
+             * @description The programme the clause names.
+             * @example BEG EM (KfW 458)
+             */
+            fundingProgramme?: string | null;
+            /**
+             * @description Defaults to the contact's preferred language.
+             * @example de
+             * @enum {string}
+             */
+            language?: "de" | "en";
+            lines?: components["schemas"]["QuoteLineDto"][];
+            /** @description Free text printed after the totals. */
+            notes?: string | null;
+            /**
+             * Format: uuid
+             * @description Defaults to the creator.
+             */
+            ownerId?: string | null;
+            /** @example Angebot Wärmepumpe und PV-Anlage */
+            subject?: string | null;
+            /**
+             * Format: date
+             * @description The last day the offer stands (Europe/Berlin); defaults to 30 days from today.
+             */
+            validUntil?: string;
         };
         UpdateRoleDto: {
             /**
@@ -7853,6 +9691,20 @@ export interface components {
             medium?: string;
             source?: string;
             term?: string;
+        };
+        VatRateResponseDto: {
+            /** @enum {string} */
+            category: "standard" | "reduced" | "zero_pv" | "exempt";
+            /** Format: uuid */
+            id: string;
+            invoiceNote: string | null;
+            /** @description 1900 = 19 %. */
+            rateBasisPoints: number;
+            source: string;
+            /** Format: date */
+            validFrom: string;
+            /** Format: date */
+            validTo: string | null;
         };
         WorkflowActionDto: {
             /** @enum {string} */
@@ -15704,6 +17556,3646 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    exportDatev: {
+        parameters: {
+            query: {
+                /** @description First day of the booking period (inside one fiscal year; at most 366 days). */
+                from: string;
+                /** @description Last day of the booking period. */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    /** @description attachment with the file name */
+                    "Content-Disposition"?: string;
+                    /** @description The SHA-256 of the whole file */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            /** @description The requested byte range (Range: bytes=…) */
+            206: {
+                headers: {
+                    /** @description attachment with the file name */
+                    "Content-Disposition"?: string;
+                    /** @description The SHA-256 of the whole file */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listInvoices: {
+        parameters: {
+            query?: {
+                /** @description Items per page (default 50). Optional in the contract: it has a default. */
+                limit?: number;
+                /**
+                 * @description Soft-deleted rows: `exclude` (default), `include` or `only`. Anything but `exclude` needs the
+                 *     resource's delete permission (whoever may restore them may see them).
+                 */
+                deleted?: "exclude" | "include" | "only";
+                ownerId?: string;
+                departmentId?: string;
+                sort?: "createdAt" | "-createdAt" | "grossCents" | "-grossCents";
+                status?: ("draft" | "finalised" | "sent" | "partially_paid" | "paid" | "overdue" | "cancelled")[];
+                kind?: ("down_payment" | "partial" | "final" | "cancellation" | "standalone")[];
+                projectId?: string;
+                contactId?: string;
+                /** @description Issued on or after this day. */
+                issuedFrom?: string;
+                /** @description Issued on or before this day. */
+                issuedTo?: string;
+                /**
+                 * @description Search over names, e-mail, phone numbers and company (case-insensitive substring; phone numbers
+                 *     in any common notation).
+                 */
+                q?: string;
+                /** @description Created at or after this instant (ISO 8601). */
+                createdFrom?: string;
+                /** @description Created before this instant (ISO 8601, exclusive). */
+                createdTo?: string;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceSummaryPageDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    createInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "contactId": "8d2e4f60-1b3c-4a5d-8e7f-9a0b1c2d3e4f",
+                 *       "kind": "standalone",
+                 *       "lines": [
+                 *         {
+                 *           "quantity": "1",
+                 *           "text": {
+                 *             "de": "Energieberatung mit iSFP",
+                 *             "en": "Energy consultation with iSFP"
+                 *           },
+                 *           "unit": "flat",
+                 *           "unitPriceCents": 165000,
+                 *           "vatCategory": "standard"
+                 *         },
+                 *         {
+                 *           "discountCents": 1000,
+                 *           "quantity": "2.5",
+                 *           "text": {
+                 *             "de": "Blower-Door-Messung",
+                 *             "en": "Blower door test"
+                 *           },
+                 *           "unit": "hour",
+                 *           "unitPriceCents": 9500,
+                 *           "vatCategory": "standard"
+                 *         }
+                 *       ],
+                 *       "projectId": "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e",
+                 *       "propertyRelated": true,
+                 *       "serviceDate": "2026-11-20",
+                 *       "subject": "Energieberatung Haus Kühn"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateInvoiceDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Forbidden
+             *
+             *     Forbidden
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Unprocessable Entity
+             *
+             *     Unprocessable Entity
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    exportInvoices: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Soft-deleted rows: `exclude` (default), `include` or `only`. Anything but `exclude` needs the
+                 *     resource's delete permission (whoever may restore them may see them).
+                 */
+                deleted?: "exclude" | "include" | "only";
+                ownerId?: string;
+                departmentId?: string;
+                sort?: "createdAt" | "-createdAt" | "grossCents" | "-grossCents";
+                status?: ("draft" | "finalised" | "sent" | "partially_paid" | "paid" | "overdue" | "cancelled")[];
+                kind?: ("down_payment" | "partial" | "final" | "cancellation" | "standalone")[];
+                projectId?: string;
+                contactId?: string;
+                /** @description Issued on or after this day. */
+                issuedFrom?: string;
+                /** @description Issued on or before this day. */
+                issuedTo?: string;
+                /**
+                 * @description Search over names, e-mail, phone numbers and company (case-insensitive substring; phone numbers
+                 *     in any common notation).
+                 */
+                q?: string;
+                /** @description Created at or after this instant (ISO 8601). */
+                createdFrom?: string;
+                /** @description Created before this instant (ISO 8601, exclusive). */
+                createdTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file (UTF-8 with BOM) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    deleteInvoice: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed (from a previous read). 428 without it, 412 when it is no longer current. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    updateInvoice: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed (from a previous read). 428 without it, 412 when it is no longer current. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "notes": "Vielen Dank für Ihren Auftrag.",
+                 *       "serviceDate": "2026-11-21"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateInvoiceDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Forbidden
+             *
+             *     Forbidden
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    cancelInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the ETag of the version being acted on; 412 when it is no longer current. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "Rechnungsbetrag fehlerhaft; Korrektur folgt"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CancelInvoiceDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getInvoiceFacturx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    /** @description attachment with the file name */
+                    "Content-Disposition"?: string;
+                    /** @description The SHA-256 of the whole file */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            /** @description The requested byte range (Range: bytes=…) */
+            206: {
+                headers: {
+                    /** @description attachment with the file name */
+                    "Content-Disposition"?: string;
+                    /** @description The SHA-256 of the whole file */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    finalizeInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the ETag of the version being acted on; 412 when it is no longer current. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    recordPayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "amountCents": 196350,
+                 *       "method": "bank_transfer",
+                 *       "paidOn": "2026-11-28",
+                 *       "reference": "RE-2026-000042 Kühn"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RecordPaymentDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Unprocessable Entity
+             *
+             *     Unprocessable Entity
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    renderInvoicePdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    restoreInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the ETag of the version being acted on; 412 when it is no longer current. */
+                "If-Match"?: string;
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    sendInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the ETag of the version being acted on; 412 when it is no longer current. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getInvoiceXrechnung: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    /** @description attachment with the file name */
+                    "Content-Disposition"?: string;
+                    /** @description The SHA-256 of the whole file */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            /** @description The requested byte range (Range: bytes=…) */
+            206: {
+                headers: {
+                    /** @description attachment with the file name */
+                    "Content-Disposition"?: string;
+                    /** @description The SHA-256 of the whole file */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listPayments: {
+        parameters: {
+            query?: {
+                /** @description Items per page (default 50). Optional in the contract: it has a default. */
+                limit?: number;
+                /**
+                 * @description Soft-deleted rows: `exclude` (default), `include` or `only`. Anything but `exclude` needs the
+                 *     resource's delete permission (whoever may restore them may see them).
+                 */
+                deleted?: "exclude" | "include" | "only";
+                sort?: "createdAt" | "-createdAt" | "paidOn" | "-paidOn" | "amountCents" | "-amountCents";
+                invoiceId?: string;
+                method?: ("bank_transfer" | "direct_debit" | "card" | "cash" | "other")[];
+                /** @description Paid on or after this day. */
+                paidFrom?: string;
+                /** @description Paid on or before this day. */
+                paidTo?: string;
+                /**
+                 * @description Search over names, e-mail, phone numbers and company (case-insensitive substring; phone numbers
+                 *     in any common notation).
+                 */
+                q?: string;
+                /** @description Created at or after this instant (ISO 8601). */
+                createdFrom?: string;
+                /** @description Created before this instant (ISO 8601, exclusive). */
+                createdTo?: string;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentPageDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    exportPayments: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Soft-deleted rows: `exclude` (default), `include` or `only`. Anything but `exclude` needs the
+                 *     resource's delete permission (whoever may restore them may see them).
+                 */
+                deleted?: "exclude" | "include" | "only";
+                sort?: "createdAt" | "-createdAt" | "paidOn" | "-paidOn" | "amountCents" | "-amountCents";
+                invoiceId?: string;
+                method?: ("bank_transfer" | "direct_debit" | "card" | "cash" | "other")[];
+                /** @description Paid on or after this day. */
+                paidFrom?: string;
+                /** @description Paid on or before this day. */
+                paidTo?: string;
+                /**
+                 * @description Search over names, e-mail, phone numbers and company (case-insensitive substring; phone numbers
+                 *     in any common notation).
+                 */
+                q?: string;
+                /** @description Created at or after this instant (ISO 8601). */
+                createdFrom?: string;
+                /** @description Created before this instant (ISO 8601, exclusive). */
+                createdTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file (UTF-8 with BOM) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    deletePayment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed (from a previous read). 428 without it, 412 when it is no longer current. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    updatePayment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed (from a previous read). 428 without it, 412 when it is no longer current. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "paidOn": "2026-11-29"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdatePaymentDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    restorePayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the ETag of the version being acted on; 412 when it is no longer current. */
+                "If-Match"?: string;
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listProducts: {
+        parameters: {
+            query?: {
+                /** @description Items per page (default 50). Optional in the contract: it has a default. */
+                limit?: number;
+                /**
+                 * @description Soft-deleted rows: `exclude` (default), `include` or `only`. Anything but `exclude` needs the
+                 *     resource's delete permission (whoever may restore them may see them).
+                 */
+                deleted?: "exclude" | "include" | "only";
+                sort?: "createdAt" | "-createdAt" | "name" | "-name" | "sku" | "-sku" | "unitPriceCents" | "-unitPriceCents";
+                kind?: ("service" | "material" | "labour" | "flat_fee")[];
+                vatCategory?: ("standard" | "reduced" | "zero_pv" | "exempt")[];
+                /** @description Only active (true) or inactive (false) products. */
+                active?: boolean;
+                /**
+                 * @description Search over names, e-mail, phone numbers and company (case-insensitive substring; phone numbers
+                 *     in any common notation).
+                 */
+                q?: string;
+                /** @description Created at or after this instant (ISO 8601). */
+                createdFrom?: string;
+                /** @description Created before this instant (ISO 8601, exclusive). */
+                createdTo?: string;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductPageDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    createProduct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "service",
+                 *       "name": {
+                 *         "de": "Individueller Sanierungsfahrplan (iSFP)",
+                 *         "en": "Individual renovation roadmap (iSFP)"
+                 *       },
+                 *       "sku": "EB-ISFP-01",
+                 *       "unit": "flat",
+                 *       "unitPriceCents": 165000,
+                 *       "vatCategory": "standard"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateProductDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Unprocessable Entity
+             *
+             *     Unprocessable Entity
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    exportProducts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Soft-deleted rows: `exclude` (default), `include` or `only`. Anything but `exclude` needs the
+                 *     resource's delete permission (whoever may restore them may see them).
+                 */
+                deleted?: "exclude" | "include" | "only";
+                sort?: "createdAt" | "-createdAt" | "name" | "-name" | "sku" | "-sku" | "unitPriceCents" | "-unitPriceCents";
+                kind?: ("service" | "material" | "labour" | "flat_fee")[];
+                vatCategory?: ("standard" | "reduced" | "zero_pv" | "exempt")[];
+                /**
+                 * @description Search over names, e-mail, phone numbers and company (case-insensitive substring; phone numbers
+                 *     in any common notation).
+                 */
+                q?: string;
+                /** @description Created at or after this instant (ISO 8601). */
+                createdFrom?: string;
+                /** @description Created before this instant (ISO 8601, exclusive). */
+                createdTo?: string;
+                /** @description Only active (true) or inactive (false) products. */
+                active?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file (UTF-8 with BOM) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    deleteProduct: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed (from a previous read). 428 without it, 412 when it is no longer current. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    updateProduct: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed (from a previous read). 428 without it, 412 when it is no longer current. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "unitPriceCents": 175000
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateProductDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    restoreProduct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the ETag of the version being acted on; 412 when it is no longer current. */
+                "If-Match"?: string;
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listQuotes: {
+        parameters: {
+            query?: {
+                /** @description Items per page (default 50). Optional in the contract: it has a default. */
+                limit?: number;
+                /**
+                 * @description Soft-deleted rows: `exclude` (default), `include` or `only`. Anything but `exclude` needs the
+                 *     resource's delete permission (whoever may restore them may see them).
+                 */
+                deleted?: "exclude" | "include" | "only";
+                ownerId?: string;
+                departmentId?: string;
+                sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "number" | "-number" | "validUntil" | "-validUntil";
+                /** @description Repeat or comma-separate for several. */
+                status?: ("draft" | "sent" | "accepted" | "rejected" | "expired" | "superseded")[];
+                projectId?: string;
+                contactId?: string;
+                /** @description Valid until on or after this date. */
+                validFrom?: string;
+                /** @description Valid until on or before this date. */
+                validTo?: string;
+                /**
+                 * @description Search over names, e-mail, phone numbers and company (case-insensitive substring; phone numbers
+                 *     in any common notation).
+                 */
+                q?: string;
+                /** @description Created at or after this instant (ISO 8601). */
+                createdFrom?: string;
+                /** @description Created before this instant (ISO 8601, exclusive). */
+                createdTo?: string;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotePageDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    createQuote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "fundingClause": true,
+                 *       "fundingProgramme": "BEG EM (KfW 458)",
+                 *       "language": "de",
+                 *       "lines": [
+                 *         {
+                 *           "kind": "section",
+                 *           "text": {
+                 *             "de": "Heizung",
+                 *             "en": "Heating"
+                 *           }
+                 *         },
+                 *         {
+                 *           "kind": "item",
+                 *           "quantity": "1",
+                 *           "text": {
+                 *             "de": "Luft-Wasser-Wärmepumpe 9 kW inkl. Montage",
+                 *             "en": "Air-to-water heat pump 9 kW incl. installation"
+                 *           },
+                 *           "unit": "piece",
+                 *           "unitPriceCents": 1450000,
+                 *           "vatCategory": "standard"
+                 *         },
+                 *         {
+                 *           "kind": "item",
+                 *           "lineType": "optional",
+                 *           "quantity": "1",
+                 *           "text": {
+                 *             "de": "Smart-Home-Modul",
+                 *             "en": "Smart home module"
+                 *           },
+                 *           "unit": "piece",
+                 *           "unitPriceCents": 39900,
+                 *           "vatCategory": "standard"
+                 *         },
+                 *         {
+                 *           "kind": "section",
+                 *           "text": {
+                 *             "de": "Dämmung",
+                 *             "en": "Insulation"
+                 *           }
+                 *         },
+                 *         {
+                 *           "discountCents": 10000,
+                 *           "kind": "item",
+                 *           "quantity": "86.333",
+                 *           "text": {
+                 *             "de": "Dämmung oberste Geschossdecke, 20 cm",
+                 *             "en": "Top-floor ceiling insulation, 20 cm"
+                 *           },
+                 *           "unit": "m2",
+                 *           "unitPriceCents": 4850,
+                 *           "vatCategory": "standard"
+                 *         }
+                 *       ],
+                 *       "projectId": "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e",
+                 *       "subject": "Wärmepumpe und Dämmung der obersten Geschossdecke",
+                 *       "validUntil": "2027-01-31"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateQuoteDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuoteResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Forbidden
+             *
+             *     Forbidden
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Unprocessable Entity
+             *
+             *     Unprocessable Entity
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    exportQuotes: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Soft-deleted rows: `exclude` (default), `include` or `only`. Anything but `exclude` needs the
+                 *     resource's delete permission (whoever may restore them may see them).
+                 */
+                deleted?: "exclude" | "include" | "only";
+                ownerId?: string;
+                departmentId?: string;
+                sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "number" | "-number" | "validUntil" | "-validUntil";
+                /** @description Repeat or comma-separate for several. */
+                status?: ("draft" | "sent" | "accepted" | "rejected" | "expired" | "superseded")[];
+                projectId?: string;
+                contactId?: string;
+                /** @description Valid until on or after this date. */
+                validFrom?: string;
+                /** @description Valid until on or before this date. */
+                validTo?: string;
+                /**
+                 * @description Search over names, e-mail, phone numbers and company (case-insensitive substring; phone numbers
+                 *     in any common notation).
+                 */
+                q?: string;
+                /** @description Created at or after this instant (ISO 8601). */
+                createdFrom?: string;
+                /** @description Created before this instant (ISO 8601, exclusive). */
+                createdTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file (UTF-8 with BOM) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getQuote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuoteResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    deleteQuote: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed (from a previous read). 428 without it, 412 when it is no longer current. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    updateQuote: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed (from a previous read). 428 without it, 412 when it is no longer current. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "notes": "Ausführung nach Eingang des Zuwendungsbescheids.",
+                 *       "validUntil": "2027-02-28"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateQuoteDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuoteResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Forbidden
+             *
+             *     Forbidden
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    acceptQuote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the ETag of the version being acted on; 412 when it is no longer current. */
+                "If-Match"?: string;
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "acceptedBy": "Petra Hoffmann",
+                 *       "method": "signed_upload",
+                 *       "withFundingClause": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["AcceptQuoteDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuoteResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Unprocessable Entity
+             *
+             *     Unprocessable Entity
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    createInvoiceFromQuote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "down_payment",
+                 *       "percentBasisPoints": 3000,
+                 *       "propertyRelated": true,
+                 *       "serviceDate": "2026-11-20"
+                 *     }
+                 */
+                "application/json": components["schemas"]["InvoiceFromQuoteDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Unprocessable Entity
+             *
+             *     Unprocessable Entity
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    rejectQuote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the ETag of the version being acted on; 412 when it is no longer current. */
+                "If-Match"?: string;
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "Auftrag an einen anderen Anbieter vergeben"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RejectQuoteDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuoteResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    restoreQuote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the ETag of the version being acted on; 412 when it is no longer current. */
+                "If-Match"?: string;
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuoteResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    sendQuote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the ETag of the version being acted on; 412 when it is no longer current. */
+                "If-Match"?: string;
+                /** @description A unique key per intended change (e.g. a UUID). Retrying with the same key and body returns the first response (header Idempotent-Replayed: true) instead of changing anything twice; the same key with another body is a 422. Keys are kept for 24 hours per user. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuoteResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Unprocessable Entity
+             *
+             *     Unprocessable Entity
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listQuoteVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuoteVersionResponseDto"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getFinanceSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinanceSettingsResponseDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    updateFinanceSettings: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed (from a previous read). 428 without it, 412 when it is no longer current. */
+                "If-Match": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "address": {
+                 *         "city": "München",
+                 *         "countryCode": "DE",
+                 *         "postalCode": "80331",
+                 *         "street": "Sonnenstraße 12"
+                 *       },
+                 *       "bic": "COBADEFFXXX",
+                 *       "iban": "DE89370400440532013000",
+                 *       "legalName": "Renewa Energieberatung GmbH",
+                 *       "managingDirectors": [
+                 *         "Dr. Anna Beispiel"
+                 *       ],
+                 *       "paymentTermsDays": 14,
+                 *       "registerCourt": "Amtsgericht München",
+                 *       "registerNumber": "HRB 123456",
+                 *       "taxNumber": "143/123/45678",
+                 *       "vatId": "DE123456789"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateFinanceSettingsDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the returned resource; send it as If-Match to change it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinanceSettingsResponseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listVatRates: {
+        parameters: {
+            query?: {
+                /** @description Only the rates valid on this calendar date. */
+                on?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VatRateResponseDto"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -37,3 +37,4 @@ export * from '../modules/scheduling/appointments/appointments.schema';
 export * from '../modules/scheduling/availability/availability.schema';
 export * from '../modules/documents/requests/document-requests.schema';
 export * from '../modules/funding/funding.schema';
+export * from '../modules/finance/finance.schema';

@@ -1,5 +1,5 @@
-import { STANDARD_ROLES, standardRoleGrants } from '../../modules/auth';
-import { rolePermissions, workflows } from '../schema';
+import { workflows } from '../schema';
+import { addedStandardRoleGrantsSeed } from './roles.seed';
 import { Seed, seedUuid } from './seed-utils';
 
 const label = (de: string, en: string) => ({ de, en });
@@ -8,18 +8,9 @@ const label = (de: string, en: string) => ({ de, en });
  * The `documents.requests:*` grants of the standard roles: they arrived after
  * `auth.standard-role-grants.documents` may have run (whose prefix filter cannot name them apart).
  */
-export const documentRequestGrantsSeed: Seed = {
-  key: 'auth.standard-role-grants.documents-requests',
-  description: 'standard roles: grants of the documents.requests permissions',
-  run: async ({ db }) => {
-    const rows = STANDARD_ROLES.flatMap((role) =>
-      Object.entries(standardRoleGrants(role.key))
-        .filter(([permission]) => permission.startsWith('documents.requests:'))
-        .map(([permission, scope]) => ({ roleId: seedUuid('roles', role.key), permission, scope })),
-    );
-    if (rows.length > 0) await db.insert(rolePermissions).values(rows).onConflictDoNothing();
-  },
-};
+export const documentRequestGrantsSeed = addedStandardRoleGrantsSeed('documents-requests', 'grants of the documents.requests permissions', (permission) =>
+  permission.startsWith('documents.requests:'),
+);
 
 /** An example workflow, disabled: the owner of an overdue document request hears of it. */
 export const DOCUMENT_REQUEST_OVERDUE_WORKFLOW = {

@@ -32,10 +32,18 @@ export function standardRoleGrantsSeed(context: string): Seed {
   };
 }
 
-async function insertStandardGrants(db: Parameters<Seed['run']>[0]['db'], include: (permission: string) => boolean): Promise<void> {
+/**
+ * Grants added to the matrix after a context's grants seed ran: a seed of their own, so databases
+ * seeded before get them too (`include` picks them by role and permission; nothing else changes).
+ */
+export function addedStandardRoleGrantsSeed(key: string, description: string, include: (permission: string, roleKey: string) => boolean): Seed {
+  return { key: `auth.standard-role-grants.${key}`, description: `standard roles: ${description}`, run: ({ db }) => insertStandardGrants(db, include) };
+}
+
+async function insertStandardGrants(db: Parameters<Seed['run']>[0]['db'], include: (permission: string, roleKey: string) => boolean): Promise<void> {
   const rows = STANDARD_ROLES.flatMap((role) =>
     Object.entries(standardRoleGrants(role.key))
-      .filter(([permission]) => include(permission))
+      .filter(([permission]) => include(permission, role.key))
       .map(([permission, scope]) => ({ roleId: seedUuid('roles', role.key), permission, scope })),
   );
   if (rows.length > 0) await db.insert(rolePermissions).values(rows).onConflictDoNothing();

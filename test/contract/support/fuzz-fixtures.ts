@@ -52,6 +52,8 @@ export function fuzzFixtures(adminUrl: string): FuzzFixtures {
       await insertWorkflowRuns(adminUrl);
       await insertSalesDepartmentProject(adminUrl);
       await insertWorkingHoursForEveryone(adminUrl);
+      await insertCatalogueProduct(adminUrl);
+      await insertFinalisedInvoices(adminUrl);
     },
     records: [
       // Only qualified leads can be converted; the bare example creates a `new` one.
@@ -78,10 +80,109 @@ export function fuzzFixtures(adminUrl: string): FuzzFixtures {
       { operationId: 'issueDocumentRequestLink', body: {} },
       { operationId: 'getPortalChecklist', body: {} },
       { operationId: 'uploadPortalItem', body: {} },
+      // Sent quotes for the PATCH (a new version), accept and reject anchors: a quote is sent only
+      // to a recipient with an address, which the bare contact example lacks.
+      { operationId: 'createContact', body: { address: { street: 'Quellenweg 3', postalCode: '34117', city: 'Kassel' } } },
+      ...Array.from({ length: 3 }, () => ({ operationId: 'createQuote', body: {} })),
+      ...Array.from({ length: 3 }, () => ({ operationId: 'sendQuote', body: {} })),
+      // One more quote, sent and accepted: invoices are made from accepted quotes only.
+      { operationId: 'createQuote', body: {} },
+      { operationId: 'sendQuote', body: {} },
+      { operationId: 'acceptQuote', body: {} },
+      // Payments are recorded against finalised invoices only (the fixture invoices): one to keep and
+      // one the restore deletes.
+      { operationId: 'recordPayment', body: {} },
+      { operationId: 'recordPayment', body: {} },
+      // They are recorded under their invoice; the list puts their ids where /finance/payments/{id} looks.
+      { operationId: 'listPayments', body: {} },
+      // Two drafts complete enough for §14(4) UStG (the bare example has no lines, no service date and
+      // a contact without address), so that finalising succeeds: the example update re-copies the
+      // recipient of the newest from a contact without address, the other stays complete.
+      {
+        operationId: 'createInvoice',
+        body: {
+          serviceDate: '2026-11-20',
+          propertyRelated: false,
+          recipient: { name: 'Familie Kühn', address: { street: 'Lindenallee 23', postalCode: '34128', city: 'Kassel', countryCode: 'DE' } },
+          lines: [{ text: { de: 'Energieberatung', en: 'Energy consultation' }, quantity: '1', unit: 'flat', unitPriceCents: 165000, vatCategory: 'standard' }],
+        },
+      },
+      {
+        operationId: 'createInvoice',
+        body: {
+          serviceDate: '2026-11-20',
+          propertyRelated: false,
+          recipient: { name: 'Familie Kühn', address: { street: 'Lindenallee 23', postalCode: '34128', city: 'Kassel', countryCode: 'DE' } },
+          lines: [{ text: { de: 'Energieberatung', en: 'Energy consultation' }, quantity: '1', unit: 'flat', unitPriceCents: 165000, vatCategory: 'standard' }],
+        },
+      },
     ],
     // A third: so does a new document version, after the restore's document took the second.
     lateRecords: [{ operationId: 'uploadFile', body: {} }],
   };
+}
+
+/**
+ * A product in the catalogue: roles that read products without creating them (sales) find none
+ * otherwise, as the catalogue is maintained by accounting.
+ */
+async function insertCatalogueProduct(adminUrl: string): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(
+      `insert into products (sku, name, kind, unit, unit_price_cents, vat_category, search_text)
+       values ('FIXTURE-EB-01', '{"de":"Energieberatung","en":"Energy consultation"}', 'service', 'flat', 165000, 'standard', 'fixture-eb-01 energieberatung')`,
+    );
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Complete organisation settings (with the DATEV accounts) and two finalised B2B invoices of the
+ * sales department: only a finalised invoice takes payments, is sent, cancelled or exported as an
+ * e-invoice, and finalising needs the settings' supplier data (§14(4) UStG), which no example body
+ * of the settings PATCH carries whole.
+ */
+async function insertFinalisedInvoices(adminUrl: string): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`insert into finance_settings (singleton) values (true) on conflict do nothing`);
+    await client.query(
+      `update finance_settings set legal_name = 'Renewa Energieberatung GmbH', street = 'Sonnenstraße 12', postal_code = '80331', city = 'München',
+         country_code = 'DE', tax_number = '143/123/45678', vat_id = 'DE123456789', iban = 'DE89370400440532013000', bic = 'COBADEFFXXX',
+         email = 'rechnung@renewa.example', phone = '+4989123456', datev_consultant_number = 1234567, datev_client_number = 10001,
+         datev_accounts = '{"revenueStandard":"8400","revenueReduced":"8300","revenueZeroPv":"8337","revenueExempt":"8100","bank":"1200","debtors":"1400"}'`,
+    );
+    for (const serial of [1, 2]) {
+      await client.query(
+        `with department as (select id from departments where name->>'en' = 'Sales'),
+         contact as (
+           insert into contacts (first_name, last_name, street, postal_code, city, country_code, department_id, search_text)
+           select 'Petra', 'Kühn', 'Lindenallee 23', '34128', 'Kassel', 'DE', id, 'kühn' from department returning id, department_id),
+         invoice as (
+           insert into invoices (kind, contact_id, recipient_name, recipient_street, recipient_postal_code, recipient_city, recipient_country_code,
+                                 recipient_is_business, recipient_vat_id, buyer_reference, property_related, service_date, department_id, search_text)
+           select 'standalone', id, 'Wohnbau Kühn GmbH', 'Lindenallee 23', '34128', 'Kassel', 'DE', true, 'DE987654321', 'WK-2026-1', false, '2026-11-20', department_id, 'fixture'
+             from contact returning id)
+         insert into invoice_lines (invoice_id, position, text, quantity, unit, unit_price_cents, vat_category, vat_rate_basis_points, vat_rate_id, net_cents)
+         select invoice.id, 1, '{"de":"Energieberatung","en":"Energy consultation"}', 1, 'flat', 165000, 'standard', 1900, vat_rates.id, 165000
+           from invoice, vat_rates where vat_rates.category = 'standard' order by vat_rates.valid_from desc limit 1`,
+      );
+      await client.query(
+        `update invoices set status = 'finalised', number = $1, series = 'FX-{YYYY}-{NNNNNN}', fiscal_year = 2026, serial = $2, issue_date = '2026-11-25', due_date = '2026-12-09',
+           vat_breakdown = (select jsonb_build_array(jsonb_build_object('vatCategory', 'standard', 'rateBasisPoints', 1900, 'vatRateId', vat_rate_id, 'netCents', 165000, 'taxCents', 31350)) from invoice_lines where invoice_id = invoices.id),
+           net_cents = 165000, tax_cents = 31350, gross_cents = 196350, amount_due_cents = 196350, finalised_at = now(),
+           seller = '{"legalName":"Renewa Energieberatung GmbH","street":"Sonnenstraße 12","postalCode":"80331","city":"München","countryCode":"DE","taxNumber":"143/123/45678","vatId":"DE123456789","registerCourt":null,"registerNumber":null,"managingDirectors":[],"email":"rechnung@renewa.example","phone":"+4989123456","website":null,"iban":"DE89370400440532013000","bic":"COBADEFFXXX","bankName":null}'
+         where id = (select id from invoices where status = 'draft' and search_text = 'fixture' order by created_at desc limit 1)`,
+        [`FX-2026-00000${serial}`, serial],
+      );
+    }
+  } finally {
+    await client.end();
+  }
 }
 
 /**

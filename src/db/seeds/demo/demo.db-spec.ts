@@ -7,15 +7,14 @@ import { useProjectsTestContext } from '../../../../test/support/projects-fixtur
 import { SEEDS } from '../index';
 import { runSeeds } from '../seed-runner';
 import { demoHouseSeed } from '../demo-house.seed';
-import { demoFundingSeed } from './funding.demo';
 import { DEMO_SEEDS } from './index';
-import { DEMO_PORTAL_TOKEN, demoDocumentRequestsSeed } from './document-requests.demo';
+import { DEMO_PORTAL_TOKEN } from './document-requests.demo';
 import { portalTokenHash } from '../../../modules/documents/requests/document-request.rules';
 import { DEMO_DEPARTMENTS, DEMO_USERS, demoId, demoUserId } from './demo-data';
 import { refuseDemoUsersInProduction } from './demo-guard';
 
 const quiet = { info: () => undefined, warn: () => undefined };
-const TABLES = ['departments', 'users', 'user_roles', 'contacts', 'leads', 'projects', 'buildings', 'building_components', 'building_systems', 'scenarios', 'measures', 'workflows', 'project_number_counters', 'document_requests', 'document_request_items', 'funding_contracts', 'funding_applications'];
+const TABLES = ['departments', 'users', 'user_roles', 'contacts', 'leads', 'projects', 'buildings', 'building_components', 'building_systems', 'scenarios', 'measures', 'workflows', 'project_number_counters', 'document_requests', 'document_request_items', 'funding_contracts', 'funding_applications', 'quotes', 'quote_versions', 'quote_number_counters'];
 
 describe('demo seed: the demo consultancy', () => {
   const ctx = useProjectsTestContext();
@@ -49,7 +48,7 @@ describe('demo seed: the demo consultancy', () => {
 
   it('seeds 3 departments, 8 users, 200 leads in every status and 20 projects across the pipeline — once', async () => {
     const report = await runSeeds(db, SEEDS, { env: { nodeEnv: 'test' }, log: quiet, includeDemo: true });
-    expect(report.applied).toEqual([demoHouseSeed.key, ...DEMO_SEEDS.map((s) => s.key), demoDocumentRequestsSeed.key, demoFundingSeed.key]);
+    expect(report.applied).toEqual([demoHouseSeed.key, ...DEMO_SEEDS.map((s) => s.key)]);
 
     const count = async (sql: string, params: unknown[] = []) => (await ctx.admin.query<{ n: number }>(`select count(*)::int as n ${sql}`, params)).rows[0].n;
     expect(await count('from departments where id = any($1)', [Object.values(DEMO_DEPARTMENTS)])).toBe(3);
@@ -76,6 +75,10 @@ describe('demo seed: the demo consultancy', () => {
     expect(await count('from projects p left join buildings b on b.project_id = p.id where b.id is null')).toBe(0);
     const { rows: numbers } = await ctx.admin.query(`select count(distinct number)::int as n from projects`);
     expect(numbers[0].n).toBe(await count('from projects'));
+    // Quotes of the projects that reached the quote: sent or accepted, numbered, totals per rate.
+    const { rows: quoteStates } = await ctx.admin.query(`select status::text, count(*)::int as n from quotes group by status order by status`);
+    expect(quoteStates).toEqual([{ status: 'accepted', n: 8 }, { status: 'sent', n: 2 }]);
+    expect(await count(`from quotes q join quote_versions v on v.quote_id = q.id where q.number ~ '^A-\\d{4}-\\d{6}$' and v.total_gross_cents > v.total_net_cents`)).toBe(10);
     expect(await count(`from workflows where trigger_event_type = 'crm.lead.created' and enabled`)).toBeGreaterThanOrEqual(2);
     // Scheduling: two consultants with two appointments each weekday this and next week.
     expect(await count(`from appointments a join appointment_participants p on p.appointment_id = a.id and p.active`)).toBe(40);
@@ -94,7 +97,7 @@ describe('demo seed: the demo consultancy', () => {
 
   it('is idempotent row by row: running every demo seed again changes nothing', async () => {
     const before = await fingerprint();
-    for (const seed of [...DEMO_SEEDS, demoDocumentRequestsSeed, demoFundingSeed]) {
+    for (const seed of DEMO_SEEDS) {
       await runAsActor(() => db.transaction((tx) => seed.run({ db: tx as unknown as Database, env: { nodeEnv: 'test' }, log: quiet })));
     }
     expect(await fingerprint()).toEqual(before);

@@ -2,6 +2,9 @@ import type { Seed } from '../seed-utils';
 import { demoAuthSeed } from './auth.demo';
 import { demoAutomationSeed } from './automation.demo';
 import { demoCrmSeed } from './crm.demo';
+import { demoDocumentRequestsSeed } from './document-requests.demo';
+import { demoFinanceQuotesSeed } from './finance-quotes.demo';
+import { demoFundingSeed } from './funding.demo';
 import { demoProjectsSeed } from './projects.demo';
 import { demoSchedulingSeed } from './scheduling.demo';
 
@@ -11,4 +14,13 @@ import { demoSchedulingSeed } from './scheduling.demo';
  * (scheduling: appointments this and next week; documents; finance: quotes and invoices; funding:
  * applications), reading the projects and people through demo-data.ts / crm.demo.ts.
  */
-export const DEMO_SEEDS: readonly Seed[] = [demoAuthSeed, demoCrmSeed, demoProjectsSeed, demoAutomationSeed, demoSchedulingSeed];
+export const DEMO_SEEDS: readonly Seed[] = [
+  demoAuthSeed,
+  demoCrmSeed,
+  demoProjectsSeed,
+  demoAutomationSeed,
+  demoSchedulingSeed,
+  demoFinanceQuotesSeed,
+  demoDocumentRequestsSeed,
+  demoFundingSeed,
+];

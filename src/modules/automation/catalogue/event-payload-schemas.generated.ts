@@ -1836,6 +1836,776 @@ export const EVENT_PAYLOAD_SCHEMAS: EventPayloadSchemas = {
       ]
     }
   },
+  "finance.invoice.cancelled": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "invoiceId": {
+          "type": "string"
+        },
+        "number": {
+          "type": "string"
+        },
+        "cancellationInvoiceId": {
+          "type": "string"
+        },
+        "cancellationNumber": {
+          "type": "string"
+        },
+        "reason": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "invoiceId",
+        "number",
+        "cancellationInvoiceId",
+        "cancellationNumber",
+        "reason"
+      ]
+    }
+  },
+  "finance.invoice.created": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "snapshot": {
+          "type": "object",
+          "additionalProperties": {}
+        }
+      },
+      "required": [
+        "snapshot"
+      ]
+    }
+  },
+  "finance.invoice.deleted": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "finance.invoice.final_invoice_due": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "projectId": {
+          "type": "string"
+        },
+        "finishedOn": {
+          "type": "string"
+        },
+        "deadline": {
+          "type": "string"
+        },
+        "detectedOn": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "projectId",
+        "finishedOn",
+        "deadline",
+        "detectedOn"
+      ]
+    }
+  },
+  "finance.invoice.finalized": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "invoiceId": {
+          "type": "string"
+        },
+        "number": {
+          "type": "string"
+        },
+        "kind": {
+          "type": "string",
+          "enum": [
+            "down_payment",
+            "partial",
+            "final",
+            "cancellation",
+            "standalone"
+          ]
+        },
+        "projectId": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "contactId": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "issueDate": {
+          "type": "string"
+        },
+        "dueDate": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "totalNetCents": {
+          "type": "number"
+        },
+        "totalTaxCents": {
+          "type": "number"
+        },
+        "totalGrossCents": {
+          "type": "number"
+        },
+        "amountDueCents": {
+          "type": "number",
+          "description": "What the recipient still has to pay (final invoice: after deducting down payments)."
+        }
+      },
+      "required": [
+        "invoiceId",
+        "number",
+        "kind",
+        "projectId",
+        "contactId",
+        "issueDate",
+        "dueDate",
+        "totalNetCents",
+        "totalTaxCents",
+        "totalGrossCents",
+        "amountDueCents"
+      ]
+    }
+  },
+  "finance.invoice.overdue": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "invoiceId": {
+          "type": "string"
+        },
+        "number": {
+          "type": "string"
+        },
+        "dueDate": {
+          "type": "string"
+        },
+        "openCents": {
+          "type": "number"
+        },
+        "detectedOn": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "invoiceId",
+        "number",
+        "dueDate",
+        "openCents",
+        "detectedOn"
+      ]
+    }
+  },
+  "finance.invoice.paid": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "invoiceId": {
+          "type": "string"
+        },
+        "number": {
+          "type": "string"
+        },
+        "amountDueCents": {
+          "type": "number"
+        },
+        "paidCents": {
+          "type": "number"
+        },
+        "paidOn": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "invoiceId",
+        "number",
+        "amountDueCents",
+        "paidCents",
+        "paidOn"
+      ]
+    }
+  },
+  "finance.invoice.restored": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "finance.invoice.sent": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "invoiceId": {
+          "type": "string"
+        },
+        "number": {
+          "type": "string"
+        },
+        "sentAt": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "invoiceId",
+        "number",
+        "sentAt"
+      ]
+    }
+  },
+  "finance.invoice.updated": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "finance.payment.created": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "snapshot": {
+          "type": "object",
+          "additionalProperties": {}
+        },
+        "invoiceId": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "snapshot"
+      ]
+    }
+  },
+  "finance.payment.deleted": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "finance.payment.restored": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "finance.payment.updated": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "finance.product.created": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "snapshot": {
+          "type": "object",
+          "additionalProperties": {}
+        }
+      },
+      "required": [
+        "snapshot"
+      ]
+    }
+  },
+  "finance.product.deleted": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "finance.product.restored": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "finance.product.updated": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "finance.quote.accepted": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "quoteId": {
+          "type": "string"
+        },
+        "number": {
+          "type": "string"
+        },
+        "version": {
+          "type": "number"
+        },
+        "projectId": {
+          "type": "string"
+        },
+        "contactId": {
+          "type": "string"
+        },
+        "acceptedAt": {
+          "type": "string"
+        },
+        "method": {
+          "type": "string",
+          "enum": [
+            "portal",
+            "signed_upload",
+            "email"
+          ]
+        },
+        "withFundingClause": {
+          "type": "boolean"
+        },
+        "totalNetCents": {
+          "type": "number"
+        },
+        "totalGrossCents": {
+          "type": "number"
+        }
+      },
+      "required": [
+        "quoteId",
+        "number",
+        "version",
+        "projectId",
+        "contactId",
+        "acceptedAt",
+        "method",
+        "withFundingClause",
+        "totalNetCents",
+        "totalGrossCents"
+      ]
+    }
+  },
+  "finance.quote.created": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "snapshot": {
+          "type": "object",
+          "additionalProperties": {}
+        }
+      },
+      "required": [
+        "snapshot"
+      ]
+    }
+  },
+  "finance.quote.deleted": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "finance.quote.expired": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "quoteId": {
+          "type": "string"
+        },
+        "number": {
+          "type": "string"
+        },
+        "version": {
+          "type": "number"
+        },
+        "projectId": {
+          "type": "string"
+        },
+        "validUntil": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "quoteId",
+        "number",
+        "version",
+        "projectId",
+        "validUntil"
+      ]
+    }
+  },
+  "finance.quote.rejected": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "quoteId": {
+          "type": "string"
+        },
+        "number": {
+          "type": "string"
+        },
+        "version": {
+          "type": "number"
+        },
+        "projectId": {
+          "type": "string"
+        },
+        "contactId": {
+          "type": "string"
+        },
+        "rejectedAt": {
+          "type": "string"
+        },
+        "reason": {
+          "type": [
+            "string",
+            "null"
+          ]
+        }
+      },
+      "required": [
+        "quoteId",
+        "number",
+        "version",
+        "projectId",
+        "contactId",
+        "rejectedAt",
+        "reason"
+      ]
+    }
+  },
+  "finance.quote.restored": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "finance.quote.sent": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "quoteId": {
+          "type": "string"
+        },
+        "number": {
+          "type": "string"
+        },
+        "version": {
+          "type": "number"
+        },
+        "projectId": {
+          "type": "string"
+        },
+        "contactId": {
+          "type": "string"
+        },
+        "sentAt": {
+          "type": "string"
+        },
+        "totalNetCents": {
+          "type": "number"
+        },
+        "totalGrossCents": {
+          "type": "number"
+        }
+      },
+      "required": [
+        "quoteId",
+        "number",
+        "version",
+        "projectId",
+        "contactId",
+        "sentAt",
+        "totalNetCents",
+        "totalGrossCents"
+      ]
+    }
+  },
+  "finance.quote.updated": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
+  "finance.quote.version_created": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        },
+        "fromVersion": {
+          "type": "number"
+        },
+        "version": {
+          "type": "number"
+        }
+      },
+      "required": [
+        "changes",
+        "fromVersion",
+        "version"
+      ]
+    }
+  },
+  "finance.settings.updated": {
+    "payload": {
+      "type": "object",
+      "properties": {
+        "changes": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "properties": {
+              "before": {},
+              "after": {}
+            },
+            "required": [
+              "before",
+              "after"
+            ]
+          }
+        }
+      },
+      "required": [
+        "changes"
+      ]
+    }
+  },
   "funding.application.approved": {
     "payload": {
       "type": "object",
@@ -3189,20 +3959,20 @@ export const EVENT_PAYLOAD_SCHEMAS: EventPayloadSchemas = {
         "from": {
           "type": "string",
           "enum": [
-            "presented",
-            "draft",
             "accepted",
             "rejected",
+            "presented",
+            "draft",
             "superseded"
           ]
         },
         "to": {
           "type": "string",
           "enum": [
-            "presented",
-            "draft",
             "accepted",
             "rejected",
+            "presented",
+            "draft",
             "superseded"
           ]
         },

@@ -84,4 +84,12 @@ export class PdfRenderingService {
     });
     return { documentId: document.id, fileId: file.id, sha256: pdf.sha256, templateVersionId: template.id, byteSize: pdf.bytes.length };
   }
+
+  /** The bytes of a PDF rendered here, by the file id its render returned (e.g. to embed an e-invoice into it). */
+  async bytesOf(fileId: string): Promise<Buffer> {
+    const stream = await this.files.open(await this.files.find(fileId));
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  }
 }

@@ -47,6 +47,16 @@ export interface InvoiceDocumentVatBreakdown {
   exemptionReason?: string;
 }
 
+/** One down payment deducted on a final invoice, per VAT rate (a down payment over two rates gives two entries). */
+export interface InvoiceDocumentDownPayment {
+  invoiceNumber: string;
+  issueDate: string;
+  vatCategory: EInvoiceVatCategory;
+  vatRatePercent: string;
+  netCents: number;
+  taxCents: number;
+}
+
 export interface InvoiceDocument {
   number: string;
   /** 380 invoice, 326 partial invoice, 386 prepayment (down payment) invoice, 384 corrected/cancellation. */
@@ -76,4 +86,9 @@ export interface InvoiceDocument {
   /** The invoice a cancellation or final invoice refers to. */
   precedingInvoices: { number: string; issueDate: string }[];
   notes: string[];
+  /**
+   * Final invoice: the down payments deducted (their gross sum is `totals.prepaidCents`). Optional;
+   * when present the e-invoice lists them in a note and the DATEV export books their clearing.
+   */
+  downPaymentDeductions?: InvoiceDocumentDownPayment[];
 }

@@ -1,0 +1,3 @@
+export * from './datev-export.types';
+export * from './datev-export.service';
+export * from './datev.errors';
