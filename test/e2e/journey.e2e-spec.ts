@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
 import { unwrap } from '@libs/api-client';
@@ -34,7 +35,15 @@ describe('the customer journey, end to end', () => {
     documentRequestId?: string;
     visitId?: string;
     visitStartsAt?: string;
+    calculationId?: string;
+    quoteId?: string;
+    applicationId?: string;
+    invoiceIds?: string[];
   } = {};
+  /** The project moves through its pipeline as the consultant records each milestone. */
+  const projectTo = async (status: 'quoted' | 'contracted' | 'funding_applied' | 'in_execution' | 'completed') =>
+    unwrap(cast.consultant.POST('/api/v1/projects/{id}/status', { params: { path: { id: state.projectId! } }, body: { status } }));
+  const today = () => DateTime.now().setZone('Europe/Berlin').toISODate()!;
   const email = 'familie.hoffmann@example.org';
 
   /** Events to their subscribers, then every due workflow step: what the relay and the worker do in production. */
@@ -397,20 +406,154 @@ describe('the customer journey, end to end', () => {
       expect(tax).toMatchObject({ route: 'estg_35c', totalCents: 1_940_000 });
       expect(stored).toMatchObject({ scenarioId: state.scenarioId, bestRoute: 'beg_em_kfw_458', bestTotalCents: 3_290_000 });
       expect(stored.ruleVersionIds).toEqual(expect.arrayContaining([seedUuid('fundingPrograms', 'beg_em_bafa:rule:2026-07-21'), seedUuid('fundingPrograms', 'kfw_458:rule:2026-07-21')]));
+      state.calculationId = stored.id;
     });
   });
 
   describe('step 6: quote', () => {
-    it.todo('a quote with a 0 % PV line, a 19 % line and an optional line is sent (PDF in German); a second version is accepted with the funding clause');
+    it('a quote with a 0 % PV line, a 19 % line and an optional line is sent (PDF in German); a second version is accepted with the funding clause', async () => {
+      const { consultant } = cast;
+      const lines = (heatPumpDiscountCents: number) => [
+        { text: { de: 'Photovoltaikanlage 9,6 kWp inkl. Montage', en: 'PV system 9.6 kWp incl. installation' }, quantity: '9.6', unit: 'kwp' as const, unitPriceCents: 150_000, vatCategory: 'zero_pv' as const },
+        { text: { de: 'Luft-Wasser-Wärmepumpe 9 kW', en: 'Air-source heat pump 9 kW' }, quantity: '1', unit: 'piece' as const, unitPriceCents: 2_500_000, discountCents: heatPumpDiscountCents, vatCategory: 'standard' as const },
+        { text: { de: 'Wallbox 11 kW', en: 'Wall box 11 kW' }, quantity: '1', unit: 'piece' as const, unitPriceCents: 120_000, vatCategory: 'standard' as const, lineType: 'optional' as const },
+      ];
+      const quote = await unwrap(
+        consultant.POST('/api/v1/finance/quotes', {
+          params: { header: { 'Idempotency-Key': 'journey-quote' } },
+          body: { projectId: state.projectId!, subject: 'Wärmepumpe und Photovoltaik', fundingClause: true, fundingProgramme: 'BEG EM (KfW 458)', lines: lines(0) },
+        }),
+      );
+      state.quoteId = quote.id;
+      // PV at 0 % (§12(3) UStG), the heat pump at 19 %, the optional wall box priced but not summed.
+      expect(quote).toMatchObject({ contactId: state.contactId, projectId: state.projectId, language: 'de' });
+      expect(quote.current).toMatchObject({ totalNetCents: 3_940_000, totalTaxCents: 475_000, totalGrossCents: 4_415_000 });
+
+      const sent = await unwrap(consultant.POST('/api/v1/finance/quotes/{id}/send', { params: { path: { id: quote.id } } }));
+      expect(sent).toMatchObject({ status: 'sent', revision: 1 });
+      const pdfDocument = await unwrap(consultant.GET('/api/v1/documents/{id}', { params: { path: { id: sent.current!.pdf!.documentId } } }));
+      expect(pdfDocument.links).toEqual(expect.arrayContaining([{ type: 'quote', id: quote.id }, { type: 'project', id: state.projectId }]));
+      expect(pdfDocument.title.de).toMatch(/^Angebot A-\d{4}-\d{6}/);
+      const pdf = await consultant.GET('/api/v1/documents/{id}/content', { params: { path: { id: sent.current!.pdf!.documentId } }, parseAs: 'arrayBuffer' });
+      const bytes = Buffer.from(pdf.data as unknown as ArrayBuffer);
+      expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(sent.current!.pdf!.sha256);
+      await projectTo('quoted');
+
+      // The customer asks for a better price: version 2, sent, accepted with the funding clause.
+      const v2 = await unwrap(
+        consultant.PATCH('/api/v1/finance/quotes/{id}', { params: { path: { id: quote.id }, header: { 'If-Match': `"${quote.id}:${sent.version}"` } }, body: { lines: lines(100_000) } }),
+      );
+      expect(v2).toMatchObject({ status: 'draft', revision: 2, totalNetCents: 3_840_000 });
+      await unwrap(consultant.POST('/api/v1/finance/quotes/{id}/send', { params: { path: { id: quote.id } } }));
+      const accepted = await unwrap(
+        consultant.POST('/api/v1/finance/quotes/{id}/accept', { params: { path: { id: quote.id } }, body: { method: 'signed_upload', acceptedBy: 'Petra Hoffmann', withFundingClause: true } }),
+      );
+      expect(accepted).toMatchObject({ status: 'accepted', revision: 2 });
+      const versions = await unwrap(consultant.GET('/api/v1/finance/quotes/{id}/versions', { params: { path: { id: quote.id } } }));
+      expect(versions.map((v) => [v.revision, v.status, v.totalNetCents])).toEqual([
+        [1, 'superseded', 3_940_000],
+        [2, 'accepted', 3_840_000],
+      ]);
+      await projectTo('contracted');
+      await settle();
+    });
   });
 
   describe('step 7: funding application', () => {
-    it.todo('the funding application is prepared, submitted (allowed by the clause), approved with an amount and a deadline');
+    it('the funding application is prepared, submitted (allowed by the clause), approved with an amount and a deadline', async () => {
+      const { consultant } = cast;
+      // The accepted quote became the project's works contract, with the clause.
+      const contracts = await unwrap(consultant.GET('/api/v1/funding/contracts', { params: { query: { projectId: state.projectId! } } }));
+      expect(contracts.items).toEqual([expect.objectContaining({ quoteId: state.quoteId, withFundingClause: true })]);
+
+      const scenario = await unwrap(consultant.GET('/api/v1/scenarios/{id}/full', { params: { path: { id: state.scenarioId! } } }));
+      const facade = scenario.detail.measures.find((m) => m.kind === 'wall_insulation')!;
+      const application = await unwrap(
+        consultant.POST('/api/v1/funding/applications', {
+          body: {
+            projectId: state.projectId!,
+            programId: seedUuid('fundingPrograms', 'beg_em_bafa'),
+            scenarioId: state.scenarioId!,
+            measureIds: [facade.id],
+            calculationId: state.calculationId!,
+            title: 'BEG EM Fassadendämmung mit iSFP-Bonus',
+            requestedAmountCents: 1_050_000,
+          },
+        }),
+      );
+      state.applicationId = application.id;
+      const move = async (body: Record<string, unknown>) =>
+        unwrap(
+          consultant.POST('/api/v1/funding/applications/{id}/status', {
+            params: { path: { id: application.id }, header: { 'If-Match': await etagOf(consultant.GET('/api/v1/funding/applications/{id}', { params: { path: { id: application.id } } })) } },
+            body: body as never,
+          }),
+        );
+      expect(await move({ status: 'prepared' })).toMatchObject({ status: 'prepared' });
+      expect(await move({ status: 'submitted', submittedOn: today() })).toMatchObject({ status: 'submitted' });
+      await projectTo('funding_applied');
+      const deadline = DateTime.now().setZone('Europe/Berlin').plus({ months: 36 }).toISODate()!;
+      const approved = await move({ status: 'approved', approvedAmountCents: 1_050_000, approvedOn: today(), implementationDeadline: deadline, proofDeadline: DateTime.fromISO(deadline).plus({ months: 6 }).toISODate() });
+      expect(approved).toMatchObject({ status: 'approved', approvedAmountCents: 1_050_000, implementationDeadline: deadline, implementationDeadlineState: 'open' });
+      await projectTo('in_execution');
+      await settle();
+    });
   });
 
   describe('step 8: invoices and payment', () => {
-    it.todo('accounting issues a down-payment invoice, then the final invoice deducting it (XRechnung CII validated against ../shared/einvoice)');
-    it.todo('the payment is recorded: the invoice is paid and the project completes');
+    it('accounting issues a down-payment invoice, then the final invoice deducting it; the private customer gets PDFs, no e-invoice', async () => {
+      const { accountant, admin } = cast;
+      // The consultancy's own data for §14 UStG, as the administrator enters it once.
+      const settings = await admin.GET('/api/v1/finance/settings');
+      await unwrap(
+        admin.PATCH('/api/v1/finance/settings', {
+          params: { header: { 'If-Match': settings.response.headers.get('etag')! } },
+          body: {
+            legalName: 'Renewa Energieberatung GmbH',
+            address: { street: 'Sonnenstraße 12', postalCode: '34117', city: 'Kassel', countryCode: 'DE' },
+            taxNumber: '026/123/45678',
+            vatId: 'DE123456789',
+            email: 'rechnung@renewa.example',
+            iban: 'DE89 3704 0044 0532 0130 00',
+            bic: 'COBADEFFXXX',
+          },
+        }),
+      );
+      const down = await unwrap(
+        accountant.POST('/api/v1/finance/quotes/{id}/invoices', { params: { path: { id: state.quoteId! } }, body: { kind: 'down_payment', percentBasisPoints: 3000, serviceDate: today(), propertyRelated: true } }),
+      );
+      // 30 % of each rate's net: PV 1,440,000 → 432,000 at 0 %; heat pump 2,400,000 → 720,000 + 19 %.
+      expect(down).toMatchObject({ kind: 'down_payment', status: 'draft', netCents: 1_152_000, taxCents: 136_800, grossCents: 1_288_800 });
+      const downFinal = await unwrap(accountant.POST('/api/v1/finance/invoices/{id}/finalize', { params: { path: { id: down.id } } }));
+      expect(downFinal.number).toMatch(/^RE-\d{4}-000001$/);
+      await unwrap(accountant.POST('/api/v1/finance/invoices/{id}/payments', { params: { path: { id: down.id } }, body: { amountCents: 1_288_800, paidOn: downFinal.issueDate!, method: 'bank_transfer', reference: downFinal.number } }));
+
+      const final = await unwrap(accountant.POST('/api/v1/finance/quotes/{id}/invoices', { params: { path: { id: state.quoteId! } }, body: { kind: 'final', serviceDate: today(), propertyRelated: true } }));
+      // The wall box was optional: not invoiced. The down payment received is deducted per rate.
+      expect(final).toMatchObject({ kind: 'final', netCents: 3_840_000, taxCents: 456_000, grossCents: 4_296_000, prepaidCents: 1_288_800, amountDueCents: 3_007_200 });
+      expect(final.deductions).toEqual([expect.objectContaining({ number: downFinal.number, grossCents: 1_288_800 })]);
+      const issued = await unwrap(accountant.POST('/api/v1/finance/invoices/{id}/finalize', { params: { path: { id: final.id } } }));
+      expect(issued.number).toMatch(/^RE-\d{4}-000002$/);
+      expect(issued.legalNotes.map((n) => n.key)).toEqual(expect.arrayContaining(['retention']));
+      state.invoiceIds = [down.id, final.id];
+      const pdf = await accountant.GET('/api/v1/documents/{id}/content', { params: { path: { id: issued.pdfDocumentId! } }, parseAs: 'arrayBuffer' });
+      expect(Buffer.from(pdf.data as unknown as ArrayBuffer).subarray(0, 5).toString()).toBe('%PDF-');
+      // The Hoffmanns are private persons: e-invoices (XRechnung, Factur-X) are B2B only.
+      const xrechnung = await accountant.GET('/api/v1/finance/invoices/{id}/xrechnung', { params: { path: { id: final.id } }, parseAs: 'text' });
+      expect(xrechnung.response.status).toBe(422);
+      expect(xrechnung.error).toMatchObject({ code: 'FINANCE_EINVOICE_B2C' });
+    });
+
+    it('the payment is recorded: the invoice is paid and the project completes', async () => {
+      const { accountant } = cast;
+      const [, finalId] = state.invoiceIds!;
+      const final = await unwrap(accountant.GET('/api/v1/finance/invoices/{id}', { params: { path: { id: finalId } } }));
+      await unwrap(accountant.POST('/api/v1/finance/invoices/{id}/payments', { params: { path: { id: finalId } }, body: { amountCents: final.amountDueCents, paidOn: final.issueDate!, method: 'bank_transfer', reference: final.number! } }));
+      expect(await unwrap(accountant.GET('/api/v1/finance/invoices/{id}', { params: { path: { id: finalId } } }))).toMatchObject({ status: 'paid', openCents: 0 });
+      expect(await projectTo('completed')).toMatchObject({ status: 'completed' });
+      await settle();
+    });
   });
 
   describe('step 9: everything adds up', () => {
@@ -444,8 +587,14 @@ describe('the customer journey, end to end', () => {
       const positions = steps.map((action) => chronological.indexOf(action));
       expect(positions.every((p) => p >= 0)).toBe(true);
       expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-      // new → surveyed by the completed visit, then surveyed → scenarios_presented by presenting (same transaction as the presentation).
-      expect(chronological.filter((a) => a === 'projects.project.status_changed')).toHaveLength(2);
+      // new → surveyed by the completed visit, surveyed → scenarios_presented by presenting (same transaction as the
+      // presentation), then each milestone of quote, funding and invoices as the consultant recorded it.
+      const statuses = timeline.items
+        .filter((i) => i.action === 'projects.project.status_changed')
+        .map((i) => (i.changes as { status: { after: string } }).status.after)
+        .reverse();
+      expect(statuses).toEqual(['surveyed', 'scenarios_presented', 'quoted', 'contracted', 'funding_applied', 'in_execution', 'completed']);
+      expect(chronological.indexOf('projects.project.status_changed')).toBeLessThan(chronological.indexOf('projects.building_component.created'));
       expect(chronological.lastIndexOf('projects.project.status_changed')).toBeGreaterThan(chronological.lastIndexOf('projects.measure.updated'));
     });
 
@@ -459,6 +608,14 @@ describe('the customer journey, end to end', () => {
       expect((await otherSales.GET('/api/v1/appointments/{id}', { params: { path: { id: state.visitId! } } })).response.status).toBe(404);
       expect((await otherSales.GET('/api/v1/appointments/{id}/ics', { params: { path: { id: state.visitId! } }, parseAs: 'text' })).response.status).toBe(404);
       expect((await unwrap(otherSales.GET('/api/v1/appointments', { params: { query: { leadId: state.leadId! } } }))).items).toEqual([]);
+      expect((await otherSales.GET('/api/v1/finance/quotes/{id}', { params: { path: { id: state.quoteId! } } })).response.status).toBe(404);
+      expect((await unwrap(otherSales.GET('/api/v1/finance/quotes', { params: { query: { projectId: state.projectId! } } }))).items).toEqual([]);
+      for (const id of state.invoiceIds!) {
+        expect((await otherSales.GET('/api/v1/finance/invoices/{id}', { params: { path: { id } } })).response.status).toBe(404);
+      }
+      expect((await unwrap(otherSales.GET('/api/v1/finance/invoices', { params: { query: { projectId: state.projectId! } } }))).items).toEqual([]);
+      // Sales may calculate funding but holds no application permission at all: 403 before any lookup.
+      expect((await otherSales.GET('/api/v1/funding/applications/{id}', { params: { path: { id: state.applicationId! } } })).response.status).toBe(403);
       expect((await unwrap(otherSales.GET('/api/v1/documents', { params: { query: { linkType: 'project', linkId: state.projectId! } } }))).items).toEqual([]);
       expect((await unwrap(otherSales.GET('/api/v1/leads', { params: { query: { q: 'Hoffmann' } } }))).items).toEqual([]);
       expect((await unwrap(otherSales.GET('/api/v1/contacts', { params: { query: { q: 'Hoffmann' } } }))).items).toEqual([]);
