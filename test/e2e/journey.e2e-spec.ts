@@ -176,6 +176,7 @@ describe('the customer journey, end to end', () => {
       const ics = await sales.GET('/api/v1/appointments/{id}/ics', { params: { path: { id: visit.id } }, parseAs: 'text' });
       expect(ics.response.status).toBe(200);
       expect(ics.response.headers.get('content-type')).toMatch(/^text\/calendar/);
+      expect((ics.data as unknown as string).endsWith('END:VCALENDAR\r\n')).toBe(true);
       const calendar = new ICAL.Component(ICAL.parse(ics.data as unknown as string));
       const vtimezone = calendar.getFirstSubcomponent('vtimezone');
       expect(vtimezone?.getFirstPropertyValue('tzid')).toBe('Europe/Berlin');
