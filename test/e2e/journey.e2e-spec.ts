@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import ICAL from 'ical.js';
+import { DateTime } from 'luxon';
 import { unwrap } from '@libs/api-client';
 import { createTestDatabase, TestDatabase } from '@libs/testing';
 import { startTestApp, TestApp } from '@libs/testing/app';
@@ -30,7 +33,17 @@ describe('the customer journey, end to end', () => {
     scenarioId?: string;
     snapshotId?: string;
     documentRequestId?: string;
+    visitId?: string;
+    visitStartsAt?: string;
+    calculationId?: string;
+    quoteId?: string;
+    applicationId?: string;
+    invoiceIds?: string[];
   } = {};
+  /** The project moves through its pipeline as the consultant records each milestone. */
+  const projectTo = async (status: 'quoted' | 'contracted' | 'funding_applied' | 'in_execution' | 'completed') =>
+    unwrap(cast.consultant.POST('/api/v1/projects/{id}/status', { params: { path: { id: state.projectId! } }, body: { status } }));
+  const today = () => DateTime.now().setZone('Europe/Berlin').toISODate()!;
   const email = 'familie.hoffmann@example.org';
 
   /** Events to their subscribers, then every due workflow step: what the relay and the worker do in production. */
@@ -111,7 +124,77 @@ describe('the customer journey, end to end', () => {
   });
 
   describe('step 2: sales books the on-site visit and asks for documents', () => {
-    it.todo('sales books an on-site visit in a consultant’s free slot (slot search) and the ICS is valid');
+    it('sales books an on-site visit in a consultant’s free slot (slot search) and the ICS is valid', async () => {
+      const { consultant, sales } = cast;
+      // The consultant keeps their working week (Hessen's public holidays are days off).
+      for (const weekday of [1, 2, 3, 4, 5]) {
+        await unwrap(consultant.POST('/api/v1/working-hours', { body: { userId: cast.consultantId, weekday, startMinute: 480, endMinute: 1020, validFrom: '2026-01-01', federalState: 'HE' } }));
+      }
+      // Next week, relative to the day the test runs: slots are only ever offered in the future.
+      const monday = DateTime.now().setZone('Europe/Berlin').startOf('week').plus({ weeks: 1 });
+      const slots = await unwrap(
+        sales.GET('/api/v1/appointments/slots', {
+          params: { query: { consultantIds: [cast.consultantId], from: monday.toISODate()!, to: monday.plus({ days: 13 }).toISODate()!, duration: 90, kind: 'on_site_visit', near: '34128' } },
+        }),
+      );
+      expect(slots.items.length).toBeGreaterThan(0);
+      const slot = slots.items[0];
+      expect(slot.consultantId).toBe(cast.consultantId);
+      const localStart = DateTime.fromISO(slot.startsAt, { zone: 'Europe/Berlin' });
+      const localEnd = DateTime.fromISO(slot.endsAt, { zone: 'Europe/Berlin' });
+      expect([localStart.hour * 60 + localStart.minute, localEnd.hour * 60 + localEnd.minute, localEnd.diff(localStart, 'minutes').minutes]).toEqual([
+        expect.any(Number),
+        expect.any(Number),
+        90,
+      ]);
+      expect(localStart.hour * 60 + localStart.minute).toBeGreaterThanOrEqual(480); // inside the working day
+      expect(localEnd.hour * 60 + localEnd.minute).toBeLessThanOrEqual(1020);
+
+      const visit = await unwrap(
+        sales.POST('/api/v1/appointments', {
+          params: { header: { 'Idempotency-Key': 'journey-visit' } },
+          body: {
+            kind: 'on_site_visit',
+            title: 'Vor-Ort-Termin Familie Hoffmann',
+            startsAt: slot.startsAt,
+            endsAt: slot.endsAt,
+            consultantIds: [cast.consultantId],
+            leadId: state.leadId!,
+            location: { street: 'Lindenallee 23', postalCode: '34128', city: 'Kassel' },
+            language: 'de',
+          },
+        }),
+      );
+      expect(visit).toMatchObject({ status: 'tentative', ownerId: cast.consultantId, consultantIds: [cast.consultantId], leadId: state.leadId, outsideWorkingHours: false });
+      state.visitId = visit.id;
+      state.visitStartsAt = slot.startsAt;
+      // The slot is taken now: the same search no longer offers it.
+      const after = await unwrap(sales.GET('/api/v1/appointments/slots', { params: { query: { consultantIds: [cast.consultantId], from: localStart.toISODate()!, to: localStart.toISODate()!, duration: 90, kind: 'on_site_visit' } } }));
+      expect(after.items.map((s) => s.startsAt)).not.toContain(slot.startsAt);
+
+      // The calendar file the consultant imports: one event in Europe/Berlin with its time zone.
+      const ics = await sales.GET('/api/v1/appointments/{id}/ics', { params: { path: { id: visit.id } }, parseAs: 'text' });
+      expect(ics.response.status).toBe(200);
+      expect(ics.response.headers.get('content-type')).toMatch(/^text\/calendar/);
+      expect((ics.data as unknown as string).endsWith('END:VCALENDAR\r\n')).toBe(true);
+      const calendar = new ICAL.Component(ICAL.parse(ics.data as unknown as string));
+      const vtimezone = calendar.getFirstSubcomponent('vtimezone');
+      expect(vtimezone?.getFirstPropertyValue('tzid')).toBe('Europe/Berlin');
+      try {
+        ICAL.TimezoneService.register(new ICAL.Timezone(vtimezone!));
+        expect(calendar.getFirstPropertyValue('method')).toBe('REQUEST');
+        const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
+        expect(event.uid).toBe(`${visit.id}@scheduling.renewa`);
+        expect(event.summary).toBe('Vor-Ort-Termin Familie Hoffmann');
+        expect(event.location).toBe('Lindenallee 23, 34128 Kassel');
+        expect(event.startDate.zone.tzid).toBe('Europe/Berlin');
+        expect(event.startDate.toString()).toBe(localStart.toFormat("yyyy-MM-dd'T'HH:mm:ss"));
+        expect(event.startDate.toJSDate().toISOString()).toBe(slot.startsAt);
+        expect(event.endDate.toJSDate().toISOString()).toBe(slot.endsAt);
+      } finally {
+        ICAL.TimezoneService.reset();
+      }
+    });
     // The document request needs the contact and project the conversion makes: step 3b below.
   });
 
@@ -153,6 +236,17 @@ describe('the customer journey, end to end', () => {
         ownerOccupiedUnits: 1,
       });
       state.buildingId = building.id;
+
+      // The booked visit now belongs to the customer and the project, not only to the lead.
+      const visitId = state.visitId!;
+      const linked = await unwrap(
+        cast.sales.PATCH('/api/v1/appointments/{id}', {
+          params: { path: { id: visitId }, header: { 'If-Match': await etagOf(cast.sales.GET('/api/v1/appointments/{id}', { params: { path: { id: visitId } } })) } },
+          // `language` is optional on PATCH; the generated client marks fields with a default as required (openapi-typescript's defaultNonNullable).
+          body: { contactId: converted.contact.id, projectId: project.id, language: 'de' },
+        }),
+      );
+      expect(linked).toMatchObject({ leadId, contactId: converted.contact.id, projectId: project.id, startsAt: state.visitStartsAt });
     });
   });
 
@@ -215,8 +309,12 @@ describe('the customer journey, end to end', () => {
     it('records components and plant, finds the wall too weak, fixes it and presents the frozen scenario', async () => {
       const { consultant } = cast;
       const buildingId = state.buildingId!;
-      // Without an appointment context the visit is recorded directly (step 2 will plan it).
-      await unwrap(consultant.POST('/api/v1/projects/{id}/status', { params: { path: { id: state.projectId! } }, body: { status: 'surveyed' } }));
+      // The customer confirmed the visit; the consultant marks it done, which moves the project to surveyed.
+      for (const status of ['confirmed', 'completed'] as const) {
+        await unwrap(consultant.POST('/api/v1/appointments/{id}/status', { params: { path: { id: state.visitId! } }, body: { status } }));
+      }
+      await drainOutbox(server.app);
+      expect(await unwrap(consultant.GET('/api/v1/projects/{id}', { params: { path: { id: state.projectId! } } }))).toMatchObject({ status: 'surveyed' });
 
       const material = (key: string) => seedUuid('materials', key);
       const wall = await unwrap(
@@ -309,20 +407,154 @@ describe('the customer journey, end to end', () => {
       expect(tax).toMatchObject({ route: 'estg_35c', totalCents: 1_940_000 });
       expect(stored).toMatchObject({ scenarioId: state.scenarioId, bestRoute: 'beg_em_kfw_458', bestTotalCents: 3_290_000 });
       expect(stored.ruleVersionIds).toEqual(expect.arrayContaining([seedUuid('fundingPrograms', 'beg_em_bafa:rule:2026-07-21'), seedUuid('fundingPrograms', 'kfw_458:rule:2026-07-21')]));
+      state.calculationId = stored.id;
     });
   });
 
   describe('step 6: quote', () => {
-    it.todo('a quote with a 0 % PV line, a 19 % line and an optional line is sent (PDF in German); a second version is accepted with the funding clause');
+    it('a quote with a 0 % PV line, a 19 % line and an optional line is sent (PDF in German); a second version is accepted with the funding clause', async () => {
+      const { consultant } = cast;
+      const lines = (heatPumpDiscountCents: number) => [
+        { text: { de: 'Photovoltaikanlage 9,6 kWp inkl. Montage', en: 'PV system 9.6 kWp incl. installation' }, quantity: '9.6', unit: 'kwp' as const, unitPriceCents: 150_000, vatCategory: 'zero_pv' as const },
+        { text: { de: 'Luft-Wasser-Wärmepumpe 9 kW', en: 'Air-source heat pump 9 kW' }, quantity: '1', unit: 'piece' as const, unitPriceCents: 2_500_000, discountCents: heatPumpDiscountCents, vatCategory: 'standard' as const },
+        { text: { de: 'Wallbox 11 kW', en: 'Wall box 11 kW' }, quantity: '1', unit: 'piece' as const, unitPriceCents: 120_000, vatCategory: 'standard' as const, lineType: 'optional' as const },
+      ];
+      const quote = await unwrap(
+        consultant.POST('/api/v1/finance/quotes', {
+          params: { header: { 'Idempotency-Key': 'journey-quote' } },
+          body: { projectId: state.projectId!, subject: 'Wärmepumpe und Photovoltaik', fundingClause: true, fundingProgramme: 'BEG EM (KfW 458)', lines: lines(0) },
+        }),
+      );
+      state.quoteId = quote.id;
+      // PV at 0 % (§12(3) UStG), the heat pump at 19 %, the optional wall box priced but not summed.
+      expect(quote).toMatchObject({ contactId: state.contactId, projectId: state.projectId, language: 'de' });
+      expect(quote.current).toMatchObject({ totalNetCents: 3_940_000, totalTaxCents: 475_000, totalGrossCents: 4_415_000 });
+
+      const sent = await unwrap(consultant.POST('/api/v1/finance/quotes/{id}/send', { params: { path: { id: quote.id } } }));
+      expect(sent).toMatchObject({ status: 'sent', revision: 1 });
+      const pdfDocument = await unwrap(consultant.GET('/api/v1/documents/{id}', { params: { path: { id: sent.current!.pdf!.documentId } } }));
+      expect(pdfDocument.links).toEqual(expect.arrayContaining([{ type: 'quote', id: quote.id }, { type: 'project', id: state.projectId }]));
+      expect(pdfDocument.title.de).toMatch(/^Angebot A-\d{4}-\d{6}/);
+      const pdf = await consultant.GET('/api/v1/documents/{id}/content', { params: { path: { id: sent.current!.pdf!.documentId } }, parseAs: 'arrayBuffer' });
+      const bytes = Buffer.from(pdf.data as unknown as ArrayBuffer);
+      expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(sent.current!.pdf!.sha256);
+      await projectTo('quoted');
+
+      // The customer asks for a better price: version 2, sent, accepted with the funding clause.
+      const v2 = await unwrap(
+        consultant.PATCH('/api/v1/finance/quotes/{id}', { params: { path: { id: quote.id }, header: { 'If-Match': `"${quote.id}:${sent.version}"` } }, body: { lines: lines(100_000) } }),
+      );
+      expect(v2).toMatchObject({ status: 'draft', revision: 2, totalNetCents: 3_840_000 });
+      await unwrap(consultant.POST('/api/v1/finance/quotes/{id}/send', { params: { path: { id: quote.id } } }));
+      const accepted = await unwrap(
+        consultant.POST('/api/v1/finance/quotes/{id}/accept', { params: { path: { id: quote.id } }, body: { method: 'signed_upload', acceptedBy: 'Petra Hoffmann', withFundingClause: true } }),
+      );
+      expect(accepted).toMatchObject({ status: 'accepted', revision: 2 });
+      const versions = await unwrap(consultant.GET('/api/v1/finance/quotes/{id}/versions', { params: { path: { id: quote.id } } }));
+      expect(versions.map((v) => [v.revision, v.status, v.totalNetCents])).toEqual([
+        [1, 'superseded', 3_940_000],
+        [2, 'accepted', 3_840_000],
+      ]);
+      await projectTo('contracted');
+      await settle();
+    });
   });
 
   describe('step 7: funding application', () => {
-    it.todo('the funding application is prepared, submitted (allowed by the clause), approved with an amount and a deadline');
+    it('the funding application is prepared, submitted (allowed by the clause), approved with an amount and a deadline', async () => {
+      const { consultant } = cast;
+      // The accepted quote became the project's works contract, with the clause.
+      const contracts = await unwrap(consultant.GET('/api/v1/funding/contracts', { params: { query: { projectId: state.projectId! } } }));
+      expect(contracts.items).toEqual([expect.objectContaining({ quoteId: state.quoteId, withFundingClause: true })]);
+
+      const scenario = await unwrap(consultant.GET('/api/v1/scenarios/{id}/full', { params: { path: { id: state.scenarioId! } } }));
+      const facade = scenario.detail.measures.find((m) => m.kind === 'wall_insulation')!;
+      const application = await unwrap(
+        consultant.POST('/api/v1/funding/applications', {
+          body: {
+            projectId: state.projectId!,
+            programId: seedUuid('fundingPrograms', 'beg_em_bafa'),
+            scenarioId: state.scenarioId!,
+            measureIds: [facade.id],
+            calculationId: state.calculationId!,
+            title: 'BEG EM Fassadendämmung mit iSFP-Bonus',
+            requestedAmountCents: 1_050_000,
+          },
+        }),
+      );
+      state.applicationId = application.id;
+      const move = async (body: Record<string, unknown>) =>
+        unwrap(
+          consultant.POST('/api/v1/funding/applications/{id}/status', {
+            params: { path: { id: application.id }, header: { 'If-Match': await etagOf(consultant.GET('/api/v1/funding/applications/{id}', { params: { path: { id: application.id } } })) } },
+            body: body as never,
+          }),
+        );
+      expect(await move({ status: 'prepared' })).toMatchObject({ status: 'prepared' });
+      expect(await move({ status: 'submitted', submittedOn: today() })).toMatchObject({ status: 'submitted' });
+      await projectTo('funding_applied');
+      const deadline = DateTime.now().setZone('Europe/Berlin').plus({ months: 36 }).toISODate()!;
+      const approved = await move({ status: 'approved', approvedAmountCents: 1_050_000, approvedOn: today(), implementationDeadline: deadline, proofDeadline: DateTime.fromISO(deadline).plus({ months: 6 }).toISODate() });
+      expect(approved).toMatchObject({ status: 'approved', approvedAmountCents: 1_050_000, implementationDeadline: deadline, implementationDeadlineState: 'open' });
+      await projectTo('in_execution');
+      await settle();
+    });
   });
 
   describe('step 8: invoices and payment', () => {
-    it.todo('accounting issues a down-payment invoice, then the final invoice deducting it (XRechnung CII validated against ../shared/einvoice)');
-    it.todo('the payment is recorded: the invoice is paid and the project completes');
+    it('accounting issues a down-payment invoice, then the final invoice deducting it; the private customer gets PDFs, no e-invoice', async () => {
+      const { accountant, admin } = cast;
+      // The consultancy's own data for §14 UStG, as the administrator enters it once.
+      const settings = await admin.GET('/api/v1/finance/settings');
+      await unwrap(
+        admin.PATCH('/api/v1/finance/settings', {
+          params: { header: { 'If-Match': settings.response.headers.get('etag')! } },
+          body: {
+            legalName: 'Renewa Energieberatung GmbH',
+            address: { street: 'Sonnenstraße 12', postalCode: '34117', city: 'Kassel', countryCode: 'DE' },
+            taxNumber: '026/123/45678',
+            vatId: 'DE123456789',
+            email: 'rechnung@renewa.example',
+            iban: 'DE89 3704 0044 0532 0130 00',
+            bic: 'COBADEFFXXX',
+          },
+        }),
+      );
+      const down = await unwrap(
+        accountant.POST('/api/v1/finance/quotes/{id}/invoices', { params: { path: { id: state.quoteId! } }, body: { kind: 'down_payment', percentBasisPoints: 3000, serviceDate: today(), propertyRelated: true } }),
+      );
+      // 30 % of each rate's net: PV 1,440,000 → 432,000 at 0 %; heat pump 2,400,000 → 720,000 + 19 %.
+      expect(down).toMatchObject({ kind: 'down_payment', status: 'draft', netCents: 1_152_000, taxCents: 136_800, grossCents: 1_288_800 });
+      const downFinal = await unwrap(accountant.POST('/api/v1/finance/invoices/{id}/finalize', { params: { path: { id: down.id } } }));
+      expect(downFinal.number).toMatch(/^RE-\d{4}-000001$/);
+      await unwrap(accountant.POST('/api/v1/finance/invoices/{id}/payments', { params: { path: { id: down.id } }, body: { amountCents: 1_288_800, paidOn: downFinal.issueDate!, method: 'bank_transfer', reference: downFinal.number } }));
+
+      const final = await unwrap(accountant.POST('/api/v1/finance/quotes/{id}/invoices', { params: { path: { id: state.quoteId! } }, body: { kind: 'final', serviceDate: today(), propertyRelated: true } }));
+      // The wall box was optional: not invoiced. The down payment received is deducted per rate.
+      expect(final).toMatchObject({ kind: 'final', netCents: 3_840_000, taxCents: 456_000, grossCents: 4_296_000, prepaidCents: 1_288_800, amountDueCents: 3_007_200 });
+      expect(final.deductions).toEqual([expect.objectContaining({ number: downFinal.number, grossCents: 1_288_800 })]);
+      const issued = await unwrap(accountant.POST('/api/v1/finance/invoices/{id}/finalize', { params: { path: { id: final.id } } }));
+      expect(issued.number).toMatch(/^RE-\d{4}-000002$/);
+      expect(issued.legalNotes.map((n) => n.key)).toEqual(expect.arrayContaining(['retention']));
+      state.invoiceIds = [down.id, final.id];
+      const pdf = await accountant.GET('/api/v1/documents/{id}/content', { params: { path: { id: issued.pdfDocumentId! } }, parseAs: 'arrayBuffer' });
+      expect(Buffer.from(pdf.data as unknown as ArrayBuffer).subarray(0, 5).toString()).toBe('%PDF-');
+      // The Hoffmanns are private persons: e-invoices (XRechnung, Factur-X) are B2B only.
+      const xrechnung = await accountant.GET('/api/v1/finance/invoices/{id}/xrechnung', { params: { path: { id: final.id } }, parseAs: 'text' });
+      expect(xrechnung.response.status).toBe(422);
+      expect(xrechnung.error).toMatchObject({ code: 'FINANCE_EINVOICE_B2C' });
+    });
+
+    it('the payment is recorded: the invoice is paid and the project completes', async () => {
+      const { accountant } = cast;
+      const [, finalId] = state.invoiceIds!;
+      const final = await unwrap(accountant.GET('/api/v1/finance/invoices/{id}', { params: { path: { id: finalId } } }));
+      await unwrap(accountant.POST('/api/v1/finance/invoices/{id}/payments', { params: { path: { id: finalId } }, body: { amountCents: final.amountDueCents, paidOn: final.issueDate!, method: 'bank_transfer', reference: final.number! } }));
+      expect(await unwrap(accountant.GET('/api/v1/finance/invoices/{id}', { params: { path: { id: finalId } } }))).toMatchObject({ status: 'paid', openCents: 0 });
+      expect(await projectTo('completed')).toMatchObject({ status: 'completed' });
+      await settle();
+    });
   });
 
   describe('step 9: everything adds up', () => {
@@ -356,8 +588,14 @@ describe('the customer journey, end to end', () => {
       const positions = steps.map((action) => chronological.indexOf(action));
       expect(positions.every((p) => p >= 0)).toBe(true);
       expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-      // new → surveyed by the consultant, then surveyed → scenarios_presented by presenting (same transaction as the presentation).
-      expect(chronological.filter((a) => a === 'projects.project.status_changed')).toHaveLength(2);
+      // new → surveyed by the completed visit, surveyed → scenarios_presented by presenting (same transaction as the
+      // presentation), then each milestone of quote, funding and invoices as the consultant recorded it.
+      const statuses = timeline.items
+        .filter((i) => i.action === 'projects.project.status_changed')
+        .map((i) => (i.changes as { status: { after: string } }).status.after)
+        .reverse();
+      expect(statuses).toEqual(['surveyed', 'scenarios_presented', 'quoted', 'contracted', 'funding_applied', 'in_execution', 'completed']);
+      expect(chronological.indexOf('projects.project.status_changed')).toBeLessThan(chronological.indexOf('projects.building_component.created'));
       expect(chronological.lastIndexOf('projects.project.status_changed')).toBeGreaterThan(chronological.lastIndexOf('projects.measure.updated'));
     });
 
@@ -368,6 +606,17 @@ describe('the customer journey, end to end', () => {
       expect((await otherSales.GET('/api/v1/projects/{id}', { params: { path: { id: state.projectId! } } })).response.status).toBe(404);
       expect((await otherSales.GET('/api/v1/scenarios/{id}', { params: { path: { id: state.scenarioId! } } })).response.status).toBe(404);
       expect((await otherSales.GET('/api/v1/document-requests/{id}', { params: { path: { id: state.documentRequestId! } } })).response.status).toBe(404);
+      expect((await otherSales.GET('/api/v1/appointments/{id}', { params: { path: { id: state.visitId! } } })).response.status).toBe(404);
+      expect((await otherSales.GET('/api/v1/appointments/{id}/ics', { params: { path: { id: state.visitId! } }, parseAs: 'text' })).response.status).toBe(404);
+      expect((await unwrap(otherSales.GET('/api/v1/appointments', { params: { query: { leadId: state.leadId! } } }))).items).toEqual([]);
+      expect((await otherSales.GET('/api/v1/finance/quotes/{id}', { params: { path: { id: state.quoteId! } } })).response.status).toBe(404);
+      expect((await unwrap(otherSales.GET('/api/v1/finance/quotes', { params: { query: { projectId: state.projectId! } } }))).items).toEqual([]);
+      for (const id of state.invoiceIds!) {
+        expect((await otherSales.GET('/api/v1/finance/invoices/{id}', { params: { path: { id } } })).response.status).toBe(404);
+      }
+      expect((await unwrap(otherSales.GET('/api/v1/finance/invoices', { params: { query: { projectId: state.projectId! } } }))).items).toEqual([]);
+      // Sales may calculate funding but holds no application permission at all: 403 before any lookup.
+      expect((await otherSales.GET('/api/v1/funding/applications/{id}', { params: { path: { id: state.applicationId! } } })).response.status).toBe(403);
       expect((await unwrap(otherSales.GET('/api/v1/documents', { params: { query: { linkType: 'project', linkId: state.projectId! } } }))).items).toEqual([]);
       expect((await unwrap(otherSales.GET('/api/v1/leads', { params: { query: { q: 'Hoffmann' } } }))).items).toEqual([]);
       expect((await unwrap(otherSales.GET('/api/v1/contacts', { params: { query: { q: 'Hoffmann' } } }))).items).toEqual([]);

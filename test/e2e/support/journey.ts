@@ -10,6 +10,8 @@ export interface JourneyCast {
   salesId: string;
   consultant: ApiClient;
   consultantId: string;
+  /** Accounting: invoices and payments. */
+  accountant: ApiClient;
   /** A salesperson of another sales department: must see nothing of the journey. */
   otherSales: ApiClient;
   salesDepartmentId: string;
@@ -29,6 +31,7 @@ export async function castJourney(baseUrl: string, admin: ApiClient): Promise<Jo
   const anna = await staff(admin, baseUrl, 'anna.vertrieb@renewa.test', departmentId('sales'), ['sales']);
   const erik = await staff(admin, baseUrl, 'erik.beratung@renewa.test', departmentId('energy_consulting'), ['energy_consultant']);
   const olaf = await staff(admin, baseUrl, 'olaf.sued@renewa.test', south.id, ['sales']);
+  const bernd = await staff(admin, baseUrl, 'bernd.buchhaltung@renewa.test', departmentId('accounting'), ['accountant']);
   return {
     admin,
     visitor: createApiClient({ baseUrl }),
@@ -36,6 +39,7 @@ export async function castJourney(baseUrl: string, admin: ApiClient): Promise<Jo
     salesId: anna.id,
     consultant: erik.client,
     consultantId: erik.id,
+    accountant: bernd.client,
     otherSales: olaf.client,
     salesDepartmentId: departmentId('sales'),
     otherSalesDepartmentId: south.id,

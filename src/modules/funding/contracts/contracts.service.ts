@@ -57,7 +57,8 @@ export class ContractsService extends ResourceService<typeof fundingContracts, C
 
   /** From `finance.quote.accepted` (runs as the system inside the relay's transaction): once per quote. */
   async fromAcceptedQuote(payload: QuoteAcceptedV1): Promise<void> {
-    if (!(await this.projects.project(payload.projectId))) return;
+    const project = await this.projects.project(payload.projectId);
+    if (!project) return;
     const signedAt = new Date(payload.acceptedAt);
     if (Number.isNaN(signedAt.getTime())) return;
     await this.steps.transaction(async () => {
@@ -70,6 +71,9 @@ export class ContractsService extends ResourceService<typeof fundingContracts, C
         withFundingClause: payload.withFundingClause,
         method: payload.method,
         totalGrossCents: payload.totalGrossCents,
+        // Readable by whoever may read the project's records: without these the system-made row is invisible to scoped users.
+        ownerId: project.ownerId,
+        departmentId: project.departmentId,
         createdBy: currentActorId(),
       });
       if (row) await this.steps.publish(FUNDING_EVENTS.contract.created(row.id, { snapshot: auditedPick(row, FIELDS) as unknown as Record<string, unknown> }));

@@ -44,6 +44,7 @@ describe('appointments as iCalendar (round trip through ical.js)', () => {
     expect(event.startDate.toJSDate().toISOString()).toBe('2027-03-28T07:00:00.000Z');
     expect(event.endDate.toJSDate().toISOString()).toBe('2027-03-28T08:30:00.000Z');
     expect(text).toMatch(/DTSTAMP:20270301T100000Z/);
+    expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
   });
 
   it('keeps the hour right after the switch back in October', () => {

@@ -40,7 +40,9 @@ export function appointmentsCalendar(items: readonly IcsAppointment[], options: 
       status: item.status === 'cancelled' ? ICalEventStatus.CANCELLED : item.status === 'tentative' ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
     });
   }
-  return calendar.toString();
+  // RFC 5545 §3.1 ends every content line with CRLF, the last one too; ical-generator leaves it off.
+  const text = calendar.toString();
+  return text.endsWith('\r\n') ? text : `${text}\r\n`;
 }
 
 /** One appointment's file: METHOD:CANCEL once cancelled, else a REQUEST. */
