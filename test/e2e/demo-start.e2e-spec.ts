@@ -61,6 +61,13 @@ describe('demo start on the embedded default', () => {
     );
     expect(changed.newLayers![0]).toMatchObject({ thicknessMm: 200 });
 
+    // The accountant finalises the demo's draft invoice: the series continues after the seeded numbers.
+    const accountant = await clientFor(baseUrl, 'bernd.vogel@demo.renewa.de', DEMO_PASSWORD);
+    const seeded = await unwrap(accountant.GET('/api/v1/finance/invoices', { params: { query: { limit: 20 } } }));
+    expect(seeded.items.filter((i) => i.number).map((i) => i.number!.slice(-6)).sort()).toEqual(['000001', '000002', '000003', '000004']);
+    const finalised = await unwrap(accountant.POST('/api/v1/finance/invoices/{id}/finalize', { params: { path: { id: demoId('finance:invoice:2:down-payment') } } }));
+    expect(finalised.number).toMatch(/^RE-\d{4}-000005$/);
+
     const wrong = await createApiClient({ baseUrl }).POST('/api/v1/auth/login', { body: { email: 'anna.keller@demo.renewa.de', password: 'not-the-demo-password' } });
     expect(wrong.response.status).toBe(401);
 
