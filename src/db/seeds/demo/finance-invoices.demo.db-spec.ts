@@ -4,6 +4,7 @@ import { createDatabase } from '@libs/db';
 import { lazyProvider, useModuleTestContext } from '@libs/testing/module-context';
 import { financePermissions } from '../../../modules/finance/finance.permissions';
 import { InvoiceFinalisationService } from '../../../modules/finance/invoices/invoice-finalisation.service';
+import { berlinToday } from '../../../modules/finance/invoices/invoice.rules';
 import { SEEDS } from '../index';
 import { runSeeds } from '../seed-runner';
 import { demoId } from './demo-data';
@@ -40,7 +41,10 @@ describe('demo seed: invoices', () => {
     expect(rows.map((r) => [r.kind, r.status])).toEqual([
       ['down_payment', 'paid'], ['down_payment', 'paid'], ['final', 'partially_paid'], ['final', 'partially_paid'], ['down_payment', 'draft'],
     ]);
-    expect(rows.slice(0, 4).map((r) => r.serial)).toEqual([1, 2, 3, 4]);
+    // Gap-free per year (the down payments may fall in the previous year in January).
+    const { rows: series } = await ctx.admin.query(`select fiscal_year, array_agg(serial order by serial) as serials from invoices where number is not null group by fiscal_year`);
+    expect(series.flatMap((y) => y.serials)).toHaveLength(4);
+    for (const year of series) expect(year.serials).toEqual(year.serials.map((_: number, i: number) => i + 1));
     for (const r of rows) {
       expect(r.line_net).toBe(r.net);
       expect(r.gross).toBe(r.net + r.tax);
@@ -64,9 +68,10 @@ describe('demo seed: invoices', () => {
   it('lets the series continue: the next finalisation takes the next number, also after the seed runs again', async () => {
     await seedDemo();
     const draft = demoId('finance:invoice:2:down-payment');
+    const year = Number(berlinToday().slice(0, 4));
+    const { rows } = await ctx.admin.query<{ n: number }>(`select count(*)::int as n from invoices where number is not null and fiscal_year = $1`, [year]);
     const finalised = await ctx.as(ctx.users.frida, 'all', () => ctx.get(TransactionHost).withTransaction(() => finalisation.finalizeInTransaction(draft, undefined, 'all')));
-    const { rows } = await ctx.admin.query<{ number: string }>(`select number from invoices where number is not null order by serial desc limit 1 offset 1`);
-    expect(finalised.serial).toBe(5);
-    expect(finalised.number).toBe(rows[0].number.replace(/\d{6}$/, '000005'));
+    expect(finalised.serial).toBe(rows[0].n + 1);
+    expect(finalised.number).toBe(`RE-${year}-${String(rows[0].n + 1).padStart(6, '0')}`);
   });
 });

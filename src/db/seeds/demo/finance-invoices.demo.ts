@@ -4,7 +4,7 @@ import { downPaymentLines, finalInvoiceLines } from '../../../modules/finance/in
 import type { InvoiceLineInputDto } from '../../../modules/finance/invoices/invoice-line.dto';
 import { amountDue, berlinToday, deductionOf, dueDateOf, legalNotes, missingLegalContent, paymentStatus } from '../../../modules/finance/invoices/invoice.rules';
 import { sellerSnapshot } from '../../../modules/finance/invoices/invoice-finalisation.service';
-import type { InvoiceKind, StoredDeduction } from '../../../modules/finance/invoices/invoices.schema';
+import type { InvoiceKind, SellerSnapshot, StoredDeduction } from '../../../modules/finance/invoices/invoices.schema';
 import { computeTotals, categoriesOf, lineNetCents } from '../../../modules/finance/shared/amounts.rules';
 import { formatNumber } from '../../../modules/finance/shared/number-format.rules';
 import { financeSettings, invoiceLines, invoiceNumberCounters, invoices, payments, quotes, quoteVersions, vatRates } from '../../schema';
@@ -65,6 +65,13 @@ async function ratesOn(db: Database, day: string) {
   };
 }
 
+/** Whether the settings lack what §14(4) UStG needs of the supplier (the finalisation's own check, its `settings.*` findings). */
+function sellerIncomplete(seller: SellerSnapshot): boolean {
+  const complete = { recipientName: '-', recipientStreet: '-', recipientPostalCode: '-', recipientCity: '-', serviceDate: '2026-01-01', servicePeriodStart: null, servicePeriodEnd: null };
+  const findings = missingLegalContent({ kind: 'final', seller, ...complete, recipientIsBusiness: false, propertyRelated: true, lines: [], grossCents: 100_000, vatBreakdown: [], vatNotes: {} });
+  return findings.some((f) => f.path.startsWith('settings.'));
+}
+
 /**
  * Invoices of the demo projects with accepted quotes, made as the API makes them: a draft with its
  * lines, then finalised in one update (the immutability trigger allows leaving draft once) with
@@ -104,7 +111,7 @@ export const demoFinanceInvoicesSeed: Seed = {
     const existing = new Set((await db.select({ id: invoices.id }).from(invoices).where(inArray(invoices.id, plans.map((p) => p.id)))).map((r) => r.id));
     if (existing.size === plans.length) return;
     if (existing.size > 0) throw new Error(`demo invoices: only ${existing.size} of ${plans.length} exist; the demo seed runs in one transaction, so this database was changed by hand`);
-    if (missingLegalContent({ kind: 'final', seller, recipientName: 'x', recipientStreet: 'x', recipientPostalCode: 'x', recipientCity: 'x', recipientIsBusiness: false, propertyRelated: true, serviceDate: '2026-01-01', servicePeriodStart: null, servicePeriodEnd: null, lines: [], grossCents: 0, vatBreakdown: [], vatNotes: {} }).some((e) => e.path.startsWith('settings.'))) {
+    if (sellerIncomplete(seller)) {
       ctx.log.warn('demo: no invoices — the organisation settings lack the supplier data §14(4) UStG requires');
       return;
     }
