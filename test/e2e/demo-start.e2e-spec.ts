@@ -61,6 +61,16 @@ describe('demo start on the embedded default', () => {
     );
     expect(changed.newLayers![0]).toMatchObject({ thicknessMm: 200 });
 
+    // The accountant finalises the demo's draft invoice: the series continues after the seeded numbers.
+    const accountant = await clientFor(baseUrl, 'bernd.vogel@demo.renewa.de', DEMO_PASSWORD);
+    const seeded = await unwrap(accountant.GET('/api/v1/finance/invoices', { params: { query: { limit: 20 } } }));
+    const numbered = seeded.items.map((i) => i.number).filter((n): n is string => !!n);
+    expect(numbered).toHaveLength(4);
+    const finalised = await unwrap(accountant.POST('/api/v1/finance/invoices/{id}/finalize', { params: { path: { id: demoId('finance:invoice:2:down-payment') } } }));
+    const year = finalised.number!.slice(3, 7);
+    const sameYear = numbered.filter((n) => n.startsWith(`RE-${year}-`)).length;
+    expect(finalised.number).toBe(`RE-${year}-${String(sameYear + 1).padStart(6, '0')}`);
+
     const wrong = await createApiClient({ baseUrl }).POST('/api/v1/auth/login', { body: { email: 'anna.keller@demo.renewa.de', password: 'not-the-demo-password' } });
     expect(wrong.response.status).toBe(401);
 

@@ -14,7 +14,7 @@ import { DEMO_DEPARTMENTS, DEMO_USERS, demoId, demoUserId } from './demo-data';
 import { refuseDemoUsersInProduction } from './demo-guard';
 
 const quiet = { info: () => undefined, warn: () => undefined };
-const TABLES = ['departments', 'users', 'user_roles', 'contacts', 'leads', 'projects', 'buildings', 'building_components', 'building_systems', 'scenarios', 'measures', 'workflows', 'project_number_counters', 'document_requests', 'document_request_items', 'funding_contracts', 'funding_applications', 'quotes', 'quote_versions', 'quote_number_counters'];
+const TABLES = ['departments', 'users', 'user_roles', 'contacts', 'leads', 'projects', 'buildings', 'building_components', 'building_systems', 'scenarios', 'measures', 'workflows', 'project_number_counters', 'document_requests', 'document_request_items', 'funding_contracts', 'funding_applications', 'quotes', 'quote_versions', 'quote_number_counters', 'finance_settings', 'invoices', 'invoice_lines', 'invoice_number_counters', 'payments'];
 
 describe('demo seed: the demo consultancy', () => {
   const ctx = useProjectsTestContext();
@@ -87,6 +87,15 @@ describe('demo seed: the demo consultancy', () => {
     expect(await count(`from document_requests where status = 'open' and due_date < current_date and token_expires_at < now()`)).toBe(1);
     expect(await count(`from document_requests where token_revoked_at is not null`)).toBe(1);
     expect(await count(`from document_request_items`)).toBe(9);
+
+    // Invoices: two projects with a paid down payment and a partly paid final invoice deducting it, one draft; numbered from the series' counter (4 serials).
+    const { rows: invoiceStates } = await ctx.admin.query(`select kind::text, status::text, count(*)::int as n from invoices group by kind, status order by kind, status`);
+    expect(invoiceStates).toEqual([
+      { kind: 'down_payment', status: 'draft', n: 1 }, { kind: 'down_payment', status: 'paid', n: 2 }, { kind: 'final', status: 'partially_paid', n: 2 },
+    ]);
+    expect(await count(`from invoices where number ~ '^RE-\\d{4}-00000[1-4]$' and seller->>'legalName' <> '' and issue_date is not null and due_date is not null`)).toBe(4);
+    expect((await ctx.admin.query(`select sum(last_value)::int as n from invoice_number_counters`)).rows[0].n).toBe(4);
+    expect(await count(`from payments`)).toBe(4);
 
     // Funding: applications across the pipeline, each after a contract (one project's contract lacks the clause).
     expect(await count(`from funding_applications`)).toBe(6);

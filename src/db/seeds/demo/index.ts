@@ -3,6 +3,7 @@ import { demoAuthSeed } from './auth.demo';
 import { demoAutomationSeed } from './automation.demo';
 import { demoCrmSeed } from './crm.demo';
 import { demoDocumentRequestsSeed } from './document-requests.demo';
+import { demoFinanceInvoicesSeed } from './finance-invoices.demo';
 import { demoFinanceQuotesSeed } from './finance-quotes.demo';
 import { demoFundingSeed } from './funding.demo';
 import { demoProjectsSeed } from './projects.demo';
@@ -21,6 +22,7 @@ export const DEMO_SEEDS: readonly Seed[] = [
   demoAutomationSeed,
   demoSchedulingSeed,
   demoFinanceQuotesSeed,
+  demoFinanceInvoicesSeed,
   demoDocumentRequestsSeed,
   demoFundingSeed,
 ];
