@@ -25,6 +25,22 @@ describe('createLogger', () => {
     logger.info({ req: { headers: { authorization: 'Bearer x', cookie: 'sid=1', accept: '*/*' } } }, 'req');
     expect(lines[0].req).toEqual({ headers: { authorization: '[redacted]', cookie: '[redacted]', accept: '*/*' } });
   });
+
+  it('never logs the secret segment of a customer link or calendar feed', () => {
+    const { lines, logger } = capture();
+    const fastifyRequest = { raw: {}, method: 'POST', url: '/api/v1/public/document-requests/s3cr3t-T0ken/items/1/uploads?x=1', host: 'h', ip: '10.0.0.1', headers: {}, socket: { remotePort: 4 } };
+    logger.info({ req: fastifyRequest }, 'incoming request');
+    logger.info({ req: { url: '/api/v1/public/calendar-feeds/feedT0ken' } }, 'plain');
+    logger.info({ req: { url: '/api/v1/public/appointment-links/abc/response' } }, 'plain');
+    logger.info({ req: { url: '/api/v1/public/forms/energieberatung-anfragen' } }, 'plain');
+    expect(lines[0].req).toEqual({ method: 'POST', url: '/api/v1/public/document-requests/[redacted]/items/1/uploads?x=1', host: 'h', remoteAddress: '10.0.0.1', remotePort: 4 });
+    expect(lines.slice(1).map((line) => (line.req as { url: string }).url)).toEqual([
+      '/api/v1/public/calendar-feeds/[redacted]',
+      '/api/v1/public/appointment-links/[redacted]/response',
+      '/api/v1/public/forms/energieberatung-anfragen',
+    ]);
+    expect(JSON.stringify(lines)).not.toMatch(/s3cr3t|feedT0ken/);
+  });
 });
 
 describe('PinoNestLogger', () => {

@@ -11,6 +11,33 @@ export interface CreateLoggerOptions {
   destination?: DestinationStream;
 }
 
+/**
+ * Public routes whose path carries a secret (a customer's document-request or appointment link, a
+ * private calendar feed): the segment after the prefix is never written to a log.
+ */
+const SECRET_PATH_SEGMENT = /(\/public\/(?:document-requests|appointment-links|calendar-feeds)\/)[^/?#]+/;
+
+export function redactSecretPath(url: string): string {
+  return url.replace(SECRET_PATH_SEGMENT, '$1[redacted]');
+}
+
+interface LoggedRequest {
+  method?: string;
+  url?: unknown;
+  host?: string;
+  ip?: string;
+  headers?: Record<string, unknown>;
+  socket?: { remotePort?: number };
+  raw?: unknown;
+}
+
+/** Fastify's request fields (as its own serializer writes them), with a secret path segment redacted. */
+function serializeRequest(req: LoggedRequest): Record<string, unknown> {
+  const url = typeof req.url === 'string' ? redactSecretPath(req.url) : req.url;
+  if (!req.raw) return { ...req, url };
+  return { method: req.method, url, version: req.headers?.['accept-version'], host: req.host, remoteAddress: req.ip, remotePort: req.socket?.remotePort };
+}
+
 /** The one pino instance of the process: Fastify's request logger and Nest's logger both write through it. */
 export function createLogger({ level, destination }: CreateLoggerOptions): AppLogger {
   return pino(
@@ -19,6 +46,8 @@ export function createLogger({ level, destination }: CreateLoggerOptions): AppLo
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
+      // Fastify merges these over its own (the instance's serializers win).
+      serializers: { req: serializeRequest },
     },
     destination,
   );
