@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import { DateTime } from 'luxon';
+import { berlinDate } from '@libs/shared';
 
 /** When a check runs: the instant, and the calendar day in Europe/Berlin that deadlines are counted in. */
 export interface CheckTime {
@@ -40,7 +40,7 @@ export function ScheduledCheck(options: ScheduledCheckOptions): ClassDecorator {
 }
 
 export function checkTime(now: Date): CheckTime {
-  return { now, today: DateTime.fromJSDate(now, { zone: 'Europe/Berlin' }).toISODate()! };
+  return { now, today: berlinDate(now) };
 }
 
 /**

@@ -3,7 +3,6 @@ import { buildSearchText } from '@libs/search';
 import { CATEGORY_THERMAL, componentUValue, type UValueMethodData } from '../../modules/projects/components/component.rules';
 import { formatProjectNumber, numberingYear } from '../../modules/projects/projects/project.rules';
 import type { StoredLayer } from '../../modules/projects/shared/layer';
-import { berlinDate } from '../../modules/projects/shared/dates';
 import {
   buildingComponents,
   buildings,
@@ -18,6 +17,7 @@ import {
   uValueMethods,
 } from '../schema';
 import { Seed, SeedContext, seedUuid } from './seed-utils';
+import { berlinDate } from '@libs/shared';
 
 const id = (key: string) => seedUuid('demo', `projects:weber-1965:${key}`);
 const CONSULTING = seedUuid('departments', 'energy_consulting');

@@ -10,12 +10,13 @@ import { DocumentsService } from '../documents/documents/documents.service';
 import { FilesService } from '../documents/files/files.service';
 import { FUNDING_PROGRAMS } from './programs/funding-programs.data';
 import { ApplicationStatusService } from './applications/application-status.service';
-import { ApplicationsService, berlinToday } from './applications/applications.service';
+import { ApplicationsService } from './applications/applications.service';
 import { addDays } from './applications/application.rules';
 import { CalculationsService } from './calculator/calculations.service';
 import { ContractsService } from './contracts/contracts.service';
 import { FundingDeadlineCheck } from './deadlines/funding-deadline.check';
 import { ProgramsService } from './programs/programs.service';
+import { berlinDate } from '@libs/shared';
 
 const ALL = {
   'funding.programs:read': 'all',
@@ -188,7 +189,7 @@ describe('funding (module, PostgreSQL)', () => {
 
   it('shows and filters deadlines that are due soon or overdue (today in Europe/Berlin)', async () => {
     const { projectId } = await scenario();
-    const today = berlinToday();
+    const today = berlinDate();
     const approve = async (implementationDeadline: string) => {
       const created = await asErik(() => applications.create({ projectId, programId: KFW_458, title: `Frist ${implementationDeadline}` }));
       let app = await asErik(() => status.move(created.id, created.version, { status: 'prepared' }));

@@ -16,7 +16,7 @@ import type { ScenarioDetailDto, ScenarioSnapshotResponseDto } from './scenarios
 import { snapshotSummary } from './scenarios/scenario-view.service';
 import { ScenariosService } from './scenarios/scenarios.service';
 import { SnapshotsRepository } from './scenarios/snapshots.repository';
-import { berlinDate } from './shared/dates';
+import { berlinDate } from '@libs/shared';
 
 /** What funding needs to know about a building: units, ages, certificate, heating and whether an iSFP was presented. */
 export interface BuildingFundingFactsV1 {

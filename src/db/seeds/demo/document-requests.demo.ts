@@ -3,6 +3,7 @@ import { documentRequestItems, documentRequests } from '../../schema';
 import { Seed, seedUuid } from '../seed-utils';
 import { demoLead } from './crm.demo';
 import { daysAgo, demoId, refuseInProduction } from './demo-data';
+import { berlinDate } from '@libs/shared';
 
 /** The link of the first demo request, to try the customer portal: /api/v1/public/document-requests/<this>. */
 export const DEMO_PORTAL_TOKEN = 'Renewa-Demo-Unterlagen-Portal-2026_Familie1';
@@ -14,7 +15,6 @@ const ITEMS = [
   { key: 'energy_certificate', instructions: instructions('Vorhandener Energieausweis, falls es einen gibt', 'The existing energy certificate, if there is one'), required: false },
 ];
 
-const berlinDay = (date: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(date);
 
 /**
  * Document requests of three demo projects: one waiting with a working link (the token above),
@@ -28,9 +28,9 @@ export const demoDocumentRequestsSeed: Seed = {
   run: async (ctx) => {
     refuseInProduction(ctx, 'document requests');
     const requests = [
-      { n: 18, key: 'waiting', dueDate: berlinDay(daysAgo(-14)), issuedDaysAgo: 2, token: DEMO_PORTAL_TOKEN, revoked: false },
-      { n: 16, key: 'overdue', dueDate: berlinDay(daysAgo(5)), issuedDaysAgo: 40, token: 'Renewa-Demo-Unterlagen-Portal-2026_Familie2', revoked: false },
-      { n: 14, key: 'revoked', dueDate: berlinDay(daysAgo(-30)), issuedDaysAgo: 10, token: 'Renewa-Demo-Unterlagen-Portal-2026_Familie3', revoked: true },
+      { n: 18, key: 'waiting', dueDate: berlinDate(daysAgo(-14)), issuedDaysAgo: 2, token: DEMO_PORTAL_TOKEN, revoked: false },
+      { n: 16, key: 'overdue', dueDate: berlinDate(daysAgo(5)), issuedDaysAgo: 40, token: 'Renewa-Demo-Unterlagen-Portal-2026_Familie2', revoked: false },
+      { n: 14, key: 'revoked', dueDate: berlinDate(daysAgo(-30)), issuedDaysAgo: 10, token: 'Renewa-Demo-Unterlagen-Portal-2026_Familie3', revoked: true },
     ];
     for (const request of requests) {
       const lead = demoLead(request.n);

@@ -4,10 +4,10 @@ import { createDatabase } from '@libs/db';
 import { lazyProvider, useModuleTestContext } from '@libs/testing/module-context';
 import { financePermissions } from '../../../modules/finance/finance.permissions';
 import { InvoiceFinalisationService } from '../../../modules/finance/invoices/invoice-finalisation.service';
-import { berlinToday } from '../../../modules/finance/invoices/invoice.rules';
 import { SEEDS } from '../index';
 import { runSeeds } from '../seed-runner';
 import { demoId } from './demo-data';
+import { berlinDate } from '@libs/shared';
 
 const quiet = { info: () => undefined, warn: () => undefined };
 
@@ -68,7 +68,7 @@ describe('demo seed: invoices', () => {
   it('lets the series continue: the next finalisation takes the next number, also after the seed runs again', async () => {
     await seedDemo();
     const draft = demoId('finance:invoice:2:down-payment');
-    const year = Number(berlinToday().slice(0, 4));
+    const year = Number(berlinDate().slice(0, 4));
     const { rows } = await ctx.admin.query<{ n: number }>(`select count(*)::int as n from invoices where number is not null and fiscal_year = $1`, [year]);
     const finalised = await ctx.as(ctx.users.frida, 'all', () => ctx.get(TransactionHost).withTransaction(() => finalisation.finalizeInTransaction(draft, undefined, 'all')));
     expect(finalised.serial).toBe(rows[0].n + 1);

@@ -2,7 +2,7 @@ import { and, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { buildSearchText } from '@libs/search';
 import { downPaymentLines, finalInvoiceLines } from '../../../modules/finance/invoices/invoice-from-quote.rules';
 import type { InvoiceLineInputDto } from '../../../modules/finance/invoices/invoice-line.dto';
-import { amountDue, berlinToday, deductionOf, dueDateOf, legalNotes, missingLegalContent, paymentStatus } from '../../../modules/finance/invoices/invoice.rules';
+import { amountDue, deductionOf, dueDateOf, legalNotes, missingLegalContent, paymentStatus } from '../../../modules/finance/invoices/invoice.rules';
 import { sellerSnapshot } from '../../../modules/finance/invoices/invoice-finalisation.service';
 import type { InvoiceKind, SellerSnapshot, StoredDeduction } from '../../../modules/finance/invoices/invoices.schema';
 import { computeTotals, categoriesOf, lineNetCents } from '../../../modules/finance/shared/amounts.rules';
@@ -12,6 +12,7 @@ import type { Database } from '@libs/db';
 import type { Seed } from '../seed-utils';
 import { demoLead, DemoLead } from './crm.demo';
 import { daysAgo, demoId, refuseInProduction } from './demo-data';
+import { berlinDate } from '@libs/shared';
 
 /** Projects 0 and 1 (accepted quotes): a paid 30 % down payment and a partly paid final invoice deducting it; project 2: a draft down payment. */
 const INVOICED = [0, 1] as const;
@@ -55,7 +56,7 @@ interface Planned {
   createdAt: Date;
 }
 
-const dateOf = (date: Date) => berlinToday(date);
+const dateOf = (date: Date) => berlinDate(date);
 
 async function ratesOn(db: Database, day: string) {
   const rows = await db.select().from(vatRates).where(and(lte(vatRates.validFrom, day), or(isNull(vatRates.validTo), gte(vatRates.validTo, day))));
@@ -177,7 +178,7 @@ export const demoFinanceInvoicesSeed: Seed = {
       const paidOn = dateOf(new Date(Date.parse(`${plan.issueDate}T12:00:00Z`) + (plan.kind === 'final' ? 2 : 7) * 86_400_000));
       const finalisedAt = new Date(`${plan.issueDate}T09:00:00Z`);
       const sentAt = new Date(`${plan.issueDate}T09:05:00Z`);
-      const status = paymentStatus({ status: 'finalised', amountDueCents, paidCents, sentAt, dueDate, today: berlinToday() });
+      const status = paymentStatus({ status: 'finalised', amountDueCents, paidCents, sentAt, dueDate, today: berlinDate() });
       await db
         .update(invoices)
         .set({

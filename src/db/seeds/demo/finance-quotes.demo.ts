@@ -1,13 +1,14 @@
 import { and, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { buildSearchText } from '@libs/search';
 import { calculateQuote, categoriesOfItems, checkLines, QuoteLineInput } from '../../../modules/finance/quotes/quote-lines.rules';
-import { berlinDate, numberingYear } from '../../../modules/finance/quotes/quote.rules';
+import { numberingYear } from '../../../modules/finance/quotes/quote.rules';
 import type { QuoteRecipient } from '../../../modules/finance/quotes/quotes.schema';
 import { formatNumber } from '../../../modules/finance/shared/number-format.rules';
 import { financeSettings, quoteNumberCounters, quotes, quoteVersions, vatRates } from '../../schema';
 import type { Seed } from '../seed-utils';
 import { demoLead, DemoLead } from './crm.demo';
 import { daysAgo, demoId, refuseInProduction } from './demo-data';
+import { berlinDate } from '@libs/shared';
 
 /** Projects 0–9 of the demo pipeline reached the quote: 8 and 9 wait for an answer, the older ones accepted (0–5 with the funding clause). */
 const QUOTED = Array.from({ length: 10 }, (_, n) => n);

@@ -1,9 +1,9 @@
 import { addDays } from '../../../modules/funding/applications/application.rules';
-import { berlinDate } from '../../../modules/projects/shared/dates';
 import { fundingApplications, fundingContracts } from '../../schema';
 import { Seed, seedUuid } from '../seed-utils';
 import { demoLead } from './crm.demo';
 import { demoId, refuseInProduction } from './demo-data';
+import { berlinDate } from '@libs/shared';
 
 type Status = NonNullable<(typeof fundingApplications.$inferInsert)['status']>;
 

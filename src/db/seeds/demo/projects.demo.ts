@@ -2,13 +2,13 @@ import { inArray, sql } from 'drizzle-orm';
 import { buildSearchText } from '@libs/search';
 import { componentUValue } from '../../../modules/projects/components/component.rules';
 import { formatProjectNumber, numberingYear } from '../../../modules/projects/projects/project.rules';
-import { berlinDate } from '../../../modules/projects/shared/dates';
 import type { StoredLayer } from '../../../modules/projects/shared/layer';
 import { buildingComponents, buildings, buildingSystems, materials, measures, projectNumberCounters, projects, scenarios } from '../../schema';
 import { methodOn } from '../demo-house.seed';
 import { Seed, seedUuid } from '../seed-utils';
 import { DEMO_PROJECT_LEADS, demoLead, DemoLead } from './crm.demo';
 import { demoId, refuseInProduction } from './demo-data';
+import { berlinDate } from '@libs/shared';
 
 type ProjectStatus = NonNullable<(typeof projects.$inferInsert)['status']>;
 

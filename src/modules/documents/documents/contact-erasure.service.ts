@@ -11,7 +11,7 @@ import { ObjectStorage } from '../storage/object-storage';
 import type { ContactErasureReportDto } from './document.dto';
 import { isRetained } from './document.rules';
 import { DocumentPartsRepository } from './document-parts.repository';
-import { berlinToday } from './documents.service';
+import { berlinDate } from '@libs/shared';
 
 /**
  * GDPR erasure (Art. 17) of a contact's documents: every document linked to the contact is
@@ -35,7 +35,7 @@ export class ContactErasureService {
     if (currentGrant('documents.documents:delete') !== 'all') {
       throw new AppError({ code: 'OUT_OF_SCOPE', status: 403, detail: 'Erasing a contact\'s documents needs documents.documents:delete with scope all.' });
     }
-    const today = berlinToday();
+    const today = berlinDate();
     const report: ContactErasureReportDto = { contactId, deleted: [], kept: [], documentRequests: { deleted: [], detached: [] } };
     const storageKeys: string[] = [];
     await this.txHost.withTransaction(async () => {

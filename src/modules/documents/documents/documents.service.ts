@@ -17,6 +17,7 @@ import { DocumentPartsRepository } from './document-parts.repository';
 import { DocumentFilters, DocumentsRepository } from './documents.repository';
 import type { Document, DocumentLinkType, documents } from './documents.schema';
 import { LinkedRecords } from './linked-records';
+import { berlinDate } from '@libs/shared';
 
 const DOCUMENT: ResourceDefinition<Document> = {
   name: 'document',
@@ -150,7 +151,7 @@ export class DocumentsService extends ResourceService<typeof documents, Document
   override async remove(id: string, version: number): Promise<void> {
     await this.visible(id);
     await this.steps.remove(id, version, (current) => {
-      if (isRetained(current.retainUntil, berlinToday())) throw DocumentsErrors.retained(id, current.retainUntil as string);
+      if (isRetained(current.retainUntil, berlinDate())) throw DocumentsErrors.retained(id, current.retainUntil as string);
     });
   }
 
@@ -184,6 +185,3 @@ export class DocumentsService extends ResourceService<typeof documents, Document
   }
 }
 
-export function berlinToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}

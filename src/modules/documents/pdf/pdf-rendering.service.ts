@@ -7,11 +7,12 @@ import { EventOutbox } from '@libs/events';
 import { DocumentsErrors } from '../documents.errors';
 import { DOCUMENTS_EVENTS } from '../documents.events';
 import { DocumentPartsRepository } from '../documents/document-parts.repository';
-import { berlinToday, DocumentsService } from '../documents/documents.service';
+import { DocumentsService } from '../documents/documents.service';
 import { FilesService } from '../files/files.service';
 import type { PdfKind, PdfLetterhead, PdfRenderRequest, PdfRenderResult } from './pdf-data';
 import { composePdf, TemplateRenderError } from './pdf-composer';
 import { PdfTemplatesService } from './pdf-templates.service';
+import { berlinDate } from '@libs/shared';
 
 const DOCUMENT_TYPE: Record<PdfKind, string> = {
   quote: 'quote_pdf',
@@ -62,7 +63,7 @@ export class PdfRenderingService {
     }
     const documentDate = (request.data as { documentDate: string }).documentDate;
     const number = (request.data as { number?: string }).number;
-    const type = await this.parts.typeByKey(DOCUMENT_TYPE[request.kind], berlinToday());
+    const type = await this.parts.typeByKey(DOCUMENT_TYPE[request.kind], berlinDate());
     if (!type) throw DocumentsErrors.unknownDocumentType();
     const name = `${TITLES[request.kind][request.language]}${number ? ` ${number}` : ''}`;
     const file = await this.files.storeBuffer(pdf.bytes, `${name}.pdf`, 'application/pdf', pdf.sha256);

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { CrmQueries } from '../../crm';
 import { DocumentsErrors } from '../documents.errors';
 import { DocumentPartsRepository } from '../documents/document-parts.repository';
-import { berlinToday } from '../documents/documents.service';
 import { PdfRenderingService } from '../pdf/pdf-rendering.service';
 import type { DocumentRequest } from './document-requests.schema';
 import { DocumentRequestItemsRepository } from './document-request-items.repository';
+import { berlinDate } from '@libs/shared';
 
 /**
  * The request letter (PDF template kind `document_request`): the checklist in the request's
@@ -43,7 +43,7 @@ export class DocumentRequestLetter {
     const rendered = await this.pdfs.render({
       kind: 'document_request',
       language,
-      data: { documentDate: berlinToday(), recipient, dueDate: request.dueDate, uploadUrl, items },
+      data: { documentDate: berlinDate(), recipient, dueDate: request.dueDate, uploadUrl, items },
       links,
     });
     return rendered.documentId;

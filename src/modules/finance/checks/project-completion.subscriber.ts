@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DomainEvent, DomainEventHandler, DomainEventSubscriber } from '@libs/events';
 import { PROJECTS_EVENTS, ProjectStatusChangedV1 } from '../../projects';
-import { berlinToday } from '../invoices/invoice.rules';
 import { FinanceNoticesRepository } from './finance-notices.repository';
+import { berlinDate } from '@libs/shared';
 
 /** `projects.project.status_changed` to `completed` → the day the six-month invoicing deadline counts from. */
 @Injectable()
@@ -12,6 +12,6 @@ export class ProjectCompletionSubscriber implements DomainEventHandler<ProjectSt
 
   async handle(event: DomainEvent<ProjectStatusChangedV1>): Promise<void> {
     if (event.payload.to !== 'completed') return;
-    await this.notices.recordCompletion(event.aggregateId, berlinToday(event.occurredAt));
+    await this.notices.recordCompletion(event.aggregateId, berlinDate(event.occurredAt));
   }
 }

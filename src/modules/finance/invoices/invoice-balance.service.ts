@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { FINANCE_EVENTS } from '../finance.events';
-import { berlinToday, paymentStatus } from './invoice.rules';
+import { paymentStatus } from './invoice.rules';
 import type { Invoice } from './invoices.schema';
 import { InvoicesService } from './invoices.service';
+import { berlinDate } from '@libs/shared';
 
 /** Keeps an invoice's paid amount and status in step with its payments (inside the payment's transaction). */
 @Injectable()
@@ -15,7 +16,7 @@ export class InvoiceBalanceService {
   }
 
   /** Applies the sum of the live payments; announces `finance.invoice.paid` when they first cover the amount due. */
-  async apply(invoice: Invoice, paidCents: number, lastPaidOn: string | null, today = berlinToday()): Promise<Invoice> {
+  async apply(invoice: Invoice, paidCents: number, lastPaidOn: string | null, today = berlinDate()): Promise<Invoice> {
     const status = paymentStatus({ status: invoice.status, amountDueCents: invoice.amountDueCents, paidCents, sentAt: invoice.sentAt, dueDate: invoice.dueDate, today });
     const paidAt = status === 'paid' ? (invoice.paidAt ?? new Date()) : null;
     if (status === invoice.status && paidCents === invoice.paidCents && (paidAt === null) === (invoice.paidAt === null)) return invoice;

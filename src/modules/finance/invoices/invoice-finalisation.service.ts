@@ -13,9 +13,10 @@ import { InvoiceNumbersRepository } from './invoice-numbers.repository';
 import { InvoicePdfService } from './invoice-pdf.service';
 import { InvoiceResponseDto } from './invoice.dto';
 import { invoiceSearchText, toInvoiceResponse } from './invoice.mapper';
-import { berlinToday, dueDateOf, legalNotes, missingLegalContent } from './invoice.rules';
+import { dueDateOf, legalNotes, missingLegalContent } from './invoice.rules';
 import type { Invoice, SellerSnapshot } from './invoices.schema';
 import { amountColumns, InvoicesService, lineInput, rateDateOf } from './invoices.service';
+import { berlinDate } from '@libs/shared';
 
 export function sellerSnapshot(s: FinanceSettings): SellerSnapshot {
   return {
@@ -72,7 +73,7 @@ export class InvoiceFinalisationService {
     if (current.status !== 'draft') throw FinanceErrors.invoiceNotDraft(id, current.status);
     const settings = await this.settings.current();
     const seller = sellerSnapshot(settings);
-    const issueDate = berlinToday();
+    const issueDate = berlinDate();
     const storedLines = await this.invoices.repository.linesOf(id);
     const amounts =
       current.kind === 'cancellation'

@@ -12,15 +12,15 @@ import { FinanceNoticesRepository } from '../checks/finance-notices.repository';
 import { financePermissions } from '../finance.permissions';
 import { completeSettings, consultationLine, insertContact, insertProject } from '../testing/finance-fixtures';
 import { InvoiceFinalisationService } from './invoice-finalisation.service';
-import { berlinToday } from './invoice.rules';
 import { InvoicesService } from './invoices.service';
+import { berlinDate } from '@libs/shared';
 
 describe('invoice numbers, immutability and PDF (module, PostgreSQL)', () => {
   const ctx = useModuleTestContext({ permissions: [...financePermissions.keys, 'crm.contacts:read', 'crm.companies:read', 'projects.projects:read'], users: { frida: { department: 'accounting', roles: ['accountant'] } } });
   const invoices = lazyProvider(ctx, InvoicesService);
   const finalisation = lazyProvider(ctx, InvoiceFinalisationService);
   const asFrida = <T>(fn: () => Promise<T>) => ctx.as(ctx.users.frida, 'all', fn);
-  const year = Number(berlinToday().slice(0, 4));
+  const year = Number(berlinDate().slice(0, 4));
 
   /** The finalisation transaction alone (number, freeze, event), without the PDF rendered after it. */
   const finalizeOnly = (id: string) => asFrida(() => ctx.get(TransactionHost).withTransaction(() => finalisation.finalizeInTransaction(id, undefined, 'all')));

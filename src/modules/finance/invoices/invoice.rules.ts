@@ -132,11 +132,6 @@ export function dueDateOf(issueDate: string, paymentTermsDays: number): string {
   return DateTime.fromISO(issueDate, { zone: 'utc' }).plus({ days: paymentTermsDays }).toISODate()!;
 }
 
-/** The calendar day in Germany (Europe/Berlin) of `now`. */
-export function berlinToday(now: Date = new Date()): string {
-  return DateTime.fromJSDate(now).setZone('Europe/Berlin').toISODate()!;
-}
-
 /** The day five months before `today`: projects completed on or before it are due for a final invoice notice. */
 export function finalInvoiceNoticeCutoff(today: string): string {
   return DateTime.fromISO(today, { zone: 'utc' }).minus({ months: 5 }).toISODate()!;

@@ -7,8 +7,8 @@ import { completeSettings, consultationLine, insertContact, insertProject } from
 import { InvoiceOverdueCheck } from '../checks/invoice-overdue.check';
 import { InvoiceCancellationService } from './invoice-cancellation.service';
 import { InvoiceFinalisationService } from './invoice-finalisation.service';
-import { berlinToday } from './invoice.rules';
 import { InvoicesService } from './invoices.service';
+import { berlinDate } from '@libs/shared';
 
 describe('invoices (module, PostgreSQL)', () => {
   const ctx = useModuleTestContext({ permissions: [...financePermissions.keys, 'crm.contacts:read', 'crm.companies:read', 'projects.projects:read'], users: { frida: { department: 'accounting', roles: ['accountant'] } } });
@@ -18,7 +18,7 @@ describe('invoices (module, PostgreSQL)', () => {
   const payments = lazyProvider(ctx, PaymentsService);
   const products = lazyProvider(ctx, ProductsService);
   const asFrida = <T>(fn: () => Promise<T>) => ctx.as(ctx.users.frida, 'all', fn);
-  const year = berlinToday().slice(0, 4);
+  const year = berlinDate().slice(0, 4);
 
   const eventsOf = async (aggregateId: string) => (await ctx.admin.query(`select type, payload from domain_events where aggregate_id = $1 order by occurred_at, id`, [aggregateId])).rows;
 
@@ -64,7 +64,7 @@ describe('invoices (module, PostgreSQL)', () => {
 
     const final = await asFrida(() => finalisation.finalize(draft.id, draft.version));
     expect(final.number).toMatch(new RegExp(`^RE-${year}-\\d{6}$`));
-    expect(final).toMatchObject({ status: 'finalised', issueDate: berlinToday() });
+    expect(final).toMatchObject({ status: 'finalised', issueDate: berlinDate() });
     expect(final.legalNotes.map((n) => n.key)).toEqual(['retention', 'vat_zero_rate']);
     expect(final.pdfSha256).toMatch(/^[0-9a-f]{64}$/);
     await expectAppError(asFrida(() => invoices.update(final.id, final.version, { subject: 'nachträglich' })), 409, 'FINANCE_INVOICE_NOT_DRAFT');

@@ -13,9 +13,9 @@ import { InvoiceComposer, ComposedAmounts } from './invoice-composer';
 import type { InvoiceLineInputDto } from './invoice-line.dto';
 import { CreateInvoiceDto, InvoiceResponseDto, InvoiceSummaryDto, UpdateInvoiceDto } from './invoice.dto';
 import { INVOICE_AUDITED_FIELDS, invoiceSearchText, normalizeQuantity, toInvoiceResponse, toInvoiceSummary } from './invoice.mapper';
-import { berlinToday } from './invoice.rules';
 import { InvoiceFilters, InvoicesRepository } from './invoices.repository';
 import type { Invoice, InvoiceLine, invoices } from './invoices.schema';
+import { berlinDate } from '@libs/shared';
 
 export const INVOICE: ResourceDefinition<Invoice> = {
   name: 'invoice',
@@ -28,7 +28,7 @@ export const INVOICE: ResourceDefinition<Invoice> = {
 const DRAFT_FIELDS = ['projectId', 'companyId', 'language', 'recipientIsBusiness', 'buyerReference', 'propertyRelated', 'subject', 'notes', 'serviceDate', 'servicePeriodStart', 'servicePeriodEnd', 'paymentTermsDays', 'ownerId', 'departmentId'] as const;
 
 /** The day whose VAT rates apply: the service date (or the end of the service period), else today. */
-export const rateDateOf = (i: Pick<Invoice, 'serviceDate' | 'servicePeriodEnd' | 'issueDate'>) => i.serviceDate ?? i.servicePeriodEnd ?? i.issueDate ?? berlinToday();
+export const rateDateOf = (i: Pick<Invoice, 'serviceDate' | 'servicePeriodEnd' | 'issueDate'>) => i.serviceDate ?? i.servicePeriodEnd ?? i.issueDate ?? berlinDate();
 
 /** A stored line as the input that recomputes it (at finalisation, or copying it). */
 export const lineInput = (l: InvoiceLine): InvoiceLineInputDto => ({

@@ -11,9 +11,10 @@ import { AcceptQuoteDto, QuoteResponseDto } from './quote.dto';
 import { QuoteErrors } from './quote.errors';
 import { toQuoteResponse } from './quote.mapper';
 import { quotePdfData } from './quote-pdf';
-import { berlinDate, checkAcceptance, countsInTotal, planMove, QuoteStatus, QUOTE_TRANSITIONS } from './quote.rules';
+import { checkAcceptance, countsInTotal, planMove, QuoteStatus, QUOTE_TRANSITIONS } from './quote.rules';
 import type { Quote, QuoteVersion } from './quotes.schema';
 import { QuotesService } from './quotes.service';
+import { berlinDate } from '@libs/shared';
 
 /**
  * Sending a quote (its PDF rendered and stored with its hash, the previous sent version

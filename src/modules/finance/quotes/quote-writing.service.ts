@@ -17,10 +17,11 @@ import { CreateQuoteDto, QuoteLineDto, QuoteResponseDto, UpdateQuoteDto } from '
 import { QuoteErrors } from './quote.errors';
 import { calculateQuote, CalculatedQuote, categoriesOfItems, checkLines, QuoteLineInput } from './quote-lines.rules';
 import { QUOTE_AUDITED_FIELDS, QUOTE_VERSION_AUDITED_FIELDS, quoteSearchText, toQuoteResponse } from './quote.mapper';
-import { berlinDate, numberingYear, planEdit } from './quote.rules';
+import { numberingYear, planEdit } from './quote.rules';
 import { QuoteNumbersRepository } from './quotes.repository';
 import type { QuoteLanguage, QuoteRecipient, QuoteVersion, StoredQuoteLine } from './quotes.schema';
 import { QuotesService } from './quotes.service';
+import { berlinDate } from '@libs/shared';
 
 /** How long a quote stands when the request names no validity date. */
 const DEFAULT_VALIDITY_DAYS = 30;

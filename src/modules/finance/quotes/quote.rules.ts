@@ -1,3 +1,5 @@
+import { berlinDate } from '@libs/shared';
+
 /**
  * The pure rules of quotes: numbering, the status of a version, what an edit does to a sent quote,
  * expiry and acceptance. Amounts are calculated by the finance amount rules (quote-totals.rules.ts).
@@ -73,10 +75,6 @@ export function checkAcceptance(input: { acceptedAt: Date; now: Date; sentAt: Da
   return { ok: true };
 }
 
-/** The calendar date in Germany (`YYYY-MM-DD`) of an instant. */
-export function berlinDate(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
 
 /** The year a quote numbered at `now` belongs to: the calendar year in Germany, not UTC. */
 export function numberingYear(now: Date): number {

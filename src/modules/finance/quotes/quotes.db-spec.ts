@@ -9,11 +9,11 @@ import { ProjectCreationService } from '../../projects/projects/project-creation
 import { financePermissions } from '../finance.permissions';
 import { ProductsService } from '../products/products.service';
 import type { CreateQuoteDto } from './quote.dto';
-import { berlinDate } from './quote.rules';
 import { QuoteAnswersService } from './quote-answers.service';
 import { QuoteExpiryCheck } from './quote-expiry.check';
 import { QuoteWritingService } from './quote-writing.service';
 import { QuotesService } from './quotes.service';
+import { berlinDate } from '@libs/shared';
 
 describe('quotes (module, PostgreSQL)', () => {
   const ctx = useModuleTestContext({

@@ -10,8 +10,9 @@ import { FundingErrors } from '../funding.errors';
 import { ApplicationResponseDto, MoveApplicationDto } from './application.dto';
 import { APPLICATION_AUDITED_FIELDS, toApplicationResponse } from './application.mapper';
 import { canMove, contractBlockingSubmission, missingForMove, TransitionFacts } from './application.rules';
-import { ApplicationsService, berlinToday } from './applications.service';
+import { ApplicationsService } from './applications.service';
 import type { fundingApplications } from './funding-applications.schema';
+import { berlinDate } from '@libs/shared';
 
 /** Moves an application through its pipeline: the rules, the start-of-project check, the events. */
 @Injectable()
@@ -27,7 +28,7 @@ export class ApplicationStatusService {
     return steps.transaction(async () => {
       const current = await steps.find(id, scope, { forUpdate: true });
       if (version !== undefined && current.version !== version) throw staleResource();
-      if (current.status === dto.status) return toApplicationResponse(current, berlinToday());
+      if (current.status === dto.status) return toApplicationResponse(current, berlinDate());
       if (!canMove(current.status, dto.status)) throw FundingErrors.transitionNotAllowed(current.status, dto.status);
       const facts: TransitionFacts = {
         submittedOn: dto.submittedOn ?? current.submittedOn,
@@ -63,7 +64,7 @@ export class ApplicationStatusService {
           }),
         );
       }
-      return toApplicationResponse(updated, berlinToday());
+      return toApplicationResponse(updated, berlinDate());
     });
   }
 

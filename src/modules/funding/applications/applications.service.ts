@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
-import { DateTime } from 'luxon';
 import { assertDepartmentInScope, currentScope, defaultDepartment } from '@libs/auth';
 import { currentActorId } from '@libs/context';
 import type { DbTransactionHost } from '@libs/db';
@@ -16,6 +15,7 @@ import { APPLICATION_AUDITED_FIELDS, applicationColumns, toApplicationResponse }
 import { FINAL_STATUSES } from './application.rules';
 import { ApplicationFilters, ApplicationsRepository } from './applications.repository';
 import type { FundingApplication, fundingApplications } from './funding-applications.schema';
+import { berlinDate } from '@libs/shared';
 
 const APPLICATION: ResourceDefinition<FundingApplication> = {
   name: 'application',
@@ -25,7 +25,6 @@ const APPLICATION: ResourceDefinition<FundingApplication> = {
   auditedFields: APPLICATION_AUDITED_FIELDS,
 };
 
-export const berlinToday = (): string => DateTime.now().setZone('Europe/Berlin').toISODate()!;
 
 /** Funding applications: create, edit, list with deadline states, checklist documents. Pipeline moves: ApplicationStatusService. */
 @Injectable()
@@ -37,11 +36,11 @@ export class ApplicationsService extends ResourceService<typeof fundingApplicati
     private readonly projects: ProjectsQueries,
     private readonly calculations: CalculationsService,
   ) {
-    super({ txHost, outbox, repository }, APPLICATION, (row) => toApplicationResponse(row, berlinToday()));
+    super({ txHost, outbox, repository }, APPLICATION, (row) => toApplicationResponse(row, berlinDate()));
   }
 
   override list(query: ListApplicationsQueryDto): Promise<Page<ApplicationResponseDto>> {
-    return super.list({ ...query, today: berlinToday() } as ListApplicationsQueryDto);
+    return super.list({ ...query, today: berlinDate() } as ListApplicationsQueryDto);
   }
 
   async create(dto: CreateApplicationDto): Promise<ApplicationResponseDto> {
@@ -58,7 +57,7 @@ export class ApplicationsService extends ResourceService<typeof fundingApplicati
       { ...columns, title: dto.title, projectId: dto.projectId, programId: dto.programId, scenarioId: dto.scenarioId ?? null, calculationId: dto.calculationId ?? null, measureIds: dto.measureIds ?? [], status: 'draft' },
       { projectId: dto.projectId },
     );
-    return toApplicationResponse(row, berlinToday());
+    return toApplicationResponse(row, berlinDate());
   }
 
   async update(id: string, version: number, dto: UpdateApplicationDto): Promise<ApplicationResponseDto> {
@@ -67,7 +66,7 @@ export class ApplicationsService extends ResourceService<typeof fundingApplicati
       if (FINAL_STATUSES.includes(current.status)) throw FundingErrors.applicationClosed(current.status);
       return applicationColumns(dto, current);
     });
-    return toApplicationResponse(row, berlinToday());
+    return toApplicationResponse(row, berlinDate());
   }
 
   /** The programme's checklist with the documents linked to each item. */

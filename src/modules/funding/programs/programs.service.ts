@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { Transactional } from '@nestjs-cls/transactional';
-import { DateTime } from 'luxon';
 import { currentActorId } from '@libs/context';
 import { EventOutbox } from '@libs/events';
 import type { Page } from '@libs/pagination';
@@ -11,6 +10,7 @@ import { CreateRuleVersionDto, EndRuleVersionDto, FundingProgramResponseDto, Fun
 import type { FundingChecklistItem, FundingProgram } from './funding-programs.schema';
 import { ProgramsRepository, RuleVersionRow } from './programs.repository';
 import { validateRuleBody } from './rule-body.validation';
+import { berlinDate } from '@libs/shared';
 
 /** Programmes and their dated rule versions: reads, the admin's new versions, and the selection by date. */
 @Injectable()
@@ -78,7 +78,7 @@ export class ProgramsService {
     if (dto.validTo < row.validFrom || (row.validTo !== null && dto.validTo > row.validTo)) {
       throw FundingErrors.ruleBodyInvalid('validTo', `must lie between ${row.validFrom} and ${row.validTo ?? 'open end'}`);
     }
-    const today = DateTime.now().setZone('Europe/Berlin').toISODate()!;
+    const today = berlinDate();
     if (dto.validTo < today && dto.validTo !== row.validTo) throw FundingErrors.ruleVersionPast(today);
     const lastUsed = await this.repository.lastCalculationDate(id);
     if (lastUsed !== null && lastUsed > dto.validTo) throw FundingErrors.ruleVersionInUse(id);

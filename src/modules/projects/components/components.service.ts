@@ -10,12 +10,12 @@ import { MeasureUsage } from '../measures/measure-usage.service';
 import { ProjectsErrors } from '../projects.errors';
 import { PROJECTS_EVENTS } from '../projects.events';
 import { ReferenceDataService, uValueMethodData } from '../reference/reference-data.service';
-import { berlinDate } from '../shared/dates';
 import { ComponentResponseDto, CreateComponentDto, UpdateComponentDto } from './component.dto';
 import { COMPONENT_AUDITED_FIELDS, toComponentResponse } from './component.mapper';
 import { ComponentThermalInput, componentUValue, ComponentUValue, thermalInputErrors } from './component.rules';
 import { ComponentFilters, ComponentsRepository } from './components.repository';
 import type { BuildingComponent, buildingComponents } from './components.schema';
+import { berlinDate } from '@libs/shared';
 
 const COMPONENT: ResourceDefinition<BuildingComponent> = {
   name: 'component',

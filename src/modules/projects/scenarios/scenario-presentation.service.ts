@@ -10,7 +10,6 @@ import { ProjectsErrors } from '../projects.errors';
 import { PROJECTS_EVENTS } from '../projects.events';
 import { canTransition } from '../projects/project.rules';
 import { ProjectsService } from '../projects/projects.service';
-import { berlinDate } from '../shared/dates';
 import { SCENARIO_AUDITED_FIELDS, toScenarioResponse } from './scenario.mapper';
 import { isEditable, planScenarioStatus, presentationErrors } from './scenario.rules';
 import { ScenarioDetailDto, ScenarioFullResponseDto } from './scenario-view.dto';
@@ -18,6 +17,7 @@ import { ScenarioViewService, snapshotSummary } from './scenario-view.service';
 import type { Scenario, ScenarioStatus } from './scenarios.schema';
 import { ScenariosService } from './scenarios.service';
 import { SnapshotsRepository } from './snapshots.repository';
+import { berlinDate } from '@libs/shared';
 
 /**
  * Presenting a scenario to the client freezes it: in one transaction the draft is checked (iSFP

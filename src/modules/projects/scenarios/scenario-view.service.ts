@@ -7,12 +7,12 @@ import { isEnvelope } from '../measures/measure.rules';
 import type { Measure } from '../measures/measures.schema';
 import { MeasuresService } from '../measures/measures.service';
 import { ReferenceDataService, uValueMethodData } from '../reference/reference-data.service';
-import { berlinDate } from '../shared/dates';
 import { toScenarioResponse } from './scenario.mapper';
 import { CheckedComponentDto, MeasureChecksResponseDto, MeasureDetailDto, ScenarioDetailDto, ScenarioFullResponseDto, SnapshotSummaryDto } from './scenario-view.dto';
 import type { Scenario, ScenarioSnapshot } from './scenarios.schema';
 import { ScenariosService } from './scenarios.service';
 import { SnapshotsRepository } from './snapshots.repository';
+import { berlinDate } from '@libs/shared';
 
 /**
  * A scenario with its measures and their requirement checks. A draft is computed from the current
