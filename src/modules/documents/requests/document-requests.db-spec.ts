@@ -168,6 +168,11 @@ describe('document requests (module, PostgreSQL)', () => {
     await expectAppError(ctx.as(ctx.users.anna, annaGrants, () => requests.get(created.id)), 404, 'DOCUMENTS_REQUEST_NOT_FOUND');
     const listed = await ctx.as(ctx.users.anna, annaGrants, () => requests.list({ projectId, limit: 50, deleted: 'exclude' }));
     expect(listed.items).toEqual([]);
+    // Nor can she restore it (and read its checklist that way): 404, and it stays withdrawn.
+    await asErik(() => requests.remove(created.id, created.version));
+    await expectAppError(ctx.as(ctx.users.anna, annaGrants, () => requests.restore(created.id, undefined)), 404, 'DOCUMENTS_REQUEST_NOT_FOUND');
+    const { rows } = await ctx.admin.query('select deleted_at from document_requests where id = $1', [created.id]);
+    expect(rows[0].deleted_at).not.toBeNull();
   });
 
   it('lists by status, due dates and overdue', async () => {

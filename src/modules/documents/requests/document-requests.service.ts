@@ -9,13 +9,13 @@ import { ResourceDefinition, resourcePermissions, ResourceService, RowOf } from 
 import { DocumentsErrors } from '../documents.errors';
 import { DOCUMENTS_EVENTS } from '../documents.events';
 import { DocumentPartsRepository } from '../documents/document-parts.repository';
-import { berlinToday } from '../documents/documents.service';
 import { LinkedRecords } from '../documents/linked-records';
 import type { CreateDocumentRequestDto, DocumentRequestResponseDto, ListDocumentRequestsQueryDto, UpdateDocumentRequestDto } from './document-request.dto';
 import { DOCUMENT_REQUEST_AUDITED_FIELDS, toDocumentRequestResponse } from './document-request.mapper';
 import { DocumentRequestItemsRepository } from './document-request-items.repository';
 import { DocumentRequestFilters, DocumentRequestsRepository } from './document-requests.repository';
 import type { DocumentRequest, DocumentRequestItem, documentRequests } from './document-requests.schema';
+import { berlinDate } from '@libs/shared';
 
 const DOCUMENT_REQUEST: ResourceDefinition<DocumentRequest> = {
   name: 'document request',
@@ -98,15 +98,19 @@ export class DocumentRequestsService extends ResourceService<typeof documentRequ
     await this.steps.remove(id, version);
   }
 
+  /** Restored only if its contact and project are visible too (else 404, and the restore rolls back). */
   override async restore(id: string, version: number | undefined): Promise<DocumentRequestResponseDto> {
-    return this.withItems(await this.steps.restore(id, version));
+    return this.steps.transaction(async () => {
+      const row = await this.steps.restore(id, version);
+      if (!(await this.linked.allVisible(subjectLinks(row)))) throw this.steps.notFound(id);
+      return this.withItems(row);
+    });
   }
 
   /** The row within the read scope whose contact and project the actor may see; 404 otherwise. */
   async visible(id: string): Promise<RowOf<typeof documentRequests>> {
     const row = await this.steps.get(id);
-    const links = [...(row.contactId ? [{ type: 'contact' as const, id: row.contactId }] : []), ...(row.projectId ? [{ type: 'project' as const, id: row.projectId }] : [])];
-    if (!(await this.linked.allVisible(links))) throw this.steps.notFound(id);
+    if (!(await this.linked.allVisible(subjectLinks(row)))) throw this.steps.notFound(id);
     return row;
   }
 
@@ -117,5 +121,10 @@ export class DocumentRequestsService extends ResourceService<typeof documentRequ
 
 export function respond(row: DocumentRequest, items: readonly DocumentRequestItem[]): DocumentRequestResponseDto {
   const now = new Date();
-  return toDocumentRequestResponse(row, items, now, berlinToday(now));
+  return toDocumentRequestResponse(row, items, now, berlinDate(now));
 }
+
+const subjectLinks = (row: Pick<RowOf<typeof documentRequests>, 'contactId' | 'projectId'>) => [
+  ...(row.contactId ? [{ type: 'contact' as const, id: row.contactId }] : []),
+  ...(row.projectId ? [{ type: 'project' as const, id: row.projectId }] : []),
+];

@@ -36,9 +36,13 @@ export class AppointmentBooking {
     if (links.leadId && !(await this.crm.lead(links.leadId))) throw referenceNotFound('leadId', 'lead');
   }
 
-  /** Whether the time lies outside working time; outside it needs `override` (422 without) and its permission (403). */
-  async outsideWorkingHours(consultantIds: string[], startsAt: Date, endsAt: Date, override: boolean | undefined): Promise<boolean> {
+  /**
+   * Whether the time lies outside working time; outside it needs `override` (422 without) and its
+   * permission (403) — unless staff offered this time to the customer (`offeredByStaff`).
+   */
+  async outsideWorkingHours(consultantIds: string[], startsAt: Date, endsAt: Date, override: boolean | undefined, offeredByStaff = false): Promise<boolean> {
     if (await this.calendars.withinWorkingTime(consultantIds, startsAt, endsAt)) return false;
+    if (offeredByStaff) return true;
     if (!override) throw SchedulingErrors.outsideWorkingHours();
     if (!currentGrant('scheduling.appointments:override-hours')) throw SchedulingErrors.overrideNotPermitted();
     return true;

@@ -4,6 +4,7 @@ import { drainOutbox } from '@libs/testing/outbox';
 import { AppointmentRemindersCheck } from '../reminders/appointment-reminders.check';
 import { schedulingPermissions } from '../scheduling.permissions';
 import { AppointmentsService } from './appointments.service';
+import { WorkingHoursService } from '../availability/availability.service';
 
 describe('appointments (module, PostgreSQL)', () => {
   const ctx = useModuleTestContext({
@@ -11,6 +12,7 @@ describe('appointments (module, PostgreSQL)', () => {
     users: { erik: { department: 'energy_consulting', roles: ['energy_consultant'] }, bea: { department: 'sales', roles: ['back_office'] } },
   });
   const appointments = lazyProvider(ctx, AppointmentsService);
+  const workingHours = lazyProvider(ctx, WorkingHoursService);
   const asBea = <T>(fn: () => Promise<T>) => ctx.as(ctx.users.bea, 'all', fn);
 
   const book = (startsAt: string, endsAt: string, over: Record<string, unknown> = {}) =>
@@ -25,6 +27,13 @@ describe('appointments (module, PostgreSQL)', () => {
         ...over,
       }),
     );
+
+  it('with scope own a consultant sets only their own working hours', async () => {
+    const hours = (userId: string) => ({ userId, weekday: 2, startMinute: 480, endMinute: 1020, validFrom: '2031-01-01', federalState: 'HE' });
+    const asErikOwn = <T>(fn: () => Promise<T>) => ctx.as(ctx.users.erik, { 'scheduling.availability:manage': 'own' }, fn);
+    await expectAppError(asErikOwn(() => workingHours.create(hours(ctx.users.bea.id) as never)), 403, 'OUT_OF_SCOPE');
+    expect(await asErikOwn(() => workingHours.create(hours(ctx.users.erik.id) as never))).toMatchObject({ userId: ctx.users.erik.id });
+  });
 
   it('the exclusion constraint refuses overlapping active ranges of one user, whatever the service does', async () => {
     const [a, b, c] = [

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
-import { DateTime } from 'luxon';
 import { currentScope, defaultDepartment, OUT_OF_SCOPE, Scope } from '@libs/auth';
 import { currentActorId } from '@libs/context';
 import type { DbTransactionHost } from '@libs/db';
@@ -17,6 +16,7 @@ import { AppointmentFilters, AppointmentsRepository } from './appointments.repos
 import type { Appointment, appointments, AppointmentStatus } from './appointments.schema';
 import { KindSettingsRepository } from './kind-settings.repository';
 import { ParticipantsRepository } from './participants.repository';
+import { berlinDate } from '@libs/shared';
 
 const APPOINTMENT: ResourceDefinition<Appointment> = {
   name: 'appointment',
@@ -115,7 +115,7 @@ export class AppointmentsService extends ResourceService<typeof appointments, Ap
     const problems = timeProblems(startsAt, endsAt);
     if (problems.length) throw SchedulingErrors.invalid(problems);
     await this.booking.assertLinksVisible(dto);
-    const outside = moved ? await this.booking.outsideWorkingHours(consultantIds, startsAt, endsAt, dto.overrideWorkingHours || by === 'customer') : current.outsideWorkingHours;
+    const outside = moved ? await this.booking.outsideWorkingHours(consultantIds, startsAt, endsAt, dto.overrideWorkingHours, by === 'customer') : current.outsideWorkingHours;
     const busy = busyRange(startsAt, endsAt, before, after);
     return this.booking.guarded(consultantIds, busy, current.id, async () => {
       const location = locationColumns(dto.location);
@@ -201,10 +201,6 @@ export class AppointmentsService extends ResourceService<typeof appointments, Ap
     });
     return toAppointmentResponse(restored);
   }
-}
-
-function berlinDate(instant: Date): string {
-  return DateTime.fromJSDate(instant, { zone: 'Europe/Berlin' }).toISODate() ?? instant.toISOString().slice(0, 10);
 }
 
 function pickSent<T extends object, K extends keyof T>(dto: T, keys: readonly K[]): Partial<Pick<T, K>> {

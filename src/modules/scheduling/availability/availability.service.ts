@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
-import { assertDepartmentInScope, currentScope, defaultDepartment } from '@libs/auth';
+import { assertDepartmentInScope, currentScope, defaultDepartment, OUT_OF_SCOPE } from '@libs/auth';
+import { currentActorId } from '@libs/context';
 import type { DbTransactionHost } from '@libs/db';
 import { EventOutbox } from '@libs/events';
+import { AppError } from '@libs/http';
 import { auditedPick, ResourceDefinition, ResourceService } from '@libs/resource';
 import { SchedulingErrors } from '../scheduling.errors';
 import { SCHEDULING_EVENTS } from '../scheduling.events';
@@ -44,7 +46,7 @@ export class WorkingHoursService extends ResourceService<typeof workingHours, Av
 
   async create(dto: CreateWorkingHoursDto): Promise<WorkingHoursResponseDto> {
     const departmentId = defaultDepartment(dto.departmentId);
-    assertDepartmentInScope(currentScope('scheduling.availability:manage'), departmentId);
+    assertUserInScope(dto.userId, departmentId);
     const errors = [];
     if (dto.startMinute >= dto.endMinute) errors.push({ path: 'endMinute', message: 'endMinute must be after startMinute' });
     if (dto.startMinute % 15 !== 0 || dto.endMinute % 15 !== 0) errors.push({ path: 'startMinute', message: 'working hours are set in quarter hours' });
@@ -64,10 +66,17 @@ export class AbsencesService extends ResourceService<typeof absences, Availabili
 
   async create(dto: CreateAbsenceDto): Promise<AbsenceResponseDto> {
     const departmentId = defaultDepartment(dto.departmentId);
-    assertDepartmentInScope(currentScope('scheduling.availability:manage'), departmentId);
+    assertUserInScope(dto.userId, departmentId);
     const days = (dto.endsAt.getTime() - dto.startsAt.getTime()) / 86_400_000;
     if (!(days > 0) || days > MAX_ABSENCE_DAYS) throw SchedulingErrors.invalid([{ path: 'endsAt', message: `an absence ends after it starts, within ${MAX_ABSENCE_DAYS} days` }]);
     const row = await this.steps.create({ ...dto, note: dto.note ?? null, departmentId });
     return toAbsenceResponse(row);
   }
+}
+
+/** With scope `own` a consultant manages only their own availability (then the department as ever). */
+function assertUserInScope(userId: string, departmentId: string | null): void {
+  const scope = currentScope('scheduling.availability:manage');
+  if (scope === 'own' && userId !== currentActorId()) throw AppError.forbidden(OUT_OF_SCOPE, 'Your permission\'s scope covers only your own availability (userId).');
+  assertDepartmentInScope(scope, departmentId);
 }
