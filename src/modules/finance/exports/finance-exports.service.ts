@@ -65,7 +65,9 @@ export class FinanceExportsService {
     const invoices = await this.invoices.repository.issuedBetween(from, to, scope, MAX_EXPORT_ROWS + 1);
     const payments = await this.payments.receivedBetween(from, to, scope, MAX_EXPORT_ROWS + 1);
     if (invoices.length > MAX_EXPORT_ROWS || payments.length > MAX_EXPORT_ROWS) throw FinanceErrors.invalid([{ path: 'to', message: `more than ${MAX_EXPORT_ROWS} invoices or payments: export a shorter period` }]);
-    const documents = await Promise.all(invoices.map(async (i) => toInvoiceDocument({ ...i, lines: await this.invoices.repository.linesOf(i.id) }, settings, await this.originalOf(i))));
+    const lines = await this.invoices.repository.linesOfMany(invoices.map((i) => i.id));
+    const originals = await this.invoices.repository.byIds(invoices.flatMap((i) => (i.cancelsInvoiceId ? [i.cancelsInvoiceId] : [])));
+    const documents = invoices.map((i) => toInvoiceDocument({ ...i, lines: lines.get(i.id) ?? [] }, settings, i.cancelsInvoiceId ? originals.get(i.cancelsInvoiceId) : undefined));
     const bytes = this.datev.buchungsstapel({
       settings: datevSettings(settings, invoices),
       period: { from, to },

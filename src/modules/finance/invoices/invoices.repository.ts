@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { and, asc, between, eq, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Scope } from '@libs/auth';
+import { anyOf } from '@libs/db';
 import { rangeFilter } from '@libs/pagination';
 import { CommonListFilters, ownershipConstraints, referenceConstraints, ResourceRepository, ResourceTableSpec } from '@libs/resource';
 import { Invoice, InvoiceKind, InvoiceLine, invoiceLines, invoices, InvoiceStatus } from './invoices.schema';
@@ -47,6 +48,22 @@ export class InvoicesRepository extends ResourceRepository<typeof invoices, Invo
 
   linesOf(invoiceId: string): Promise<InvoiceLine[]> {
     return this.db.select().from(invoiceLines).where(eq(invoiceLines.invoiceId, invoiceId)).orderBy(asc(invoiceLines.position));
+  }
+
+  /** The lines of many invoices in one statement (exports), by invoice id, each in position order. */
+  async linesOfMany(invoiceIds: readonly string[]): Promise<Map<string, InvoiceLine[]>> {
+    const byInvoice = new Map<string, InvoiceLine[]>(invoiceIds.map((id) => [id, []]));
+    if (invoiceIds.length === 0) return byInvoice;
+    const rows = await this.db.select().from(invoiceLines).where(anyOf(invoiceLines.invoiceId, invoiceIds)).orderBy(asc(invoiceLines.invoiceId), asc(invoiceLines.position));
+    for (const row of rows) byInvoice.get(row.invoiceId)?.push(row);
+    return byInvoice;
+  }
+
+  /** Invoices by id, whatever their scope (the originals a cancellation refers to), in one statement. */
+  async byIds(ids: readonly string[]): Promise<Map<string, Invoice>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.select().from(invoices).where(anyOf(invoices.id, ids));
+    return new Map(rows.map((row) => [row.id, row]));
   }
 
   /** Replaces a draft's lines (the database refuses it once the invoice is finalised). */

@@ -161,10 +161,12 @@ export class QuoteWritingService {
   /** Request lines with their products copied (422 naming the line of an unknown or inactive product). */
   private async lineInputs(lines: QuoteLineDto[]): Promise<QuoteLineInput[]> {
     const inputs: QuoteLineInput[] = [];
+    const productIds = [...new Set(lines.flatMap((line) => (line.productId ? [line.productId] : [])))];
+    const live = new Map((await this.products.findLive(productIds)).map((found) => [found.id, found]));
     for (const [index, line] of lines.entries()) {
       let product: QuoteLineInput['product'] = null;
       if (line.productId) {
-        const found = await this.products.lookup(line.productId);
+        const found = live.get(line.productId);
         if (!found) throw referenceNotFound(`lines[${index}].productId`, 'product');
         if (!found.active) throw QuoteErrors.productInactive(index);
         product = { productId: found.id, sku: found.sku, name: found.name, kind: found.kind, unit: found.unit, unitPriceCents: found.unitPriceCents, vatCategory: found.vatCategory };

@@ -74,7 +74,7 @@ export class ApplicationStatusService {
    */
   private async assertProjectNotStarted(projectId: string, submittedOn: string): Promise<void> {
     const endOfDay = DateTime.fromISO(submittedOn, { zone: 'Europe/Berlin' }).endOf('day').toJSDate();
-    const blocking = contractBlockingSubmission(await this.contracts.ofProject(projectId), endOfDay);
+    const blocking = contractBlockingSubmission(await this.contracts.earliestWithoutClause(projectId, endOfDay), endOfDay);
     if (blocking) throw FundingErrors.contractWithoutClause(blocking.reference, DateTime.fromJSDate(blocking.signedAt).setZone('Europe/Berlin').toISODate()!);
   }
 }

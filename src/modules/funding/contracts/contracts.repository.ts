@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { asc, eq, isNull, and } from 'drizzle-orm';
+import { and, asc, eq, isNull, lte } from 'drizzle-orm';
 import { CommonListFilters, referenceConstraints, ResourceRepository, ResourceTableSpec } from '@libs/resource';
 import { FundingContract, fundingContracts } from './funding-contracts.schema';
 
@@ -21,14 +21,17 @@ const CONTRACTS: ResourceTableSpec<typeof fundingContracts> = {
 export class ContractsRepository extends ResourceRepository<typeof fundingContracts, ContractFilters> {
   protected readonly spec = CONTRACTS;
 
-  /** Every live contract of a project, whoever recorded it: the start-of-project rule looks at all of them. */
-  ofProject(projectId: string): Promise<FundingContract[]> {
+  /**
+   * The earliest live contract of a project signed without the funding clause up to `until`, whoever
+   * recorded it (the start-of-project rule looks at all of them; none or one row).
+   */
+  earliestWithoutClause(projectId: string, until: Date): Promise<FundingContract[]> {
     return this.db
       .select()
       .from(fundingContracts)
-      .where(and(eq(fundingContracts.projectId, projectId), isNull(fundingContracts.deletedAt)))
+      .where(and(eq(fundingContracts.projectId, projectId), isNull(fundingContracts.deletedAt), eq(fundingContracts.withFundingClause, false), lte(fundingContracts.signedAt, until)))
       .orderBy(asc(fundingContracts.signedAt))
-      .limit(1000);
+      .limit(1);
   }
 
   /** A contract from an accepted quote, once per quote (a redelivered event changes nothing). */
