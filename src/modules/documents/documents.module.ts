@@ -10,6 +10,7 @@ import { DocumentPartsRepository } from './documents/document-parts.repository';
 import { DocumentTypesService } from './documents/document-types.service';
 import { DocumentsController } from './documents/documents.controller';
 import { DocumentsRepository } from './documents/documents.repository';
+import { DocumentsQueries } from './documents.queries';
 import { DocumentsService } from './documents/documents.service';
 import { LinkedRecords } from './documents/linked-records';
 import { FileSweeper } from './files/file-sweeper';
@@ -63,8 +64,9 @@ import { UPLOAD_LIMITS, UploadLimits } from './storage/storage.tokens';
     DocumentRequestPortalService,
     DocumentRequestReminderCheck,
     DocumentRequestLetter,
+    DocumentsQueries,
   ],
-  exports: [PdfRenderingService],
+  exports: [PdfRenderingService, DocumentsQueries],
 })
 export class DocumentsModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}

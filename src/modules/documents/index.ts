@@ -13,5 +13,6 @@ export type {
 } from './documents.events';
 export { documentsPermissions } from './documents.permissions';
 export type { DocumentsPermission } from './documents.permissions';
+export { DocumentsQueries } from './documents.queries';
 export { PdfRenderingService } from './pdf/pdf-rendering.service';
 export * from './pdf/pdf-data';

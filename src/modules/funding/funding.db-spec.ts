@@ -179,6 +179,9 @@ describe('funding (module, PostgreSQL)', () => {
       const file = await files.upload({ stream: Readable.from([Buffer.from('%PDF-1.4\n%%EOF\n')]), filename: 'zusage.pdf', declaredType: 'application/pdf' });
       return documents.create({ fileId: file.id, typeId: seedUuid('documentTypes', 'funding_approval:2025-01-01'), title: { de: 'Zusage', en: 'Approval' }, links: [{ type: 'funding_application', id: application.id }] });
     });
+    // A document the actor may not read cannot be linked (its id would show in the checklist).
+    const { 'documents.documents:read': _read, ...withoutDocumentRead } = ALL;
+    await expectAppError(ctx.as(ctx.users.erik, withoutDocumentRead, () => applications.linkDocument(application.id, { itemKey: 'approval', documentId: document.id })), 422, 'REFERENCE_NOT_FOUND');
     const checklist = await asErik(() => applications.linkDocument(application.id, { itemKey: 'approval', documentId: document.id }));
     expect(checklist.items.find((i) => i.key === 'approval')).toMatchObject({ fulfilled: true, documentIds: [document.id] });
     expect(checklist.items.find((i) => i.key === 'bnd')).toMatchObject({ fulfilled: false, documentIds: [] });

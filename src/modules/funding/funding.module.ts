@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdempotencyModule } from '@libs/idempotency';
+import { DocumentsModule } from '../documents';
 import { ProjectsModule } from '../projects';
 import { ApplicationStatusService } from './applications/application-status.service';
 import { ApplicationsController } from './applications/applications.controller';
@@ -21,7 +22,7 @@ import { ProgramsService } from './programs/programs.service';
 
 /** The funding context: programmes with dated rules, the calculator, applications and their deadlines. */
 @Module({
-  imports: [IdempotencyModule, ProjectsModule],
+  imports: [IdempotencyModule, ProjectsModule, DocumentsModule],
   controllers: [ProgramsController, CalculationsController, ApplicationsController, ContractsController],
   providers: [
     ProgramsRepository,

@@ -5,7 +5,8 @@ import { currentActorId } from '@libs/context';
 import type { DbTransactionHost } from '@libs/db';
 import { EventOutbox } from '@libs/events';
 import type { Page } from '@libs/pagination';
-import { ResourceDefinition, resourcePermissions, ResourceService } from '@libs/resource';
+import { referenceNotFound, ResourceDefinition, resourcePermissions, ResourceService } from '@libs/resource';
+import { DocumentsQueries } from '../../documents';
 import { ProjectsQueries } from '../../projects';
 import { CalculationsService } from '../calculator/calculations.service';
 import { FUNDING_EVENTS } from '../funding.events';
@@ -35,6 +36,7 @@ export class ApplicationsService extends ResourceService<typeof fundingApplicati
     outbox: EventOutbox,
     private readonly projects: ProjectsQueries,
     private readonly calculations: CalculationsService,
+    private readonly documents: DocumentsQueries,
   ) {
     super({ txHost, outbox, repository }, APPLICATION, (row) => toApplicationResponse(row, berlinDate()));
   }
@@ -88,6 +90,7 @@ export class ApplicationsService extends ResourceService<typeof fundingApplicati
       const application = await this.steps.find(id, currentScope('funding.applications:update'));
       const item = await this.repository.checklistItemOf(application.programId, dto.itemKey);
       if (!item) throw FundingErrors.checklistItemUnknown();
+      if (!(await this.documents.readable(dto.documentId))) throw referenceNotFound('documentId', 'document');
       if (!(await this.repository.linkDocument({ applicationId: id, checklistItemId: item.id, documentId: dto.documentId, createdBy: currentActorId() }))) {
         throw FundingErrors.documentAlreadyLinked();
       }
