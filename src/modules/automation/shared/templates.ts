@@ -1,4 +1,4 @@
-import { Liquid } from 'liquidjs';
+import type { Liquid } from 'liquidjs';
 
 /**
  * Staff-edited text templates (`{{ recipient.name }}`, `{{ event.payload.snapshot.lastName }}`)
@@ -6,7 +6,13 @@ import { Liquid } from 'liquidjs';
  * is plain text (mails are text/plain), so nothing is HTML-escaped. Unknown variables render as
  * empty text; unknown filters and syntax errors are refused when the template is saved.
  */
-const liquid = new Liquid({ strictFilters: true, strictVariables: false, ownPropertyOnly: true, jsTruthy: false, cache: 500 });
+let engine: Liquid | undefined;
+
+/** Created on first use: the package is loaded only when a template is saved or rendered (bench/boot). */
+function liquid(): Liquid {
+  const { Liquid: Engine } = require('liquidjs') as typeof import('liquidjs');
+  return (engine ??= new Engine({ strictFilters: true, strictVariables: false, ownPropertyOnly: true, jsTruthy: false, cache: 500 }));
+}
 
 const MAX_TEMPLATE_LENGTH = 20_000;
 
@@ -14,7 +20,7 @@ const MAX_TEMPLATE_LENGTH = 20_000;
 export function templateProblem(template: string): string | undefined {
   if (template.length > MAX_TEMPLATE_LENGTH) return `a template may have at most ${MAX_TEMPLATE_LENGTH} characters`;
   try {
-    liquid.parse(template);
+    liquid().parse(template);
     return undefined;
   } catch (error) {
     return `template syntax: ${(error as Error).message.split('\n')[0]}`;
@@ -22,5 +28,5 @@ export function templateProblem(template: string): string | undefined {
 }
 
 export function renderTemplate(template: string, data: Record<string, unknown>): Promise<string> {
-  return liquid.parseAndRender(template, data) as Promise<string>;
+  return liquid().parseAndRender(template, data) as Promise<string>;
 }

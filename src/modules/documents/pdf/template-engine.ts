@@ -1,4 +1,4 @@
-import { Liquid } from 'liquidjs';
+import type { Liquid } from 'liquidjs';
 import type { PdfLanguage } from './pdf-data';
 
 const LOCALES: Record<PdfLanguage, string> = { de: 'de-DE', en: 'en-GB' };
@@ -46,7 +46,9 @@ export class TemplateEngine {
   private engine(language: PdfLanguage): Liquid {
     let engine = this.engines.get(language);
     if (!engine) {
-      engine = new Liquid({ strictVariables: true, strictFilters: true, lenientIf: true, outputEscape: escapeMarkup, ownPropertyOnly: true, relativeReference: false, fs: NO_FILES });
+      // Loaded with the first template, not at boot (bench/boot).
+      const { Liquid: Engine } = require('liquidjs') as typeof import('liquidjs');
+      engine = new Engine({ strictVariables: true, strictFilters: true, lenientIf: true, outputEscape: escapeMarkup, ownPropertyOnly: true, relativeReference: false, fs: NO_FILES });
       engine.registerFilter('day', (value: unknown) => (typeof value === 'string' ? formatDay(value, language) : ''));
       engine.registerFilter('money', (value: unknown) => (typeof value === 'number' ? formatMoney(value, language) : ''));
       this.engines.set(language, engine);

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
-import { encode } from 'iconv-lite';
 import { datevBookings } from './datev-bookings.rules';
 import type { DatevExportInput } from './datev-export.types';
 import { DatevErrors } from './datev.errors';
@@ -28,6 +27,6 @@ export class DatevExportService {
       },
     });
     // NFC first: a decomposed umlaut (u + combining diaeresis) must become ü, not "u?".
-    return encode(csv.normalize('NFC'), 'win1252');
+    return (require('iconv-lite') as typeof import('iconv-lite')).encode(csv.normalize('NFC'), 'win1252');
   }
 }

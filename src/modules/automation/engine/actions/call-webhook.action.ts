@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { fetch, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { AppConfig, InjectAppConfig } from '@libs/config';
 import { SecretBox } from '../../shared/secret-box';
 import type { StoredWebhookAction } from '../../workflows/workflow-definition';
@@ -20,11 +20,13 @@ const MAX_ERROR_BODY = 300;
 export class CallWebhookHandler implements ActionHandler<StoredWebhookAction> {
   readonly mode = 'external';
   private readonly secrets: SecretBox;
-  private readonly dispatcher: Dispatcher | undefined;
+  /** Public addresses only, unless WEBHOOK_ALLOW_PRIVATE_NETWORKS; created with the first webhook call. */
+  private dispatcher: Dispatcher | undefined;
+  private readonly publicOnly: boolean;
 
   constructor(@InjectAppConfig() private readonly config: AppConfig) {
     this.secrets = new SecretBox(config.automation.secretKey, WEBHOOK_SECRET_PURPOSE);
-    this.dispatcher = config.automation.webhookAllowPrivateNetworks ? undefined : publicOnlyDispatcher();
+    this.publicOnly = !config.automation.webhookAllowPrivateNetworks;
   }
 
   async preview(action: StoredWebhookAction, ctx: StepContext): Promise<ActionOutcome> {
@@ -41,7 +43,7 @@ export class CallWebhookHandler implements ActionHandler<StoredWebhookAction> {
     const body = JSON.stringify(webhookBody(ctx));
     const timestamp = Math.floor(Date.now() / 1000);
     try {
-      if (this.dispatcher) assertPublicLiteralHost(new URL(action.url));
+      if (this.publicOnly) assertPublicLiteralHost(new URL(action.url));
       return await this.post(action.url, ctx, secret, timestamp, body);
     } catch (error) {
       const refused = error instanceof NonPublicAddressError ? error : (error as { cause?: unknown }).cause;
@@ -51,6 +53,9 @@ export class CallWebhookHandler implements ActionHandler<StoredWebhookAction> {
   }
 
   private async post(url: string, ctx: StepContext, secret: string, timestamp: number, body: string): Promise<ActionOutcome> {
+    // undici (~0.7 MB) is loaded with the first webhook, not at boot (bench/boot).
+    const { fetch } = require('undici') as typeof import('undici');
+    if (this.publicOnly) this.dispatcher ??= publicOnlyDispatcher();
     const response = await fetch(url, {
       dispatcher: this.dispatcher,
       method: 'POST',

@@ -1,6 +1,6 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
-import { Agent } from 'undici';
+import type { Agent } from 'undici';
 
 /**
  * Webhook URLs are entered by staff, so a webhook must not become a way to reach the instance's own
@@ -58,5 +58,6 @@ export function assertPublicLiteralHost(url: URL): void {
 
 /** The HTTP dispatcher webhooks use: every connection's resolved address must be public. */
 export function publicOnlyDispatcher(): Agent {
-  return new Agent({ connect: { lookup: publicOnlyLookup } });
+  const { Agent: PublicOnlyAgent } = require('undici') as typeof import('undici');
+  return new PublicOnlyAgent({ connect: { lookup: publicOnlyLookup } });
 }
