@@ -1,7 +1,8 @@
 'use strict';
 /*
- * Bundles the server into one file, dist/server.js, the file `npm start`, the Docker image and
- * the process tests run.
+ * Bundles the server into one file, dist/app.bundle.js, and writes its entry dist/server.js (from
+ * src/server.ts), the file `npm start`, the Docker image and the process tests run: it runs the
+ * bundle with a V8 code cache (src/code-cache.ts), which this build deletes as stale.
  *
  *   node esbuild.config.js        (run by `npm run build`, after `nest build`)
  *
@@ -13,6 +14,7 @@
  * decorator metadata tsc emits (esbuild does not emit it) and the Swagger CLI plugin runs inside
  * `nest build`. dist/src/main.js is the same program unbundled, for debugging.
  */
+const fs = require('node:fs');
 const path = require('node:path');
 const esbuild = require('esbuild');
 
@@ -22,7 +24,7 @@ const root = __dirname;
 const options = {
   absWorkingDir: root,
   entryPoints: ['dist/src/main.js'],
-  outfile: 'dist/server.js',
+  outfile: 'dist/app.bundle.js',
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -39,6 +41,9 @@ const options = {
   // that is the bundle's own URL, so they resolve from the project's node_modules as before.
   define: { 'import.meta.url': '__bundle_import_meta_url' },
   banner: { js: 'var __bundle_import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
+  // import() becomes require() (Node 20 loads ES modules with require too): V8 drops the import
+  // callback of functions restored from a code cache, so an import() there would fail.
+  supported: { 'dynamic-import': false },
   external: [
     // A native addon (a .node file per platform), loaded from node_modules.
     '@node-rs/argon2',
@@ -69,17 +74,36 @@ const options = {
     'nodemailer',
     // e-invoice generation (XRechnung, Factur-X): loaded on the first export.
     '@e-invoice-eu/core',
+    // Public holidays (with moment-timezone and astronomia, ~1.7 MB), webhooks' HTTP client, the
+    // DATEV export's Windows-1252 encoder and the template language: each loaded on first use.
+    'date-holidays',
+    'undici',
+    'iconv-lite',
+    'liquidjs',
   ],
   logLevel: 'warning',
   // The Swagger plugin repeats `enum` next to an explicit @ApiProperty({ enum }); harmless.
   logOverride: { 'duplicate-object-key': 'silent' },
 };
 
-module.exports = options;
+/** @type {import('esbuild').BuildOptions} The entry: src/server.ts and the loader it imports, nothing of the app. */
+const entryOptions = {
+  absWorkingDir: root,
+  entryPoints: ['dist/src/server.js'],
+  outfile: 'dist/server.js',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  logLevel: 'warning',
+};
+
+module.exports = { options, entryOptions };
 
 if (require.main === module) {
-  esbuild.build(options).then(
-    () => process.stdout.write(`bundled ${path.join('dist', 'server.js')}\n`),
+  fs.rmSync(path.join(root, 'dist', 'app.bundle.js.cache'), { force: true });
+  Promise.all([esbuild.build(options), esbuild.build(entryOptions)]).then(
+    () => process.stdout.write(`bundled ${path.join('dist', 'app.bundle.js')} and ${path.join('dist', 'server.js')}\n`),
     () => process.exit(1), // esbuild has already printed the errors
   );
 }

@@ -20,7 +20,7 @@ const path = require('node:path');
 const ROOT = path.resolve(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
 const STAMP = path.join(DIST, '.build-inputs.json');
-const OUTPUTS = ['server.js', path.join('src', 'cli.js'), path.join('src', 'main.js')].map((file) => path.join(DIST, file));
+const OUTPUTS = ['server.js', 'app.bundle.js', path.join('src', 'cli.js'), path.join('src', 'main.js')].map((file) => path.join(DIST, file));
 const SETTINGS = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'nest-cli.json', 'esbuild.config.js'];
 const TEST_FILE = /\.(spec|db-spec|e2e-spec)\.ts$/;
 

@@ -5,7 +5,8 @@ import { API_PREFIX, createApp } from './app.factory';
 import { prepareDatabase } from './db/runtime';
 import { DOCS_PATH } from './openapi';
 
-async function bootstrap(): Promise<void> {
+/** Starts the server; resolves true once it listens, false when start-up failed (the process then exits). */
+export async function bootstrap(): Promise<boolean> {
   const config = readConfigOrExit();
   const logger = createLogger({ level: config.logLevel });
   const shutdown = new GracefulShutdown({
@@ -26,12 +27,13 @@ async function bootstrap(): Promise<void> {
   } catch (error) {
     logger.fatal({ err: error }, 'startup failed');
     await shutdown.shutdown('startup failed', 1);
-    return;
+    return false;
   }
 
   const base = publicBaseUrl(config);
   logger.info(`API listening on ${base}/${API_PREFIX}`);
   logger.info(`Swagger UI on ${base}/${DOCS_PATH}`);
+  return true;
 }
 
 /** Loads `.env` from the working directory when present (variables already set win). */
@@ -53,7 +55,13 @@ function publicBaseUrl(config: AppConfig): string {
   return `http://${shown}:${port}`;
 }
 
-void bootstrap().catch((error: unknown) => {
-  process.stderr.write(`startup failed: ${(error as Error)?.stack ?? String(error)}\n`);
-  process.exit(1);
-});
+/** `bootstrap()`, and an error it did not handle ends the process. dist/server.js calls this. */
+export function start(): Promise<boolean> {
+  return bootstrap().catch((error: unknown) => {
+    process.stderr.write(`startup failed: ${(error as Error)?.stack ?? String(error)}\n`);
+    process.exit(1);
+  });
+}
+
+// Run directly (`node dist/src/main.js`); in the bundle dist/server.js starts it.
+if (require.main === module) void start();
