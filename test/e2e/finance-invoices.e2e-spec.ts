@@ -141,4 +141,26 @@ describe('Finance invoices over HTTP', () => {
     expect(csvText).toContain(downFinal.number);
     expect(csvText).toContain(storno.number);
   });
+
+  const repeated = (value: string, times: number) => Array.from({ length: times }, () => value).join(',');
+
+  it.each([
+    ['/finance/invoices', `status=${repeated('draft', 8)}`],
+    ['/finance/invoices', `kind=${repeated('final', 6)}`],
+    ['/finance/invoices/export', `status=${repeated('draft', 8)}`],
+    ['/finance/payments', `method=${repeated('cash', 6)}`],
+    ['/finance/payments/export', `method=${repeated('cash', 6)}`],
+  ])('answers %s?%s (more filter values than there are) with a 400 problem', async (path, query) => {
+    const response = await download(`${path}?${query}`);
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
+    expect((await response.json()).code).toBe('VALIDATION_FAILED');
+  });
+
+  it('accepts every value of a list filter at once', async () => {
+    const invoices = await download('/finance/invoices?status=draft,finalised,sent,partially_paid,paid,overdue,cancelled&kind=down_payment,partial,final,cancellation,standalone');
+    expect(invoices.status).toBe(200);
+    const payments = await download('/finance/payments?method=bank_transfer,direct_debit,card,cash,other');
+    expect(payments.status).toBe(200);
+  });
 });

@@ -8,8 +8,8 @@ import { definePermissions } from '@libs/auth';
  */
 export const schedulingPermissions = definePermissions('scheduling', {
   'scheduling.appointments:read': { de: 'Termine ansehen, exportieren und als Kalender abonnieren', en: 'View, export and subscribe to appointments' },
-  'scheduling.appointments:create': { de: 'Termine buchen und Kunden-Links erzeugen', en: 'Book appointments and create customer links' },
-  'scheduling.appointments:update': { de: 'Termine ändern, verschieben und ihren Status setzen', en: 'Change, reschedule and set the status of appointments' },
+  'scheduling.appointments:create': { de: 'Termine buchen', en: 'Book appointments' },
+  'scheduling.appointments:update': { de: 'Termine ändern, verschieben, ihren Status setzen und Kunden-Links erzeugen', en: 'Change, reschedule and set the status of appointments and create customer links' },
   'scheduling.appointments:delete': { de: 'Termine löschen und wiederherstellen', en: 'Delete and restore appointments' },
   'scheduling.appointments:override-hours': { de: 'Termine außerhalb der Arbeitszeit buchen', en: 'Book appointments outside working hours' },
   'scheduling.availability:read': { de: 'Arbeitszeiten, Abwesenheiten und freie Termine ansehen', en: 'View working hours, absences and free slots' },

@@ -7,6 +7,7 @@ import { DocumentsService } from '../documents/documents.service';
 import { DocumentRequestPortalService } from './document-request-portal.service';
 import { DocumentRequestReminderCheck } from './document-request-reminder.check';
 import { DocumentRequestReviewService } from './document-request-review.service';
+import { PORTAL_TOKEN_PATTERN, portalTokenHash } from './document-request.rules';
 import { DocumentRequestsService } from './document-requests.service';
 
 const GRANTS = {
@@ -78,8 +79,10 @@ describe('document requests (module, PostgreSQL)', () => {
       [2, false, 'pending'],
     ]);
     const { rows } = await ctx.admin.query('select token_hash from document_requests where id = $1', [created.id]);
-    expect(rows[0].token_hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(rows[0].token_hash).not.toContain(link.portalToken);
+    expect(link.portalToken).toMatch(PORTAL_TOKEN_PATTERN);
+    expect(rows[0].token_hash).toBe(portalTokenHash(link.portalToken));
+    expect(rows[0].token_hash).not.toBe(link.portalToken);
+    expect((await asCustomer(() => portal.checklist(link.portalToken))).items).toHaveLength(3);
     expect((await asErik(() => requests.get(created.id))).link.state).toBe('active');
   });
 

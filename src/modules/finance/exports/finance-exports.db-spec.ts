@@ -62,7 +62,9 @@ describe('finance exports: XRechnung, Factur-X, DATEV (module, PostgreSQL)', () 
     const invoice = await b2bInvoice();
     const storno = await asFrida(() => cancellation.cancel(invoice.id, undefined, 'Betrag fehlerhaft'));
     const xml = (await asFrida(() => exports.xrechnung(storno.id))).bytes.toString('utf8');
-    expect(xml).toContain('384');
+    const exchangedDocument = xml.match(/<rsm:ExchangedDocument>([\s\S]*?)<\/rsm:ExchangedDocument>/)?.[1];
+    expect(exchangedDocument).toContain(`<ram:ID>${storno.number}</ram:ID>`);
+    expect(exchangedDocument).toContain('<ram:TypeCode>384</ram:TypeCode>');
     expect(xml).toContain(invoice.number);
     const report = await validator.validate(xml);
     expect(report.errors).toEqual([]);

@@ -132,15 +132,17 @@ export class ListInvoicesQueryDto extends OwnedListQueryDto {
   @IsSort(INVOICE_SORTS, '-createdAt')
   sort?: string;
 
-  @ApiPropertyOptional({ enum: invoiceStatus.enumValues, isArray: true })
+  @ApiPropertyOptional({ enum: invoiceStatus.enumValues, isArray: true, maxItems: invoiceStatus.enumValues.length })
   @IsOptional()
   @ToArray()
+  @ArrayMaxSize(invoiceStatus.enumValues.length)
   @IsIn(invoiceStatus.enumValues, { each: true })
   status?: InvoiceStatus[];
 
-  @ApiPropertyOptional({ enum: invoiceKind.enumValues, isArray: true })
+  @ApiPropertyOptional({ enum: invoiceKind.enumValues, isArray: true, maxItems: invoiceKind.enumValues.length })
   @IsOptional()
   @ToArray()
+  @ArrayMaxSize(invoiceKind.enumValues.length)
   @IsIn(invoiceKind.enumValues, { each: true })
   kind?: InvoiceKind[];
 

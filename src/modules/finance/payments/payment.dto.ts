@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { ArrayMaxSize, IsIn, IsOptional } from 'class-validator';
 import { IsTrimmedString, OptionalUuid } from '@libs/http';
 import { IsSort, ListQueryDto, sortValues, ToArray } from '@libs/pagination';
 import { OwnedResponseDto, PageDto } from '@libs/resource';
@@ -42,9 +42,10 @@ export class ListPaymentsQueryDto extends ListQueryDto {
   @OptionalUuid()
   invoiceId?: string;
 
-  @ApiPropertyOptional({ enum: paymentMethod.enumValues, isArray: true })
+  @ApiPropertyOptional({ enum: paymentMethod.enumValues, isArray: true, maxItems: paymentMethod.enumValues.length })
   @IsOptional()
   @ToArray()
+  @ArrayMaxSize(paymentMethod.enumValues.length)
   @IsIn(paymentMethod.enumValues, { each: true })
   method?: PaymentMethod[];
 

@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DomainEvent, DomainEventHandler, DomainEventSubscriber } from '@libs/events';
 import { AppError } from '@libs/http';
-import type { AppointmentCompletedV1 } from '../../scheduling';
+import type { AppointmentCompletedV1, SCHEDULING_EVENTS } from '../../scheduling';
 import { ProjectsCommands } from '../projects.commands';
 
-/** The event type scheduling declares (SCHEDULING_EVENTS.appointment.completed); named here, as scheduling sits downstream and imports projects. */
-export const APPOINTMENT_COMPLETED = 'scheduling.appointment.completed';
+/**
+ * The event type scheduling declares. Scheduling sits downstream and imports projects, so the value
+ * is written out here; typing it by the declaration (a type-only import, no runtime cycle) makes a
+ * rename on either side fail the build.
+ */
+export const APPOINTMENT_COMPLETED: (typeof SCHEDULING_EVENTS)['appointment']['completed']['type'] = 'scheduling.appointment.completed';
 
 /**
  * `scheduling.appointment.completed` of an on-site visit linked to a project → the project moves
