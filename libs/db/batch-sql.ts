@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Column, getTableColumns, getTableName, is, SQL, sql } from 'drizzle-orm';
 import type { InferSelectModel } from 'drizzle-orm';
-import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 
 /*
  * Statements over many values whose size does not grow with the number of values: a list is sent
@@ -26,7 +26,7 @@ export interface SqlExecutor {
  */
 export async function insertRows<T extends PgTable>(db: SqlExecutor, table: T, rows: readonly T['$inferInsert'][]): Promise<void> {
   if (rows.length === 0) return;
-  const columns = Object.entries(getTableColumns(table)) as [string, PgColumn][];
+  const columns = columnsOf(table);
   const given = (row: T['$inferInsert'], key: string) => (row as Record<string, unknown>)[key] !== undefined;
   const inserted = columns.filter(([key, column]) => column.defaultFn !== undefined || rows.some((row) => given(row, key)));
   for (const [key, column] of inserted) {
@@ -44,13 +44,44 @@ export async function insertRows<T extends PgTable>(db: SqlExecutor, table: T, r
       }),
     ),
   );
-  const names = sql.join(
-    inserted.map(([, column]) => sql.identifier(column.name)),
-    sql`, `,
-  );
-  await db.execute(
-    sql`insert into ${table} (${names}) select ${names} from json_populate_recordset(null::${table}, ${JSON.stringify(records)}::json) with ordinality as r order by r.ordinality`,
-  );
+  const [head, tail] = insertStatement(table, inserted);
+  await db.execute(sql`${head}${JSON.stringify(records)}${tail}`);
+}
+
+const tableColumns = new WeakMap<PgTable, [string, PgColumn][]>();
+
+function columnsOf(table: PgTable): [string, PgColumn][] {
+  let columns = tableColumns.get(table);
+  if (!columns) tableColumns.set(table, (columns = Object.entries(getTableColumns(table)) as [string, PgColumn][]));
+  return columns;
+}
+
+const insertStatements = new WeakMap<PgTable, Map<string, [SQL, SQL]>>();
+
+/**
+ * The statement's text around its one parameter, rendered once per table and set of columns: the
+ * identifiers cost more to render than the statement costs to send (bench/api, create).
+ */
+function insertStatement(table: PgTable, inserted: [string, PgColumn][]): [SQL, SQL] {
+  let byColumns = insertStatements.get(table);
+  if (!byColumns) insertStatements.set(table, (byColumns = new Map()));
+  const key = inserted.map(([key]) => key).join(',');
+  let statement = byColumns.get(key);
+  if (!statement) {
+    const { schema, name: tableName } = getTableConfig(table);
+    const name = schema ? `${quoteIdentifier(schema)}.${quoteIdentifier(tableName)}` : quoteIdentifier(tableName);
+    const names = inserted.map(([, column]) => quoteIdentifier(column.name)).join(', ');
+    statement = [
+      sql.raw(`insert into ${name} (${names}) select ${names} from json_populate_recordset(null::${name}, `),
+      sql.raw('::json) with ordinality as r order by r.ordinality'),
+    ];
+    byColumns.set(key, statement);
+  }
+  return statement;
+}
+
+function quoteIdentifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
 }
 
 /**
@@ -82,7 +113,7 @@ export function anyOf(column: Column, values: readonly unknown[]): SQL {
  * can be returned as written without RETURNING. Any other SQL default is refused.
  */
 export function completeRows<T extends PgTable>(table: T, rows: readonly T['$inferInsert'][], now = new Date()): InferSelectModel<T>[] {
-  const columns = Object.entries(getTableColumns(table)) as [string, PgColumn][];
+  const columns = columnsOf(table);
   return rows.map((row) => {
     const values = row as Record<string, unknown>;
     return Object.fromEntries(
