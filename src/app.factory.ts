@@ -4,7 +4,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import { AppConfig, loadConfig } from '@libs/config';
-import { genRequestId } from '@libs/context';
+import { genRequestId, registerRequestContextHook } from '@libs/context';
 import {
   AppLogger,
   createLogger,
@@ -54,7 +54,10 @@ export async function createApp(config: AppConfig, options: CreateAppOptions): P
     loggerInstance: logger,
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     return503OnClosing: false,
+    // No Nest middleware is used (the request context is a Fastify hook): no @fastify/middie.
+    skipMiddie: true,
   });
+  registerRequestContextHook(adapter.getInstance());
   registerPlatformHooks(adapter.getInstance(), options.shutdownState ?? new HttpShutdownState());
 
   const app = await NestFactory.create<NestFastifyApplication>(

@@ -15,9 +15,9 @@ export function resolveRequestId(header: string | string[] | undefined): string 
 }
 
 /**
- * Fastify's `genReqId`: the id becomes `request.id` and the `requestId` of every log line. It is
- * also written back to the raw request's header, so middleware that reads `X-Request-Id` (the
- * request context in libs/context) sees the same id as the logs and the response.
+ * Fastify's `genReqId`: the id becomes `request.id`, the `requestId` of every log line and of the
+ * request context (request-context.hook.ts). It is also written back to the raw request's header,
+ * so code that reads `X-Request-Id` there sees the same id as the logs and the response.
  */
 export function genRequestId(req: IncomingMessage): string {
   const id = resolveRequestId(req.headers[REQUEST_ID_HEADER]);
