@@ -1,8 +1,6 @@
-import { CallHandler, createParamDecorator, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
-import { applyDecorators, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { map, Observable } from 'rxjs';
 import { ApiProblemResponses } from './api-problem-responses.decorator';
 import { AppError } from './app-error';
 
@@ -72,35 +70,14 @@ interface Versioned {
   version: number;
 }
 
-function isVersioned(body: unknown): body is Versioned {
+/** A body that is one versioned resource (`{ id, version, … }`); lists and other shapes are not. */
+export function isVersioned(body: unknown): body is Versioned {
   return (
     typeof body === 'object' &&
     body !== null &&
     typeof (body as Versioned).id === 'string' &&
     typeof (body as Versioned).version === 'number'
   );
-}
-
-/**
- * Sets `ETag` on every response whose body is a versioned resource (`{ id, version, … }`): reads,
- * creates, updates, actions. Lists and other shapes pass through untouched.
- */
-@Injectable()
-export class EtagInterceptor implements NestInterceptor {
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const reply = context.switchToHttp().getResponse<FastifyReply>();
-    return next.handle().pipe(
-      map((body: unknown) => {
-        if (isVersioned(body)) reply.header('etag', formatEtag(body.id, body.version));
-        return body;
-      }),
-    );
-  }
-}
-
-/** Controller decorator: responses carrying a versioned resource get its ETag. */
-export function Etagged(): ClassDecorator & MethodDecorator {
-  return applyDecorators(UseInterceptors(EtagInterceptor));
 }
 
 /** OpenAPI description of the `ETag` response header, for `@ApiOkResponse({ headers: ETAG_HEADER })`. */

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from './app-error';
 import { REQUEST_ID_HEADER } from '@libs/context';
+import { formatEtag, isVersioned } from './etag';
 import { HttpShutdownState } from './shutdown-state';
 
 /**
@@ -12,6 +13,13 @@ export function registerPlatformHooks(fastify: FastifyInstance, shutdown: HttpSh
   fastify.addHook('onRequest', (_request, reply, done) => {
     if (!shutdown.isClosing) return done();
     done(AppError.serviceUnavailable('HTTP_SHUTTING_DOWN', 'The server is shutting down; retry the request.'));
+  });
+  // Every response carrying a versioned resource gets its ETag: reads, creates, updates, actions,
+  // idempotent replays. A Fastify hook rather than a Nest interceptor, which would put every
+  // route of its controller through rxjs (bench/api).
+  fastify.addHook('preSerialization', (_request, reply, payload, done) => {
+    if (isVersioned(payload)) reply.header('etag', formatEtag(payload.id, payload.version));
+    done(null, payload);
   });
   // onSend runs for every response Fastify sends: handlers, problems, 404s.
   fastify.addHook('onSend', (request, reply, payload, done) => {

@@ -5,8 +5,7 @@ import { IdempotencyInterceptor } from './idempotency.interceptor';
 
 /**
  * Makes a POST safe to retry: `Idempotency-Key` (optional header) replays the first response
- * instead of acting twice. Put it on the handler (inside class-level interceptors such as
- * `@Etagged()`); the module must import IdempotencyModule.
+ * instead of acting twice. Put it on the handler; the module must import IdempotencyModule.
  */
 export function Idempotent(): MethodDecorator {
   return applyDecorators(

@@ -1,13 +1,12 @@
 import { Body, Controller, Delete, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Etagged, IfMatch, UuidParam } from '@libs/http';
+import { IfMatch, UuidParam } from '@libs/http';
 import { Page } from '@libs/pagination';
 import { Operation } from '@libs/resource';
 import { CreateDepartmentDto, DepartmentPageDto, DepartmentResponseDto, ListDepartmentsQueryDto, UpdateDepartmentDto } from './departments.dto';
 import { DepartmentsService } from './departments.service';
 
 @ApiTags('auth')
-@Etagged()
 @Controller('departments')
 export class DepartmentsController {
   constructor(private readonly departments: DepartmentsService) {}

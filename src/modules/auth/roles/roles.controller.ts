@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Etagged, IfMatch, UuidParam } from '@libs/http';
+import { IfMatch, UuidParam } from '@libs/http';
 import { Page } from '@libs/pagination';
 import { Operation } from '@libs/resource';
 import { PERMISSIONS } from '../../../permissions.catalogue';
@@ -8,7 +8,6 @@ import { CreateRoleDto, ListRolesQueryDto, PermissionDto, RolePageDto, RoleRespo
 import { RolesService } from './roles.service';
 
 @ApiTags('auth')
-@Etagged()
 @Controller()
 export class RolesController {
   constructor(private readonly roles: RolesService) {}

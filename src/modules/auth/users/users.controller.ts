@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Etagged, IfMatch, UuidParam } from '@libs/http';
+import { IfMatch, UuidParam } from '@libs/http';
 import { Page } from '@libs/pagination';
 import { Operation } from '@libs/resource';
 import { CreatedUserDto, CreateUserDto, ListUsersQueryDto, PasswordResetDto, ResetPasswordDto, UpdateUserDto, UserPageDto, UserResponseDto } from './users.dto';
@@ -11,7 +11,6 @@ import { UsersService } from './users.service';
  * so they take no Idempotency-Key (a replay would store and hand out the secret again).
  */
 @ApiTags('auth')
-@Etagged()
 @Controller('users')
 export class UsersController {
   constructor(private readonly users: UsersService) {}

@@ -1,13 +1,12 @@
 import { Body, Controller, Delete, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Etagged, IfMatch, UuidParam } from '@libs/http';
+import { IfMatch, UuidParam } from '@libs/http';
 import { Page } from '@libs/pagination';
 import { Operation } from '@libs/resource';
 import { CreateFormDto, FormPageDto, FormResponseDto, FormSubmissionDto, FormSubmissionPageDto, ListFormsQueryDto, ListFormSubmissionsQueryDto, UpdateFormDto } from './form.dto';
 import { FormsService } from './forms.service';
 
 @ApiTags('automation')
-@Etagged()
 @Controller()
 export class FormsController {
   constructor(private readonly forms: FormsService) {}

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Etagged, IfMatch, UuidParam } from '@libs/http';
+import { IfMatch, UuidParam } from '@libs/http';
 import { Page } from '@libs/pagination';
 import { Operation } from '@libs/resource';
 import { CreateWorkflowDto, ListWorkflowsQueryDto, TestWorkflowDto, UpdateWorkflowDto, WorkflowPageDto, WorkflowResponseDto, WorkflowTestResultDto } from './workflow.dto';
@@ -8,7 +8,6 @@ import { WorkflowTester } from './workflow-test.service';
 import { WorkflowsService } from './workflows.service';
 
 @ApiTags('automation')
-@Etagged()
 @Controller('workflows')
 export class WorkflowsController {
   constructor(

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { csvFile, exportFileName } from '@libs/csv';
-import { Etagged, IfMatch, UuidParam } from '@libs/http';
+import { IfMatch, UuidParam } from '@libs/http';
 import { Page } from '@libs/pagination';
 import { Operation } from '@libs/resource';
 import { ActivityPageDto, ActivityResponseDto, CreateActivityDto, ExportActivitiesQueryDto, ListActivitiesQueryDto, UpdateActivityDto } from './activity.dto';
@@ -9,7 +9,6 @@ import { ACTIVITY_EXPORT_COLUMNS } from './activity.mapper';
 import { ActivitiesService } from './activities.service';
 
 @ApiTags('crm')
-@Etagged()
 @Controller('activities')
 export class ActivitiesController {
   constructor(private readonly activities: ActivitiesService) {}

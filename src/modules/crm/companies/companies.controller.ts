@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { csvFile, exportFileName } from '@libs/csv';
-import { Etagged, IfMatch, UuidParam } from '@libs/http';
+import { IfMatch, UuidParam } from '@libs/http';
 import { Page } from '@libs/pagination';
 import { Operation } from '@libs/resource';
 import { CompanyPageDto, CompanyResponseDto, CreateCompanyDto, ExportCompaniesQueryDto, ListCompaniesQueryDto, UpdateCompanyDto } from './company.dto';
@@ -9,7 +9,6 @@ import { COMPANY_EXPORT_COLUMNS } from './company.mapper';
 import { CompaniesService } from './companies.service';
 
 @ApiTags('crm')
-@Etagged()
 @Controller('companies')
 export class CompaniesController {
   constructor(private readonly companies: CompaniesService) {}

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { csvFile, exportFileName } from '@libs/csv';
-import { Etagged, IfMatch, UuidParam } from '@libs/http';
+import { IfMatch, UuidParam } from '@libs/http';
 import { Page } from '@libs/pagination';
 import { Operation } from '@libs/resource';
 import { DUPLICATES_PROBLEM } from '../shared/duplicates.dto';
@@ -20,7 +20,6 @@ import { ContactMergeService } from './contact-merge.service';
 import { ContactsService } from './contacts.service';
 
 @ApiTags('crm')
-@Etagged()
 @Controller('contacts')
 export class ContactsController {
   constructor(

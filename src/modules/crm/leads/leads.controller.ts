@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { Body, Controller, Delete, Get, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { CsvBody, csvFile, exportFileName } from '@libs/csv';
-import { Etagged, IfMatch, UuidParam } from '@libs/http';
+import { IfMatch, UuidParam } from '@libs/http';
 import { Page } from '@libs/pagination';
 import { Operation } from '@libs/resource';
 import { DUPLICATES_PROBLEM } from '../shared/duplicates.dto';
@@ -16,7 +16,6 @@ import { LeadsService } from './leads.service';
 
 /** Thin: validate (DTOs, pipes), authorize (the operation's permission), call one service method. */
 @ApiTags('crm')
-@Etagged()
 @Controller('leads')
 export class LeadsController {
   constructor(

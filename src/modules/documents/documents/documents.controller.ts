@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Etagged, IfMatch, UuidParam } from '@libs/http';
+import { IfMatch, UuidParam } from '@libs/http';
 import { Page } from '@libs/pagination';
 import { Operation } from '@libs/resource';
 import { sendFile } from '../files/file-download';
@@ -24,7 +24,6 @@ import { DocumentsService } from './documents.service';
 import { DocumentTypesService } from './document-types.service';
 
 @ApiTags('documents')
-@Etagged()
 @Controller()
 export class DocumentsController {
   constructor(

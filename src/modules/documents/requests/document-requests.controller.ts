@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Etagged, IfMatch, UuidParam } from '@libs/http';
+import { IfMatch, UuidParam } from '@libs/http';
 import { Page } from '@libs/pagination';
 import { Operation } from '@libs/resource';
 import {
@@ -17,7 +17,6 @@ import { DocumentRequestReviewService } from './document-request-review.service'
 import { DocumentRequestsService } from './document-requests.service';
 
 @ApiTags('documents')
-@Etagged()
 @Controller('document-requests')
 export class DocumentRequestsController {
   constructor(

@@ -1,13 +1,12 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Etagged, UuidParam } from '@libs/http';
+import { UuidParam } from '@libs/http';
 import { Operation } from '@libs/resource';
 import { InvoiceFromQuoteDto } from './invoice-from-quote.dto';
 import { InvoiceFromQuoteService } from './invoice-from-quote.service';
 import { InvoiceResponseDto } from './invoice.dto';
 
 @ApiTags('finance')
-@Etagged()
 @Controller('finance/quotes')
 export class InvoiceFromQuoteController {
   constructor(private readonly fromQuote: InvoiceFromQuoteService) {}

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { csvFile, exportFileName } from '@libs/csv';
-import { Etagged, IfMatch, UuidParam } from '@libs/http';
+import { IfMatch, UuidParam } from '@libs/http';
 import { Page } from '@libs/pagination';
 import { Operation } from '@libs/resource';
 import { PaymentResponseDto, RecordPaymentDto } from '../payments/payment.dto';
@@ -13,7 +13,6 @@ import { INVOICE_EXPORT_COLUMNS } from './invoice.mapper';
 import { InvoicesService } from './invoices.service';
 
 @ApiTags('finance')
-@Etagged()
 @Controller('finance/invoices')
 export class InvoicesController {
   constructor(

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { csvFile, exportFileName } from '@libs/csv';
-import { Etagged, IfMatch, UuidParam } from '@libs/http';
+import { IfMatch, UuidParam } from '@libs/http';
 import { Page } from '@libs/pagination';
 import { Operation } from '@libs/resource';
 import { ExportPaymentsQueryDto, ListPaymentsQueryDto, PaymentPageDto, PaymentResponseDto, UpdatePaymentDto } from './payment.dto';
@@ -10,7 +10,6 @@ import { PaymentsService } from './payments.service';
 
 /** Payments are recorded at POST /finance/invoices/{id}/payments; here they are read and corrected. */
 @ApiTags('finance')
-@Etagged()
 @Controller('finance/payments')
 export class PaymentsController {
   constructor(private readonly payments: PaymentsService) {}

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { csvFile, exportFileName } from '@libs/csv';
-import { Etagged, IfMatch, UuidParam } from '@libs/http';
+import { IfMatch, UuidParam } from '@libs/http';
 import { Page } from '@libs/pagination';
 import { Operation } from '@libs/resource';
 import { CreateProductDto, ExportProductsQueryDto, ListProductsQueryDto, ProductPageDto, ProductResponseDto, UpdateProductDto } from './product.dto';
@@ -9,7 +9,6 @@ import { PRODUCT_EXPORT_COLUMNS } from './product.mapper';
 import { ProductsService } from './products.service';
 
 @ApiTags('finance')
-@Etagged()
 @Controller('finance/products')
 export class ProductsController {
   constructor(private readonly products: ProductsService) {}

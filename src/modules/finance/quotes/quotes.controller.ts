@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { csvFile, exportFileName } from '@libs/csv';
-import { Etagged, IfMatch, UuidParam } from '@libs/http';
+import { IfMatch, UuidParam } from '@libs/http';
 import { Page } from '@libs/pagination';
 import { Operation } from '@libs/resource';
 import { AcceptQuoteDto, CreateQuoteDto, ExportQuotesQueryDto, ListQuotesQueryDto, QuotePageDto, QuoteResponseDto, QuoteVersionResponseDto, RejectQuoteDto, UpdateQuoteDto } from './quote.dto';
@@ -11,7 +11,6 @@ import { QuoteWritingService } from './quote-writing.service';
 import { QuotesService } from './quotes.service';
 
 @ApiTags('finance')
-@Etagged()
 @Controller('finance/quotes')
 export class QuotesController {
   constructor(

@@ -1,12 +1,11 @@
 import { Body, Controller, Get, Headers, Patch } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Etagged } from '@libs/http';
+
 import { Operation } from '@libs/resource';
 import { FinanceSettingsResponseDto, UpdateFinanceSettingsDto } from './finance-settings.dto';
 import { FinanceSettingsService } from './finance-settings.service';
 
 @ApiTags('finance')
-@Etagged()
 @Controller('finance/settings')
 export class FinanceSettingsController {
   constructor(private readonly settings: FinanceSettingsService) {}

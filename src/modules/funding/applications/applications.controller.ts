@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Etagged, IfMatch, UuidParam } from '@libs/http';
+import { IfMatch, UuidParam } from '@libs/http';
 import { Page } from '@libs/pagination';
 import { Operation } from '@libs/resource';
 import {
@@ -17,7 +17,6 @@ import { ApplicationStatusService } from './application-status.service';
 import { ApplicationsService } from './applications.service';
 
 @ApiTags('funding')
-@Etagged()
 @Controller('funding/applications')
 export class ApplicationsController {
   constructor(

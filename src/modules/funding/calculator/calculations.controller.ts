@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Etagged, UuidParam } from '@libs/http';
+import { UuidParam } from '@libs/http';
 import { Page } from '@libs/pagination';
 import { Operation } from '@libs/resource';
 import { CalculationRequestDto, StoreCalculationDto } from './calculation.dto';
@@ -8,7 +8,6 @@ import { CalculationResultDto, ListStoredCalculationsQueryDto, StoredCalculation
 import { CalculationsService } from './calculations.service';
 
 @ApiTags('funding')
-@Etagged()
 @Controller('funding')
 export class CalculationsController {
   constructor(private readonly calculations: CalculationsService) {}

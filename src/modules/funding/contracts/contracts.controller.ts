@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Etagged, UuidParam } from '@libs/http';
+import { UuidParam } from '@libs/http';
 import { Page } from '@libs/pagination';
 import { Operation } from '@libs/resource';
 import { ContractPageDto, ContractResponseDto, ListContractsQueryDto, RecordContractDto } from './contract.dto';
@@ -8,7 +8,6 @@ import { ContractsService } from './contracts.service';
 
 /** Works contracts of projects as the start-of-project rule sees them. */
 @ApiTags('funding')
-@Etagged()
 @Controller('funding/contracts')
 export class ContractsController {
   constructor(private readonly contracts: ContractsService) {}

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { csvFile, exportFileName } from '@libs/csv';
-import { Etagged, IfMatch, UuidParam } from '@libs/http';
+import { IfMatch, UuidParam } from '@libs/http';
 import { Page } from '@libs/pagination';
 import { Operation } from '@libs/resource';
 import {
@@ -16,7 +16,6 @@ import { BUILDING_SYSTEM_EXPORT_COLUMNS } from './building-system.mapper';
 import { BuildingSystemsService } from './building-systems.service';
 
 @ApiTags('projects')
-@Etagged()
 @Controller('building-systems')
 export class BuildingSystemsController {
   constructor(private readonly systems: BuildingSystemsService) {}

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { csvFile, exportFileName } from '@libs/csv';
-import { Etagged, IfMatch, UuidParam } from '@libs/http';
+import { IfMatch, UuidParam } from '@libs/http';
 import { Page } from '@libs/pagination';
 import { Operation } from '@libs/resource';
 import { BuildingPageDto, BuildingResponseDto, CreateBuildingDto, ExportBuildingsQueryDto, ListBuildingsQueryDto, UpdateBuildingDto } from './building.dto';
@@ -9,7 +9,6 @@ import { BUILDING_EXPORT_COLUMNS } from './building.mapper';
 import { BuildingsService } from './buildings.service';
 
 @ApiTags('projects')
-@Etagged()
 @Controller('buildings')
 export class BuildingsController {
   constructor(private readonly buildings: BuildingsService) {}

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { csvFile, exportFileName } from '@libs/csv';
-import { Etagged, IfMatch, UuidParam } from '@libs/http';
+import { IfMatch, UuidParam } from '@libs/http';
 import { Page } from '@libs/pagination';
 import { Operation } from '@libs/resource';
 import { ComponentPageDto, ComponentResponseDto, CreateComponentDto, ExportComponentsQueryDto, ListComponentsQueryDto, UpdateComponentDto } from './component.dto';
@@ -13,7 +13,6 @@ const U_VALUE_NOTE =
   'from the seeded method valid today) and stored unrounded (`uValue`) and as the standard presents it (`uValueRounded`); or give `declaredUValue`.';
 
 @ApiTags('projects')
-@Etagged()
 @Controller('components')
 export class ComponentsController {
   constructor(private readonly components: ComponentsService) {}

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { csvFile, exportFileName } from '@libs/csv';
-import { Etagged, IfMatch, UuidParam } from '@libs/http';
+import { IfMatch, UuidParam } from '@libs/http';
 import { Page } from '@libs/pagination';
 import { Operation } from '@libs/resource';
 import { CreateMaterialDto, ExportMaterialsQueryDto, ListMaterialsQueryDto, MaterialPageDto, MaterialResponseDto, UpdateMaterialDto } from './material.dto';
@@ -9,7 +9,6 @@ import { MATERIAL_EXPORT_COLUMNS } from './material.mapper';
 import { MaterialsService } from './materials.service';
 
 @ApiTags('projects')
-@Etagged()
 @Controller('materials')
 export class MaterialsController {
   constructor(private readonly materials: MaterialsService) {}

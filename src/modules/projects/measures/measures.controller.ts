@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { csvFile, exportFileName } from '@libs/csv';
-import { Etagged, IfMatch, UuidParam } from '@libs/http';
+import { IfMatch, UuidParam } from '@libs/http';
 import { Page } from '@libs/pagination';
 import { Operation } from '@libs/resource';
 import { MeasureChecksResponseDto } from '../scenarios/scenario-view.dto';
@@ -13,7 +13,6 @@ import { MeasuresService } from './measures.service';
 const DRAFT_ONLY = 'Only measures of draft scenarios change (409 PROJECTS_SCENARIO_NOT_DRAFT).';
 
 @ApiTags('projects')
-@Etagged()
 @Controller('measures')
 export class MeasuresController {
   constructor(

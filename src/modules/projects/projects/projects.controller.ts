@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { csvFile, exportFileName } from '@libs/csv';
-import { Etagged, IfMatch, UuidParam } from '@libs/http';
+import { IfMatch, UuidParam } from '@libs/http';
 import { Page } from '@libs/pagination';
 import { Operation } from '@libs/resource';
 import { ChangeProjectStatusDto, CreateProjectDto, ExportProjectsQueryDto, ListProjectsQueryDto, ProjectPageDto, ProjectResponseDto, UpdateProjectDto } from './project.dto';
@@ -10,7 +10,6 @@ import { ProjectCreationService } from './project-creation.service';
 import { ProjectsService } from './projects.service';
 
 @ApiTags('projects')
-@Etagged()
 @Controller('projects')
 export class ProjectsController {
   constructor(

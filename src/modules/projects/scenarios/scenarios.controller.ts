@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { csvFile, exportFileName } from '@libs/csv';
-import { Etagged, IfMatch, UuidParam } from '@libs/http';
+import { IfMatch, UuidParam } from '@libs/http';
 import { Page } from '@libs/pagination';
 import { Operation } from '@libs/resource';
 import {
@@ -24,7 +24,6 @@ import { ScenariosService } from './scenarios.service';
 const FROZEN = 'Only drafts change (409 PROJECTS_SCENARIO_NOT_DRAFT): make a revision of a presented scenario.';
 
 @ApiTags('projects')
-@Etagged()
 @Controller('scenarios')
 export class ScenariosController {
   constructor(

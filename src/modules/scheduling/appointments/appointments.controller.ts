@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, Patch, Post, Query, Res, StreamableFile 
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { csvFile, exportFileName } from '@libs/csv';
-import { Etagged, IfMatch, UuidParam } from '@libs/http';
+import { IfMatch, UuidParam } from '@libs/http';
 import { Page } from '@libs/pagination';
 import { Operation } from '@libs/resource';
 import { AppointmentIcs } from '../calendar/appointment-ics.service';
@@ -21,7 +21,6 @@ import { APPOINTMENT_EXPORT_COLUMNS } from './appointment.mapper';
 import { AppointmentsService } from './appointments.service';
 
 @ApiTags('scheduling')
-@Etagged()
 @Controller('appointments')
 export class AppointmentsController {
   constructor(

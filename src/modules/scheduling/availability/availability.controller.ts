@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Etagged, IfMatch, UuidParam } from '@libs/http';
+import { IfMatch, UuidParam } from '@libs/http';
 import { Page } from '@libs/pagination';
 import { Operation } from '@libs/resource';
 import {
@@ -16,7 +16,6 @@ import {
 import { AbsencesService, WorkingHoursService } from './availability.service';
 
 @ApiTags('scheduling')
-@Etagged()
 @Controller('working-hours')
 export class WorkingHoursController {
   constructor(private readonly hours: WorkingHoursService) {}
@@ -47,7 +46,6 @@ export class WorkingHoursController {
 }
 
 @ApiTags('scheduling')
-@Etagged()
 @Controller('absences')
 export class AbsencesController {
   constructor(private readonly absences: AbsencesService) {}
