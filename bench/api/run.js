@@ -56,7 +56,7 @@ const { performance } = require('node:perf_hooks');
 const { request } = require('../lib/http');
 const { freePort } = require('../lib/net');
 const { integerOption, parseOptions, scenarioList } = require('../lib/options');
-const { CLI, DB_ENV_VARS, MAIN, RESULTS_DIR, ROOT } = require('../lib/paths');
+const { CLI, DB_ENV_VARS, MAIN, RESULTS_DIR, ROOT, SERVER_NODE_ARGS } = require('../lib/paths');
 const { externalDatabase, startBouncerFor, startEmbeddedDatabase } = require('../lib/database');
 const { cpuTimeMs: procCpuTimeMs, mainThreadCpuTimeMs: procMainThreadCpuTimeMs, killGroup, makeTempDir, memoryMb: procMemoryMb, sleep, spawnNode: spawnDetached, waitExit } = require('../lib/processes');
 const { formatTable, gitInfo, machineInfo, writeReport } = require('../lib/report');
@@ -395,10 +395,10 @@ async function main() {
   log('starting the app');
   if (opts.perfDir) fs.mkdirSync(opts.perfDir, { recursive: true });
   const app = opts.cpuProfDir
-    ? await startServer('app', UNBUNDLED_MAIN, appEnv, opts, cwd, ['--cpu-prof', '--cpu-prof-dir', opts.cpuProfDir])
+    ? await startServer('app', UNBUNDLED_MAIN, appEnv, opts, cwd, [...SERVER_NODE_ARGS, '--cpu-prof', '--cpu-prof-dir', opts.cpuProfDir])
     : opts.perfDir
-      ? await startServer('app', UNBUNDLED_MAIN, appEnv, opts, cwd, ['--perf-basic-prof-only-functions', '--interpreted-frames-native-stack'])
-      : await startServer('app', MAIN, appEnv, opts, cwd);
+      ? await startServer('app', UNBUNDLED_MAIN, appEnv, opts, cwd, [...SERVER_NODE_ARGS, '--perf-basic-prof-only-functions', '--interpreted-frames-native-stack'])
+      : await startServer('app', MAIN, appEnv, opts, cwd, SERVER_NODE_ARGS);
   const login = await request(app.port, 'POST', '/api/v1/auth/login', { body: { email: ADMIN_EMAIL, password: adminPassword } });
   if (login?.status !== 200) throw new Error(`sign-in as ${ADMIN_EMAIL} failed: ${login?.status} ${JSON.stringify(login?.body)}`);
   const token = login.body.accessToken;

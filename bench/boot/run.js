@@ -38,7 +38,7 @@ const crypto = require('node:crypto');
 const { performance } = require('node:perf_hooks');
 const { freePort } = require('../lib/net');
 const { integerOption, parseOptions, scenarioList } = require('../lib/options');
-const { CLI, DB_ENV_VARS, MAIN, RESULTS_DIR, ROOT } = require('../lib/paths');
+const { CLI, DB_ENV_VARS, MAIN, RESULTS_DIR, ROOT, SERVER_NODE_ARGS } = require('../lib/paths');
 const { cpuTimeMs, killGroup, makeTempDir, memoryMb, sleep, spawnNode, waitExit } = require('../lib/processes');
 const { formatTable, gitInfo, machineInfo, writeReport } = require('../lib/report');
 const { median, round } = require('../lib/stats');
@@ -72,7 +72,7 @@ function options() {
     timeoutMs: int('timeout', 1000),
     outDir: path.resolve(values.out),
     verbose: values.verbose,
-    nodeArgs: values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(values['cpu-prof'])] : [],
+    nodeArgs: [...SERVER_NODE_ARGS, ...(values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(values['cpu-prof'])] : [])],
   };
 }
 

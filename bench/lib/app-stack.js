@@ -15,7 +15,7 @@ const { performance } = require('node:perf_hooks');
 const { externalDatabase, startBouncerFor, startEmbeddedDatabase } = require('./database');
 const { request } = require('./http');
 const { freePort } = require('./net');
-const { CLI, DB_ENV_VARS, MAIN, ROOT } = require('./paths');
+const { CLI, DB_ENV_VARS, MAIN, ROOT, SERVER_NODE_ARGS } = require('./paths');
 const { killGroup, makeTempDir, sleep, spawnNode } = require('./processes');
 
 const ADMIN_EMAIL = 'admin@renewa.de';
@@ -36,8 +36,8 @@ function createBench(name) {
   }
 
   /** A node child in its own process group, stopped by cleanup() if still running. */
-  function spawnLive(script, args, env, verbose, cwd) {
-    const child = spawnNode(script, args, { cwd, env, verbose });
+  function spawnLive(script, args, env, verbose, cwd, nodeArgs = []) {
+    const child = spawnNode(script, args, { cwd, env, verbose, nodeArgs });
     live.children.add(child);
     return child;
   }
@@ -72,7 +72,7 @@ function createBench(name) {
   async function startApp(env, opts, cwd) {
     const port = Number(env.PORT);
     const t0 = performance.now();
-    const child = spawnLive(MAIN, [], env, opts.verbose, cwd);
+    const child = spawnLive(MAIN, [], env, opts.verbose, cwd, SERVER_NODE_ARGS);
     let exited = null;
     child.once('exit', (code, signal) => (exited = { code, signal }));
     for (;;) {

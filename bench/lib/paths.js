@@ -4,11 +4,14 @@ const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const DIST = path.join(ROOT, 'dist');
+/** The Node flags `npm start` (and the image) run the server with: the benches run it the same way. */
+const SERVER_NODE_ARGS = require(path.join(ROOT, 'package.json')).scripts.start.split(/\s+/).filter((word) => word.startsWith('--'));
 
 module.exports = {
   ROOT,
   DIST,
   MAIN: path.join(DIST, 'server.js'),
+  SERVER_NODE_ARGS,
   CLI: path.join(DIST, 'src', 'cli.js'),
   RESULTS_DIR: path.join(ROOT, 'bench', 'results'),
   /** Database settings of a developer's environment that must not reach a bench's children. */
