@@ -1,3 +1,4 @@
+import './bundled-packages';
 import { existsSync } from 'node:fs';
 import { AppConfig, ConfigError, loadConfig } from '@libs/config';
 import { createLogger, GracefulShutdown } from '@libs/http';
