@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { fileTypeFromBuffer } from 'file-type/node';
 import { randomUUID } from 'node:crypto';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -31,7 +30,7 @@ export class FilesService {
   ) {}
 
   async upload(incoming: IncomingFile): Promise<StoredFile> {
-    const inspector = new UploadInspector(this.limits.maxBytes, incoming.declaredType, (head) => fileTypeFromBuffer(head));
+    const inspector = new UploadInspector(this.limits.maxBytes, incoming.declaredType, detectFileType);
     const key = storageKey();
     // Both settle before cleaning up: deleting while the write is still opening its target
     // would leave the object behind.
@@ -119,4 +118,9 @@ function sliceBytes({ start, end }: ByteRange): Transform {
       callback(null, from < to ? chunk.subarray(from, to) : undefined);
     },
   });
+}
+
+/** file-type (an ES module, with its format tables) is loaded with the first upload, not at boot (bench/boot). */
+function detectFileType(head: Uint8Array): ReturnType<typeof import('file-type/node').fileTypeFromBuffer> {
+  return (require('file-type/node') as typeof import('file-type/node')).fileTypeFromBuffer(head);
 }
