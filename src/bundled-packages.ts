@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import classValidator = require('class-validator');
 
 /*
@@ -7,7 +8,8 @@ import classValidator = require('class-validator');
  * (bench/boot). Registering the bundled copy under the path that require resolves to makes it use
  * this one. Unbundled (dist/src/main.js, tests) the path already holds this very module.
  */
-const path = require.resolve('class-validator');
+// createRequire: the bundler's own `require.resolve` would be resolved (and warned about) at build time.
+const path = createRequire(__filename).resolve('class-validator');
 if (!require.cache[path]) {
   require.cache[path] = { id: path, filename: path, loaded: true, exports: classValidator, children: [], paths: [] } as unknown as NodeJS.Module;
 }
